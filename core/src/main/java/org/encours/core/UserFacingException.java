@@ -1,0 +1,29 @@
+package org.encours.core;
+
+/**
+ * An error the user can act on: it says what went wrong, why, and how to fix it, with the offending
+ * value. The command line prints its message without a stack trace and exits with {@link #exitCode()}.
+ *
+ * <p>Create them through {@link EncoursErrors} so that wording stays consistent.
+ */
+public class UserFacingException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Exit code for a problem in the user's input (configuration, mapping, arguments, data). */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  private final int exitCode;
+
+  public UserFacingException(String message) {
+    this(message, null);
+  }
+
+  public UserFacingException(String message, Throwable cause) {
+    super(message, cause);
+    this.exitCode = EXIT_BAD_INPUT;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+}

@@ -1,0 +1,87 @@
+package org.encours.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The warehouse: a folder (local, HDFS or object storage) holding one Delta table per folder, named
+ * after the table. It only locates and reads tables; jobs decide what to write.
+ */
+public final class Warehouse {
+  /** Default location, relative to the working directory, when neither a flag nor ENCOURS_WAREHOUSE says. */
+  public static final String DEFAULT_LOCATION = "var/warehouse";
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(String table) {
+    return root + "/" + table;
+  }
+
+  public String path(CanonicalTable table) {
+    return path(table.tableName());
+  }
+
+  public boolean exists(String table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  public boolean exists(CanonicalTable table) {
+    return exists(table.tableName());
+  }
+
+  /** The latest committed snapshot of a table. */
+  public Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /**
+   * The latest snapshot of a canonical table, checked against its schema; an empty dataset with the
+   * canonical schema when the table has not been created yet.
+   */
+  public Dataset<Row> read(CanonicalTable table) {
+    if (!exists(table)) {
+      return spark.createDataFrame(java.util.List.of(), table.storedSchema());
+    }
+    Dataset<Row> rows = read(table.tableName());
+    SchemaContract.require("table " + table.tableName(), table.storedSchema(), rows.schema());
+    return rows;
+  }
+
+  /** The latest committed version of a table, or -1 when it does not exist. */
+  public long version(String table) {
+    if (!exists(table)) {
+      return -1L;
+    }
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+  }
+
+  /** Latest versions of all canonical tables that exist (absent tables are left out). */
+  public Map<String, Long> canonicalVersions() {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (CanonicalTable t : CanonicalTable.values()) {
+      long v = version(t.tableName());
+      if (v >= 0) {
+        versions.put(t.tableName(), v);
+      }
+    }
+    return versions;
+  }
+}

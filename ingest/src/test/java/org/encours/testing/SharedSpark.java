@@ -1,0 +1,80 @@
+package org.encours.testing;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.encours.warehouse.SparkSessions;
+import org.encours.warehouse.Warehouse;
+
+/**
+ * The one local Spark session of a test JVM: 2 threads, 1 shuffle partition, UI off, loopback,
+ * Delta enabled. Tests get fresh warehouses in temporary folders and compare DataFrames through
+ * spark-testing-base.
+ */
+public final class SharedSpark {
+  private static SparkSession session;
+  private static JavaDataFrameSuiteBase comparisons;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session =
+          SparkSessions.create(
+              "encours-tests",
+              "local[2]",
+              java.util.Map.of(
+                  "spark.sql.shuffle.partitions", "1",
+                  "spark.default.parallelism", "2",
+                  "spark.databricks.delta.snapshotPartitions", "1",
+                  "spark.ui.enabled", "false",
+                  "spark.sql.warehouse.dir", tempDir("spark-warehouse").toString()));
+    }
+    return session;
+  }
+
+  /** A new, empty warehouse in its own temporary folder. */
+  public static Warehouse newWarehouse() {
+    return new Warehouse(session(), tempDir("warehouse").toString());
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory("encours-" + prefix + "-");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Fails with a readable difference unless both datasets hold the same rows in the same order. */
+  public static void assertDataFrameEquals(Dataset<Row> expected, Dataset<Row> actual) {
+    JavaDataFrameSuiteBase c = comparisons();
+    c.assertDataFrameEquals(expected, actual, c.assertDataFrameEquals$default$3());
+  }
+
+  /** Same values with numeric columns equal within {@code tolerance}, same order. */
+  public static void assertDataFrameApproximateEquals(
+      Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
+    comparisons().assertDataFrameApproximateEquals(expected, actual, tolerance);
+  }
+
+  /** Same rows regardless of order. */
+  public static void assertDataFrameNoOrderEquals(Dataset<Row> expected, Dataset<Row> actual) {
+    comparisons().assertDataFrameNoOrderEquals(expected, actual);
+  }
+
+  private static synchronized JavaDataFrameSuiteBase comparisons() {
+    if (comparisons == null) {
+      session();
+      comparisons = new JavaDataFrameSuiteBase();
+      comparisons.sqlBeforeAllTestCases();
+    }
+    return comparisons;
+  }
+}
