@@ -20,6 +20,8 @@ public final class SparkSessions {
     conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Every table Encours creates records its row changes (incremental jobs read them).
+    conf.put("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
     // Spark 3 parses dates with the proleptic Gregorian calendar; keep writing Parquet that way.
     conf.put("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
     conf.put("spark.sql.legacy.timeParserPolicy", "CORRECTED");

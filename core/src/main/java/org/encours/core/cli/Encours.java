@@ -77,13 +77,18 @@ public final class Encours implements Runnable {
         "encours "
             + cli.getCommandName()
             + ": internal error: "
-            + e
+            + firstLine(e.toString())
             + (debug() ? "" : " (run with ENCOURS_DEBUG=1 for the stack trace)"));
     if (debug()) {
       e.printStackTrace(err);
     }
     err.flush();
     return 70;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   private static UserFacingException findUserFacing(Throwable e) {

@@ -1,0 +1,275 @@
+package org.encours.ingest;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.encours.core.UserFacingException;
+import org.encours.core.cli.Progress;
+import org.encours.ingest.BatchSources.ResolvedSource;
+import org.encours.ingest.mapping.IngestMapping;
+import org.encours.ingest.mapping.SourceMapping;
+import org.encours.ingest.mapping.TableFeed;
+import org.encours.warehouse.CanonicalTable;
+import org.encours.warehouse.Warehouse;
+
+/**
+ * Loads one export into the canonical Delta tables: read every source of the mapping, check every
+ * row, quarantine each rejected source record with all its reasons, upsert the rest with MERGE, and
+ * record the run in {@code ingest_batches}. Nothing is dropped: read = accepted + quarantined is
+ * checked independently and reported.
+ *
+ * <p>Order of writes: the {@code running} audit row, the quarantine rows, the tables in reference
+ * order (customers, invoices, payments, dunning_events), then the audit row's outcome. Each write is
+ * one atomic Delta commit; a crash leaves every table at its last commit, and re-running the same
+ * source converges to the same tables (MERGE is idempotent).
+ */
+public final class IngestJob {
+  private static final DateTimeFormatter BATCH_CLOCK =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Warehouse warehouse;
+  private final Progress progress;
+
+  public IngestJob(Warehouse warehouse, Progress progress) {
+    this.warehouse = warehouse;
+    this.progress = progress;
+  }
+
+  public IngestResult run(String sourceLocation, IngestMapping mapping) {
+    SparkSession spark = warehouse.spark();
+    Instant started = Instant.now();
+    List<ResolvedSource> sources = BatchSources.resolve(spark, mapping, sourceLocation);
+    List<String> files = sources.stream().flatMap(s -> s.files().stream()).collect(Collectors.toList());
+    String checksum = BatchSources.checksum(spark, files);
+    String batchId = "b-" + BATCH_CLOCK.format(started) + "-" + checksum.substring(0, 8);
+    spark.sparkContext().setJobGroup("encours-ingest", "encours ingest " + batchId, false);
+    progress.step("Batch " + batchId + ": " + files.size() + " file(s) from " + sourceLocation + " with mapping " + mapping.origin());
+
+    // Read and check everything before the first write: a bad mapping fails here, naming the entry.
+    List<Dataset<Row>> allRecords = new ArrayList<>();
+    Map<CanonicalTable, List<Dataset<Row>>> feeds = new EnumMap<>(CanonicalTable.class);
+    Map<CanonicalTable, TableFeed.RepeatedKeys> policies = new EnumMap<>(CanonicalTable.class);
+    for (ResolvedSource source : sources) {
+      // Checkpointed: record ids are fixed once, and later plans start from here instead of
+      // re-analysing the reader and conversion expressions at every step.
+      Dataset<Row> records = BatchSources.read(spark, source).localCheckpoint(true);
+      for (TableFeed feed : source.mapping().tables()) {
+        checkExpressions(mapping, source, feed, records);
+        feeds.computeIfAbsent(feed.table(), t -> new ArrayList<>()).add(RowRules.candidates(records, source.mapping(), feed));
+        policies.merge(feed.table(), feed.repeatedKeys(), (a, b) -> a == b ? a : TableFeed.RepeatedKeys.REJECT);
+      }
+      allRecords.add(records.select(col(RowRules.RECORD_ID), col(BatchSources.SOURCE), col(BatchSources.FILE), col(BatchSources.ORIGINAL), col(BatchSources.MALFORMED)));
+      progress.step("Read source " + source.mapping().name() + " (" + source.files().size() + " file(s)) feeding " + source.mapping().tables().stream().map(f -> f.table().tableName()).collect(Collectors.joining(", ")));
+    }
+    Dataset<Row> records = unionAll(allRecords);
+    long rowsRead = records.count();
+    progress.step(String.format(Locale.ROOT, "Checking %,d records", rowsRead));
+
+    Map<CanonicalTable, Dataset<Row>> candidates = new EnumMap<>(CanonicalTable.class);
+    for (Map.Entry<CanonicalTable, List<Dataset<Row>>> entry : feeds.entrySet()) {
+      Dataset<Row> rows = BatchChecks.repeatedKeys(unionAll(entry.getValue()), entry.getKey(), policies.get(entry.getKey()));
+      candidates.put(entry.getKey(), rows.localCheckpoint(true));
+    }
+    Map<CanonicalTable, Dataset<Row>> existing = new EnumMap<>(CanonicalTable.class);
+    for (CanonicalTable table : CanonicalTable.values()) {
+      // Only keys (and an invoice's document type) are needed to resolve references.
+      List<String> needed = new ArrayList<>(table.keyColumns());
+      if (table == CanonicalTable.INVOICES) {
+        needed.add("doc_type");
+      }
+      existing.put(table, warehouse.read(table).select(needed.stream().map(c -> col(c)).toArray(Column[]::new))
+          .localCheckpoint(true));
+    }
+
+    Dataset<Row> rowReasons =
+        records.where(col(BatchSources.MALFORMED).isNotNull())
+            .select(col(RowRules.RECORD_ID), lit("malformed record: wrong number of fields or bad quoting").as(BatchChecks.REASON));
+    for (Dataset<Row> rows : candidates.values()) {
+      rowReasons = rowReasons.unionByName(BatchChecks.rejections(rows));
+    }
+    rowReasons = rowReasons.localCheckpoint(true);
+    // Rejecting a record can remove a key another record refers to: re-check references until a
+    // pass rejects no new record (a fixed point; one pass when nothing refers to a rejected record).
+    Dataset<Row> reasons = rowReasons;
+    long rejectedCount = distinctRecords(reasons).count();
+    for (int pass = 1; ; pass++) {
+      Dataset<Row> references = BatchChecks.referenceRejections(candidates, existing, distinctRecords(reasons));
+      if (references == null) {
+        break;
+      }
+      Dataset<Row> next = rowReasons.unionByName(references).distinct().localCheckpoint(true);
+      long nextCount = distinctRecords(next).count();
+      reasons = next;
+      if (nextCount == rejectedCount) {
+        break;
+      }
+      if (pass > CanonicalTable.values().length) {
+        throw new IllegalStateException("reference checks did not settle after " + pass + " passes");
+      }
+      rejectedCount = nextCount;
+    }
+    Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
+    long rowsQuarantined = rejected.count();
+
+    Dataset<Row> quarantine =
+        records.join(reasons.groupBy(RowRules.RECORD_ID).agg(array_sort(collect_set(BatchChecks.REASON)).as("reasons")), RowRules.RECORD_ID)
+            .select(
+                lit(batchId).as("batch_id"),
+                col(BatchSources.SOURCE).as("source_name"),
+                col(BatchSources.FILE).as("source_file"),
+                col(BatchSources.ORIGINAL).as("record"),
+                col("reasons"),
+                current_timestamp().as("quarantined_at"));
+
+    Map<CanonicalTable, Dataset<Row>> accepted = new LinkedHashMap<>();
+    Dataset<Row> acceptedRecordIds = null;
+    for (CanonicalTable table : CanonicalTable.values()) {
+      Dataset<Row> rows = candidates.get(table);
+      if (rows == null) {
+        continue;
+      }
+      Dataset<Row> kept = rows.join(rejected, rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
+      Dataset<Row> ids = kept.select(RowRules.RECORD_ID);
+      acceptedRecordIds = acceptedRecordIds == null ? ids : acceptedRecordIds.union(ids);
+      accepted.put(table, kept.dropDuplicates(table.keyColumns().toArray(new String[0])));
+    }
+    // Independent count: records that reached at least one table, against read - quarantined.
+    long rowsAccepted = acceptedRecordIds == null ? 0 : acceptedRecordIds.distinct().count();
+    boolean reconciled = rowsRead == rowsAccepted + rowsQuarantined;
+    progress.step(String.format(Locale.ROOT, "%,d records accepted, %,d quarantined%s", rowsAccepted, rowsQuarantined,
+        reconciled ? " (reconciles with " + String.format(Locale.ROOT, "%,d", rowsRead) + " read)" : " - DOES NOT RECONCILE with " + rowsRead + " read"));
+
+    // Writes.
+    String sourceText = sourceLocation;
+    writeBatchStart(batchId, sourceText, files, checksum, mapping.origin(), started);
+    try {
+      if (!reconciled) {
+        throw new IllegalStateException(
+            "read " + rowsRead + " records but accepted " + rowsAccepted + " + quarantined " + rowsQuarantined + "; nothing was loaded");
+      }
+      long quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
+      if (rowsQuarantined > 0) {
+        quarantine.write().format("delta").mode("append").save(warehouse.path(AuditTables.QUARANTINE));
+        quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
+        progress.step(String.format(Locale.ROOT, "Quarantined %,d records in %s (version %d)", rowsQuarantined, AuditTables.QUARANTINE, quarantineVersion));
+      }
+      List<TableUpsert.TableStats> stats = new ArrayList<>();
+      for (Map.Entry<CanonicalTable, Dataset<Row>> entry : accepted.entrySet()) {
+        spark.sparkContext().setJobDescription("merge " + entry.getKey().tableName());
+        TableUpsert.TableStats s = TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batchId);
+        stats.add(s);
+        progress.step(String.format(Locale.ROOT, "%s: %,d rows -> %,d inserted, %,d updated, %,d unchanged (version %d)",
+            s.table(), s.rows(), s.inserted(), s.updated(), s.unchanged(), s.version()));
+      }
+      IngestResult result = new IngestResult(batchId, checksum, rowsRead, rowsAccepted, rowsQuarantined, reconciled, List.copyOf(stats), quarantineVersion);
+      writeBatchEnd(result, "succeeded", null);
+      return result;
+    } catch (RuntimeException e) {
+      writeBatchEnd(new IngestResult(batchId, checksum, rowsRead, rowsAccepted, rowsQuarantined, reconciled, List.of(), -1), "failed", String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static Dataset<Row> distinctRecords(Dataset<Row> reasons) {
+    return reasons.select(RowRules.RECORD_ID).distinct();
+  }
+
+  private static Dataset<Row> unionAll(List<Dataset<Row>> parts) {
+    Dataset<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.unionByName(parts.get(i));
+    }
+    return all;
+  }
+
+  /** Checks every mapped expression against the source's real columns, naming the mapping entry. */
+  private static void checkExpressions(IngestMapping mapping, ResolvedSource source, TableFeed feed, Dataset<Row> records) {
+    SourceMapping s = source.mapping();
+    for (Map.Entry<String, String> column : feed.columns().entrySet()) {
+      if (column.getValue() == null) {
+        continue;
+      }
+      try {
+        records.select(org.apache.spark.sql.functions.expr(column.getValue())).schema();
+      } catch (Exception e) {
+        if (!(e instanceof AnalysisException)) {
+          throw e;
+        }
+        List<String> available = new ArrayList<>();
+        for (String name : records.columns()) {
+          if (!name.startsWith("_")) {
+            available.add(name);
+          }
+        }
+        throw new UserFacingException(
+            "Mapping " + mapping.origin() + " " + s.location(source.index()) + ".tables." + feed.table().tableName()
+                + ".columns." + column.getKey() + ": the expression '" + column.getValue()
+                + "' does not fit the source " + source.files() + ": " + firstLine(e.getMessage())
+                + ". Source columns: " + String.join(", ", available) + ". Nothing was written.");
+      }
+    }
+  }
+
+  private static String firstLine(String message) {
+    String m = String.valueOf(message);
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
+  }
+
+  private void writeBatchStart(String batchId, String source, List<String> files, String checksum, String mapping, Instant started) {
+    Row row = RowFactory.create(
+        batchId, "running", source, files, checksum, mapping,
+        Timestamp.from(started), null, null, null, null, null, null, null, null);
+    warehouse.spark().createDataFrame(List.of(row), AuditTables.INGEST_BATCHES_SCHEMA)
+        .write().format("delta").mode("append").save(warehouse.path(AuditTables.INGEST_BATCHES));
+  }
+
+  private void writeBatchEnd(IngestResult result, String status, String message) {
+    List<Row> stats = result.tables().stream().map(TableUpsert.TableStats::toRow).collect(Collectors.toList());
+    Dataset<Row> end = warehouse.spark().createDataFrame(
+        List.of(RowFactory.create(result.batchId(), status, Timestamp.from(Instant.now()), result.rowsRead(), result.rowsAccepted(),
+            result.rowsQuarantined(), result.reconciled(), stats,
+            result.quarantineVersion() < 0 ? null : result.quarantineVersion(), message)),
+        new org.apache.spark.sql.types.StructType()
+            .add("batch_id", "string").add("status", "string").add("ended_at", "timestamp")
+            .add("rows_read", "long").add("rows_accepted", "long").add("rows_quarantined", "long").add("reconciled", "boolean")
+            .add("table_stats", org.apache.spark.sql.types.DataTypes.createArrayType(AuditTables.TABLE_STATS, false))
+            .add("quarantine_version", "long").add("message", "string"));
+    Map<String, Column> set = new LinkedHashMap<>();
+    for (String c : end.columns()) {
+      if (!c.equals("batch_id")) {
+        set.put(c, col("e." + c));
+      }
+    }
+    DeltaTable.forPath(warehouse.spark(), warehouse.path(AuditTables.INGEST_BATCHES))
+        .as("b")
+        .merge(end.as("e"), "b.batch_id = e.batch_id")
+        .whenMatched()
+        .update(set)
+        .execute();
+  }
+}
