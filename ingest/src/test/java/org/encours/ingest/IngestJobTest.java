@@ -1,0 +1,279 @@
+package org.encours.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.encours.core.UserFacingException;
+import org.encours.core.cli.Progress;
+import org.encours.ingest.mapping.IngestMapping;
+import org.encours.ingest.mapping.MappingLoader;
+import org.encours.testing.CanonicalCsv;
+import org.encours.testing.SharedSpark;
+import org.encours.warehouse.CanonicalTable;
+import org.encours.warehouse.Warehouse;
+import org.junit.jupiter.api.Test;
+
+/** Ingestion end to end on small exports in the canonical CSV layout. */
+class IngestJobTest {
+  private static final String ACME = "C1,Acme SA,FR,construction,small,2019-05-01,50000.00,40000.00,30";
+  private static final String BETA = "C2,\"Beta, Gamma & Co\",BE,retail,medium,2018-01-15,,,60";
+
+  private static CanonicalCsv cleanExport() {
+    return new CanonicalCsv()
+        .customer(ACME)
+        .customer(BETA)
+        .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
+        .invoice("I2,C1,2024-02-29,2024-03-30,250.50,EUR,invoice,paper,true,2024-03-05,NET30")
+        .invoice("I3,C2,2024-03-15,2024-05-14,-100.00,EUR,credit_note,electronic,false,,NET60")
+        .payment("P1,I1,2024-02-29,600.00")
+        .payment("P2,I1,2024-03-10,400.00")
+        .payment("P3,I3,2024-03-20,-100.00")
+        .dunning("D1,I2,C1,2024-04-04,reminder_1,email,promise_to_pay");
+  }
+
+  @Test
+  void a_clean_export_loads_every_row_reconciles_and_is_recorded_in_the_audit() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+
+    IngestResult result = ingest(warehouse, cleanExport().write());
+
+    // 2 customers + 3 invoices + 3 payments + 1 event = 9 records, all accepted.
+    assertThat(result.rowsRead()).isEqualTo(9);
+    assertThat(result.rowsAccepted()).isEqualTo(9);
+    assertThat(result.rowsQuarantined()).isZero();
+    assertThat(result.reconciled()).isTrue();
+    assertThat(result.table("invoices").inserted()).isEqualTo(3);
+    assertThat(warehouse.read(CanonicalTable.DUNNING_EVENTS).count()).isEqualTo(1);
+    Row beta = warehouse.read(CanonicalTable.CUSTOMERS).where(col("customer_id").equalTo("C2")).first();
+    assertThat(beta.<String>getAs("name")).isEqualTo("Beta, Gamma & Co");
+    assertThat(beta.<BigDecimal>getAs("credit_limit")).isNull();
+    assertThat(beta.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(result.batchId());
+
+    Row audit = warehouse.read(AuditTables.INGEST_BATCHES).first();
+    assertThat(audit.<String>getAs("status")).isEqualTo("succeeded");
+    assertThat(audit.<Long>getAs("rows_read")).isEqualTo(9L);
+    assertThat(audit.<Long>getAs("rows_accepted") + audit.<Long>getAs("rows_quarantined")).isEqualTo(9L);
+    assertThat(audit.<Boolean>getAs("reconciled")).isTrue();
+    assertThat(audit.<String>getAs("source_checksum")).hasSize(64).isEqualTo(result.sourceChecksum());
+    assertThat(audit.<Row>getList(audit.fieldIndex("table_stats"))).extracting(r -> r.<String>getAs("table"))
+        .containsExactly("customers", "invoices", "payments", "dunning_events");
+    assertThat(warehouse.exists(AuditTables.QUARANTINE)).isFalse();
+  }
+
+  @Test
+  void the_same_export_again_changes_nothing_and_a_corrected_one_updates_rows_in_place() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = cleanExport().write();
+    IngestResult first = ingest(warehouse, export);
+    Map<String, Long> versions = warehouse.canonicalVersions();
+
+    IngestResult again = ingest(warehouse, export);
+
+    assertThat(warehouse.canonicalVersions()).isEqualTo(versions);
+    assertThat(again.tables()).allSatisfy(t -> {
+      assertThat(t.inserted()).isZero();
+      assertThat(t.updated()).isZero();
+      assertThat(t.unchanged()).isEqualTo(t.rows());
+    });
+
+    Path corrected =
+        new CanonicalCsv()
+            .customer(ACME)
+            .customer(BETA)
+            .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
+            .invoice("I2,C1,2024-02-29,2024-03-30,205.50,EUR,invoice,paper,true,2024-03-05,NET30") // amount corrected
+            .invoice("I3,C2,2024-03-15,2024-05-14,-100.00,EUR,credit_note,electronic,false,,NET60")
+            .invoice("I4,C2,2024-04-02,2024-06-01,80.00,EUR,invoice,paper,false,,NET60") // new
+            .payment("P1,I1,2024-02-29,600.00")
+            .payment("P2,I1,2024-03-10,400.00")
+            .payment("P3,I3,2024-03-20,-100.00")
+            .dunning("D1,I2,C1,2024-04-04,reminder_1,email,promise_to_pay")
+            .write();
+    IngestResult fix = ingest(warehouse, corrected);
+
+    assertThat(fix.table("invoices").inserted()).isEqualTo(1);
+    assertThat(fix.table("invoices").updated()).isEqualTo(1);
+    assertThat(fix.table("invoices").unchanged()).isEqualTo(2);
+    assertThat(fix.table("customers").unchanged()).isEqualTo(2);
+    assertThat(warehouse.read(CanonicalTable.INVOICES).count()).isEqualTo(4);
+    Row i2 = warehouse.read(CanonicalTable.INVOICES).where(col("invoice_id").equalTo("I2")).first();
+    assertThat(i2.<BigDecimal>getAs("amount")).isEqualByComparingTo("205.50");
+    assertThat(i2.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(fix.batchId());
+    Row i1 = warehouse.read(CanonicalTable.INVOICES).where(col("invoice_id").equalTo("I1")).first();
+    assertThat(i1.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(first.batchId());
+    assertThat(warehouse.read(AuditTables.INGEST_BATCHES).where(col("status").equalTo("succeeded")).count()).isEqualTo(3);
+  }
+
+  @Test
+  void every_rejected_record_is_quarantined_with_all_its_reasons_and_the_rest_loads() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export =
+        new CanonicalCsv()
+            .customer(ACME)
+            .customer("C9,Nowhere Ltd,ZZZ,retail,small,2020-01-01,1000.00,,30") // bad country
+            .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
+            .invoice("I2,C1,2024-31-01,2024-02-29,10.00,EUR,invoice,paper,false,,NET30") // bad date
+            .invoice("I3,C1,2024-01-31,2024-02-29,10.005,EURO,invoice,paper,false,,NET30") // 2 reasons
+            .invoice("I4,C9,2024-01-31,2024-02-29,10.00,EUR,invoice,paper,false,,NET30") // its customer is rejected
+            .invoice("I1,C1,2024-01-31,2024-02-29,999.00,EUR,invoice,electronic,false,,NET30") // duplicate key
+            .payment("P1,I1,2024-02-29,600.00")
+            .payment("P2,I2,2024-03-10,10.00") // its invoice is rejected
+            .payment("P3,I1,2024-03-10,-5.00") // wrong sign for an invoice
+            .payment("P4,I9,2024-03-10,5.00") // unknown invoice
+            .payment("P5,I1,2024-03-10,5.00,extra") // malformed: one field too many
+            .dunning("D1,I4,C9,2024-04-04,reminder_1,email,no_answer") // invoice and customer rejected
+            .write();
+
+    IngestResult result = ingest(warehouse, export);
+
+    assertThat(result.rowsRead()).isEqualTo(13);
+    assertThat(result.rowsQuarantined()).isEqualTo(10);
+    assertThat(result.rowsAccepted()).isEqualTo(3); // C1, I1 (first), P1
+    assertThat(result.reconciled()).isTrue();
+    assertThat(warehouse.read(CanonicalTable.INVOICES).select("invoice_id", "amount").collectAsList())
+        .extracting(r -> r.getString(0) + "=" + r.getDecimal(1).toPlainString())
+        .containsExactly("I1=1000.00");
+    Map<String, List<String>> reasons = quarantineByRecordStart(warehouse);
+    assertThat(reasons.get("C9")).containsExactly("customers.country 'ZZZ' is not an ISO 3166-1 alpha-2 code");
+    assertThat(reasons.get("I2")).singleElement().asString()
+        .startsWith("invoices.issue_date: cannot read '2024-31-01' as a date (expected yyyy-MM-dd)");
+    assertThat(reasons.get("I3")).hasSize(2)
+        .anyMatch(r -> r.startsWith("invoices.amount: cannot read '10.005' as an amount with at most 2 decimals"))
+        .contains("invoices.currency 'EURO' is not an ISO 4217 code");
+    assertThat(reasons.get("I4")).containsExactly("invoices.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)");
+    assertThat(reasons.get("I1")).singleElement().asString().startsWith("invoices: duplicate invoice_id 'I1'");
+    assertThat(reasons.get("P2")).containsExactly("payments.invoice_id 'I2' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P3")).singleElement().asString().startsWith("payments.amount -5.00 has the wrong sign for invoice 'I1'");
+    assertThat(reasons.get("P4")).containsExactly("payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P5")).containsExactly("malformed record: wrong number of fields or bad quoting");
+    assertThat(reasons.get("D1")).containsExactlyInAnyOrder(
+        "dunning_events.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)",
+        "dunning_events.invoice_id 'I4' is not a known invoice (neither in this batch nor already loaded)");
+  }
+
+  @Test
+  void a_payment_may_settle_an_invoice_loaded_by_an_earlier_batch() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    ingest(warehouse, new CanonicalCsv().customer(ACME).invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30").write());
+
+    IngestResult later = ingest(warehouse, new CanonicalCsv().payment("P1,I1,2024-03-01,1000.00").write());
+
+    assertThat(later.rowsQuarantined()).isZero();
+    assertThat(later.table("payments").inserted()).isEqualTo(1);
+    assertThat(later.table("customers").rows()).isZero();
+  }
+
+  @Test
+  void a_mapping_that_does_not_fit_the_source_fails_before_anything_is_written() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = cleanExport().write();
+    String yaml =
+        """
+        sources:
+          - name: payments
+            path: payments.csv
+            tables:
+              payments:
+                columns:
+                  payment_id: payment_id
+                  invoice_id: invoice_ref
+                  payment_date: payment_date
+                  amount: amount
+        """;
+    IngestMapping mapping = MappingLoader.parse(yaml, "bank.yaml");
+
+    assertThatThrownBy(() -> new IngestJob(warehouse, Progress.silent("t")).run(export.toString(), mapping))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Mapping bank.yaml sources[0] (payments).tables.payments.columns.invoice_id: the expression 'invoice_ref' does not fit the source")
+        .hasMessageContaining("Source columns: payment_id, invoice_id, payment_date, amount")
+        .hasMessageContaining("Nothing was written");
+    assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
+    assertThat(warehouse.canonicalVersions()).isEmpty();
+  }
+
+  @Test
+  void a_missing_source_file_is_named_and_an_optional_one_may_be_absent() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = new CanonicalCsv().customer(ACME).write();
+    Files.delete(export.resolve("payments.csv"));
+    assertThatThrownBy(() -> ingest(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("sources[2] (payments): no file matches 'payments.csv' in " + export);
+  }
+
+  /**
+   * Other export shapes through a mapping: JSON lines with no invoice id and only "days until
+   * payment"; the id and the payment date are derived by expressions.
+   */
+  @Test
+  void a_json_export_without_invoice_ids_or_payment_dates_is_mapped_by_expressions() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    ingest(warehouse, new CanonicalCsv().customer(ACME).write());
+    Path dir = SharedSpark.tempDir("json");
+    Files.writeString(dir.resolve("ledger.jsonl"),
+        "{\"client\":\"C1\",\"date\":\"2024-02-29\",\"total\":120.5,\"days_to_pay\":31}\n"
+            + "{\"client\":\"C1\",\"date\":\"2024-03-01\",\"total\":80,\"days_to_pay\":null}\n");
+    String yaml =
+        """
+        sources:
+          - name: ledger
+            path: "*.jsonl"
+            format: json
+            tables:
+              invoices:
+                columns:
+                  invoice_id: "substr(sha2(concat_ws('|', client, date, cast(total as string)), 256), 1, 16)"
+                  customer_id: client
+                  issue_date: date
+                  due_date: date_add(to_date(date), 30)
+                  amount: total
+                  currency: "'EUR'"
+                  doc_type: "'invoice'"
+                  channel: null
+                  disputed: "false"
+                  dispute_date: null
+                  terms_code: "'NET30'"
+              payments:
+                columns:
+                  payment_id: "concat(substr(sha2(concat_ws('|', client, date, cast(total as string)), 256), 1, 16), '-1')"
+                  invoice_id: "substr(sha2(concat_ws('|', client, date, cast(total as string)), 256), 1, 16)"
+                  payment_date: date_add(to_date(date), cast(days_to_pay as int))
+                  amount: total
+        """;
+
+    IngestResult result = new IngestJob(warehouse, Progress.silent("t")).run(dir.toString(), MappingLoader.parse(yaml, "ledger.yaml"));
+
+    // Line 2 has no payment yet: its payment row is missing its date, so the whole record waits.
+    assertThat(result.rowsRead()).isEqualTo(2);
+    assertThat(result.rowsQuarantined()).isEqualTo(1);
+    Row paid = warehouse.read(CanonicalTable.PAYMENTS).first();
+    assertThat(paid.<Object>getAs("payment_date").toString()).isEqualTo("2024-03-31"); // 2024-02-29 + 31 days
+    assertThat(paid.<BigDecimal>getAs("amount")).isEqualByComparingTo("120.50");
+    assertThat(quarantineByRecordStart(warehouse).values()).singleElement().asList()
+        .contains("payments.payment_date is missing");
+  }
+
+  private static IngestResult ingest(Warehouse warehouse, Path export) {
+    return new IngestJob(warehouse, Progress.silent("test")).run(export.toString(), MappingLoader.load("canonical-csv"));
+  }
+
+  /** Quarantine reasons keyed by the first field of the original record (its id). */
+  private static Map<String, List<String>> quarantineByRecordStart(Warehouse warehouse) {
+    Map<String, List<String>> byId = new HashMap<>();
+    for (Row q : warehouse.read(AuditTables.QUARANTINE).collectAsList()) {
+      String record = q.getAs("record");
+      String id = record.startsWith("{") ? record.replaceAll("^\\{\"[^\"]+\":\"?([^\",]*)\"?.*$", "$1") : record.split(",")[0];
+      byId.put(id, q.getList(q.fieldIndex("reasons")));
+    }
+    return byId;
+  }
+}
