@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * <p>Each archetype has a natural lateness (see {@code CustomerHistory}), a dispute rate, a share of
  * invoices settled in instalments, and its response to each reminder of the {@link DunningStage}
  * ladder: the probability that the customer pays within 1 to 8 days of receiving it. Defaulters
- * ignore reminders.
+ * ignore reminders (their only answers are silence and the odd promise they do not keep).
  */
 public enum Archetype {
   /** Pays on or before the due date; the odd late invoice is usually an oversight a reminder fixes. */
@@ -24,7 +24,7 @@ public enum Archetype {
   /** Raises disputes often (on receipt or when reminded); disputes delay payment. */
   DISPUTER("disputer", 0.22, 0.08, 0.25, 0.10, 0.20, 0.25, 0.35, 0.45),
   /** Pays later and later, then stops paying at a date and never pays again. */
-  DEFAULTER("defaulter", 0.05, 0.20, 0.03, 0.15, 0.0, 0.0, 0.0, 0.0);
+  DEFAULTER("defaulter", 0.05, 0.20, 0.0, 0.15, 0.0, 0.0, 0.0, 0.0);
 
   private final String code;
   final double disputeRate;

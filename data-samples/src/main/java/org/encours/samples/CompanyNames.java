@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Plausible company names by country and sector: "Dubois Bâtiment SARL", "Transports Leroy SAS",
- * "Martin, Petit et Associés", {@code Café "Le Moreau"}. Some contain commas or double quotes on
- * purpose, so that every reader of the CSV files meets RFC 4180 quoting. Names repeat; ids are the
+ * "Martin, Petit et Associés", {@code Café "Le Moreau" SAS}, {@code Logistique "Perrin" SA}. About
+ * 15 % contain a comma and 5 % double quotes, on purpose, so that every reader of the CSV files meets RFC 4180 quoting. Names repeat; ids are the
  * keys.
  */
 final class CompanyNames {
@@ -80,6 +80,10 @@ final class CompanyNames {
     {"Healthcare", "Medical", "Care"}
   };
 
+  private static final String[] SONS = {
+    " & Fils ", " & Fils ", " & Söhne ", " e Hijos ", " & Figli ", " & Zonen ", " & Sons "
+  };
+
   static String draw(SplittableRandom rng, Country country, Sector sector) {
     String[] surnames = SURNAMES[country.ordinal()];
     String surname = surnames[rng.nextInt(surnames.length)];
@@ -96,12 +100,15 @@ final class CompanyNames {
       return word + " " + surname + " " + form;
     }
     if (pattern < 16) {
-      return surname + (country == Country.GB ? " & Sons " : " & Fils ") + form;
+      return surname + SONS[country.ordinal()] + form;
     }
-    if (pattern < 19 || sector != Sector.HOSPITALITY) {
+    if (pattern < 19) {
       String second = surnames[rng.nextInt(surnames.length)];
       return surname + ", " + second + (country.francophone() ? " et Associés" : " & Partners");
     }
-    return (country.francophone() ? "Café \"Le " : "The \"") + surname + "\" " + form;
+    if (sector == Sector.HOSPITALITY) {
+      return (country.francophone() ? "Café \"Le " : "The \"") + surname + "\" " + form;
+    }
+    return word + " \"" + surname + "\" " + form;
   }
 }

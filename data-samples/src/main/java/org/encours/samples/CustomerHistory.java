@@ -99,10 +99,9 @@ final class CustomerHistory {
     double risk = p.sector().risk * p.sizeBand().risk * p.country().risk;
     Long insuredCents = null;
     if (rng.nextDouble() < Math.max(0.2, 0.85 - 0.25 * risk)) {
-      long insured = (long) (limitEuros * (0.4 + 0.6 * rng.nextDouble()) / 1000) * 1000;
-      if (insured > 0) {
-        insuredCents = insured * 100;
-      }
+      // The insurer covers 40 to 100 % of the limit, in steps of 500 euros.
+      long insured = Math.max(500, (long) (limitEuros * (0.4 + 0.6 * rng.nextDouble()) / 500) * 500);
+      insuredCents = insured * 100;
     }
     sink.customer(
         new CustomerRow(
