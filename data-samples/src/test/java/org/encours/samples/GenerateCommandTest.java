@@ -102,6 +102,8 @@ class GenerateCommandTest {
   void helpStatesTheVolumeRule() {
     Run help = encours("generate", "--help");
     assertThat(help.exitCode()).isZero();
+    assertThat(help.err()).doesNotContain("WARN");
+    assertThat(help.out()).contains("about 5 %");
     assertThat(help.out())
         .contains("Exactly N invoices", "round(N / 20)", "--invoices", "--seed", "--end", "--months",
             "--out", "--force");
