@@ -7,6 +7,8 @@ import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.mapping.MappingLoader;
+import org.encours.samples.GenerationSettings;
+import org.encours.samples.LedgerGenerator;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.SparkOptions;
 import org.encours.warehouse.Warehouse;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Encours end to end on the committed demo sample (data-samples/demo):",
-      "ingests it into the warehouse and prints what was loaded and where."
+      "Runs Encours end to end on the committed demo sample (data-samples/demo; generated",
+      "with the default seed when absent): ingests it into the warehouse and prints what was",
+      "loaded and where."
     })
 public final class DemoCommand implements EncoursCommand {
   @Mixin SparkOptions spark;
@@ -33,11 +36,20 @@ public final class DemoCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
+    Progress progress = Progress.toStderr("demo");
     Path sample = data != null ? data : home().resolve("data-samples/demo");
     if (!Files.isRegularFile(sample.resolve("invoices.csv"))) {
-      throw EncoursErrors.missingFile("Demo sample (invoices.csv)", sample);
+      if (data != null) {
+        throw EncoursErrors.missingFile("Demo sample (invoices.csv)", sample);
+      }
+      sample = home().resolve("var/demo-sample");
+      progress.step("The committed sample is absent: generating one into " + sample);
+      try {
+        new LedgerGenerator(GenerationSettings.defaults()).writeCsv(sample, null);
+      } catch (java.io.IOException e) {
+        throw new org.encours.core.UserFacingException("Cannot write the demo sample to " + sample + ": " + e.getMessage(), e);
+      }
     }
-    Progress progress = Progress.toStderr("demo");
     Warehouse warehouse = spark.openWarehouse("encours demo");
     progress.step("Ingesting the demo sample " + sample + " into " + warehouse.root());
     IngestResult result = new IngestJob(warehouse, progress).run(sample.toString(), MappingLoader.load("canonical-csv"));

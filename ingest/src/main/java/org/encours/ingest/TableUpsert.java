@@ -27,32 +27,28 @@ public final class TableUpsert {
     }
   }
 
-  /** Creates the table (empty, canonical schema) when it does not exist. */
-  static void ensureTable(Warehouse warehouse, CanonicalTable table) {
+  static TableStats upsert(Warehouse warehouse, CanonicalTable table, Dataset<Row> accepted, String batchId) {
+    Column[] business = table.businessColumns().stream().map(c -> col(c)).toArray(Column[]::new);
     if (!warehouse.exists(table)) {
+      // First load: create the table from the canonical schema (Delta then enforces its NOT NULL
+      // columns on every write), and append: every row is new, no comparison is needed.
       DeltaTable.createIfNotExists(warehouse.spark())
           .location(warehouse.path(table))
           .addColumns(table.storedSchema())
           .execute();
+      accepted.select(business).withColumn(CanonicalTable.BATCH_COLUMN, lit(batchId))
+          .write().format("delta").mode("append").save(warehouse.path(table));
+      long inserted = warehouse.read(table).count();
+      return new TableStats(table.tableName(), inserted, inserted, 0, 0, warehouse.version(table.tableName()));
     }
-  }
-
-  static TableStats upsert(Warehouse warehouse, CanonicalTable table, Dataset<Row> accepted, String batchId) {
-    Column[] business = table.businessColumns().stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> rows = accepted.select(business).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long total = rows.count();
-      boolean firstLoad = !warehouse.exists(table);
       Dataset<Row> target = warehouse.read(table).select(business);
       Dataset<Row> changes = rows.except(target).withColumn(CanonicalTable.BATCH_COLUMN, lit(batchId)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         if (changes.isEmpty()) {
           return new TableStats(table.tableName(), total, 0, 0, total, warehouse.version(table.tableName()));
-        }
-        if (firstLoad || target.isEmpty()) {
-          // First load of this table: every row is new, a plain append is one cheap commit.
-          changes.write().format("delta").mode("append").save(warehouse.path(table));
-          return new TableStats(table.tableName(), total, total, 0, 0, warehouse.version(table.tableName()));
         }
         String on =
             table.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));

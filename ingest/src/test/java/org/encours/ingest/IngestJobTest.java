@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.mapping.IngestMapping;
@@ -53,6 +54,13 @@ class IngestJobTest {
     assertThat(result.reconciled()).isTrue();
     assertThat(result.table("invoices").inserted()).isEqualTo(3);
     assertThat(warehouse.read(CanonicalTable.DUNNING_EVENTS).count()).isEqualTo(1);
+    SharedSpark.assertDataFrameNoOrderEquals(
+        SharedSpark.session().createDataFrame(List.of(
+            RowFactory.create("I1", "C1", date("2024-01-31"), date("2024-02-29"), new BigDecimal("1000.00"), "EUR", "invoice", "electronic", false, null, "NET30", result.batchId()),
+            RowFactory.create("I2", "C1", date("2024-02-29"), date("2024-03-30"), new BigDecimal("250.50"), "EUR", "invoice", "paper", true, date("2024-03-05"), "NET30", result.batchId()),
+            RowFactory.create("I3", "C2", date("2024-03-15"), date("2024-05-14"), new BigDecimal("-100.00"), "EUR", "credit_note", "electronic", false, null, "NET60", result.batchId())),
+            CanonicalTable.INVOICES.storedSchema()),
+        warehouse.read(CanonicalTable.INVOICES));
     Row beta = warehouse.read(CanonicalTable.CUSTOMERS).where(col("customer_id").equalTo("C2")).first();
     assertThat(beta.<String>getAs("name")).isEqualTo("Beta, Gamma & Co");
     assertThat(beta.<BigDecimal>getAs("credit_limit")).isNull();
@@ -260,6 +268,10 @@ class IngestJobTest {
     assertThat(paid.<BigDecimal>getAs("amount")).isEqualByComparingTo("120.50");
     assertThat(quarantineByRecordStart(warehouse).values()).singleElement().asList()
         .contains("payments.payment_date is missing");
+  }
+
+  private static java.sql.Date date(String iso) {
+    return java.sql.Date.valueOf(iso);
   }
 
   private static IngestResult ingest(Warehouse warehouse, Path export) {
