@@ -117,18 +117,24 @@ final class ReferenceLedger {
       BigDecimal sales, BigDecimal ar, BigDecimal current, BigDecimal overdue, BigDecimal overdue60, BigDecimal credits,
       Double dsoStandard, Double dsoCountBack, Double bpdsoStandard, Double bpdsoCountBack, Double cei, Double ceiWhole) {}
 
+  private final Map<String, BigDecimal> salesCache = new HashMap<>();
+  private String cacheKey = "";
+
   BigDecimal salesIn(YearMonth m, Predicate<Ledger.Invoice> member) {
-    BigDecimal s = BigDecimal.ZERO.setScale(2);
-    for (Ledger.Invoice v : ledger.invoices) {
-      if (member.test(v) && YearMonth.from(v.issue()).equals(m)) {
-        s = s.add(v.amount());
+    return salesCache.computeIfAbsent(cacheKey + "|" + m, k -> {
+      BigDecimal s = BigDecimal.ZERO.setScale(2);
+      for (Ledger.Invoice v : ledger.invoices) {
+        if (member.test(v) && YearMonth.from(v.issue()).equals(m)) {
+          s = s.add(v.amount());
+        }
       }
-    }
-    return s;
+      return s;
+    });
   }
 
   Kpi kpi(String level, String entity, YearMonth month, int dsoMonths, int ceiMonths) {
     Predicate<Ledger.Invoice> member = member(level, entity);
+    cacheKey = level + "|" + entity;
     LocalDate end = month.atEndOfMonth();
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     BigDecimal ar = zero, current = zero, overdue = zero, over60 = zero, credits = zero;
