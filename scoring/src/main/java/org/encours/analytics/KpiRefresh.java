@@ -1,6 +1,7 @@
 package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.min;
 
 import java.sql.Date;
@@ -56,7 +57,9 @@ final class KpiRefresh {
         return new Plan(Optional.of(from), "the DSO or CEI period changed: recomputing all months");
       }
     }
-    List<Row> present = inRange.select("as_of_date", Provenance.COLUMN).distinct().collectAsList();
+    // every month is written by one run, so all its rows carry the same versions
+    List<Row> present =
+        inRange.groupBy("as_of_date").agg(first(Provenance.COLUMN).as(Provenance.COLUMN)).collectAsList();
     TreeSet<YearMonth> missing = new TreeSet<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       missing.add(m);
