@@ -1,0 +1,66 @@
+package org.encours.core.metrics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * Collection Effectiveness Index over a period of N months, in percent:
+ *
+ * <pre>
+ *   (AR(begin) + S' - AR(end)) / (AR(begin) + S' - current AR(end)) x 100
+ * </pre>
+ *
+ * where AR(begin) is the receivables at the end of the month before the period, S the credit sales of
+ * the period, and S' depends on the {@link Variant}: {@code S / N} (monthly average sales, the
+ * Encours default and CreditGuru's formula for a period of N months) or the whole {@code S}.
+ *
+ * <p>Worked example (CreditGuru): AR(begin) 6,200, S 10,890 over N = 3 months, AR(end) 6,340,
+ * current AR(end) 3,590. Monthly average: (6,200 + 3,630 - 6,340) / (6,200 + 3,630 - 3,590) =
+ * 3,490 / 6,240 = 55.93 %. Whole S: (6,200 + 10,890 - 6,340) / (6,200 + 10,890 - 3,590) =
+ * 10,750 / 13,500 = 79.63 %. With N = 1 both variants coincide.
+ */
+public final class CollectionEffectivenessIndex {
+
+  /** Which sales figure enters the formula. */
+  public enum Variant {
+    /** S / N: the period's average monthly sales. The default. */
+    MONTHLY_AVERAGE_SALES,
+    /** The whole period's sales S. */
+    WHOLE_PERIOD_SALES;
+
+    /** The variant Encours reports as {@code cei}. */
+    public static final Variant DEFAULT = MONTHLY_AVERAGE_SALES;
+  }
+
+  /** Default period, in months. */
+  public static final int DEFAULT_PERIOD_MONTHS = 3;
+
+  private CollectionEffectivenessIndex() {}
+
+  /** @return the index in percent, or {@code null} when the denominator is zero */
+  public static Double percent(
+      Variant variant,
+      BigDecimal arBegin,
+      BigDecimal periodSales,
+      int months,
+      BigDecimal arEnd,
+      BigDecimal currentArEnd) {
+    if (arBegin == null || periodSales == null || arEnd == null || currentArEnd == null || months <= 0) {
+      return null;
+    }
+    BigDecimal sales =
+        variant == Variant.WHOLE_PERIOD_SALES
+            ? periodSales
+            : periodSales.divide(BigDecimal.valueOf(months), MathContext.DECIMAL128);
+    BigDecimal available = arBegin.add(sales);
+    BigDecimal denominator = available.subtract(currentArEnd);
+    if (denominator.signum() == 0) {
+      return null;
+    }
+    return available
+        .subtract(arEnd)
+        .multiply(BigDecimal.valueOf(100))
+        .divide(denominator, MathContext.DECIMAL64)
+        .doubleValue();
+  }
+}

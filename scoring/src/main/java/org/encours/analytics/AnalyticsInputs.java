@@ -1,0 +1,64 @@
+package org.encours.analytics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.encours.core.UserFacingException;
+import org.encours.warehouse.CanonicalTable;
+import org.encours.warehouse.SchemaContract;
+import org.encours.warehouse.Warehouse;
+
+/**
+ * The canonical tables an analytics run reads, each pinned to one Delta version (read with time
+ * travel at the version recorded in the output, so that a concurrent ingest cannot make the data
+ * and its recorded version disagree).
+ *
+ * <p>Reading a table at a version belongs in {@code Warehouse} (ingest module); it lives here until
+ * it moves there.
+ */
+record AnalyticsInputs(
+    Dataset<Row> invoices,
+    Dataset<Row> payments,
+    Dataset<Row> customers,
+    Dataset<Row> dunning,
+    Map<String, Long> versions) {
+
+  /** Invoices are required; the other tables read as empty when they do not exist yet. */
+  static AnalyticsInputs read(Warehouse warehouse) {
+    if (!warehouse.exists(CanonicalTable.INVOICES)) {
+      throw new UserFacingException(
+          "No invoices table in the warehouse at "
+              + warehouse.root()
+              + ": the canonical tables are missing. Run 'encours ingest' first (or point --warehouse,"
+              + " or ENCOURS_WAREHOUSE, at the warehouse it wrote).");
+    }
+    Map<String, Long> versions = new LinkedHashMap<>();
+    Map<CanonicalTable, Dataset<Row>> data = new LinkedHashMap<>();
+    for (CanonicalTable t : List.of(CanonicalTable.values())) {
+      long v = warehouse.version(t.tableName());
+      versions.put(t.tableName(), v);
+      data.put(t, v < 0 ? warehouse.read(t) : readAt(warehouse, t, v));
+    }
+    return new AnalyticsInputs(
+        data.get(CanonicalTable.INVOICES),
+        data.get(CanonicalTable.PAYMENTS),
+        data.get(CanonicalTable.CUSTOMERS),
+        data.get(CanonicalTable.DUNNING_EVENTS),
+        versions);
+  }
+
+  /** A canonical table as it was at a Delta version, checked against its schema. */
+  static Dataset<Row> readAt(Warehouse warehouse, CanonicalTable table, long version) {
+    Dataset<Row> rows =
+        warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.path(table));
+    SchemaContract.require("table " + table.tableName() + " (version " + version + ")", table.storedSchema(), rows.schema());
+    return rows;
+  }
+
+  /** Allocations with their effective dates (see {@link Allocations}). */
+  Dataset<Row> allocations() {
+    return Allocations.effective(invoices, payments);
+  }
+}

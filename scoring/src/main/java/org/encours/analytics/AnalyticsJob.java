@@ -1,0 +1,178 @@
+package org.encours.analytics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.PrintWriter;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.encours.core.metrics.AgingSlabs;
+import org.encours.warehouse.Warehouse;
+
+/**
+ * The analytics job, an action: set the options, {@link #execute()} reads the canonical tables
+ * (pinned to their current versions), computes and writes, and returns a {@link Result}. Two modes:
+ *
+ * <ul>
+ *   <li>{@link #asOf(LocalDate)}: tables {@code aging_items}, {@code aging} and {@code
+ *       payment_behaviour} for that date (partition {@code as_of_date} replaced, so reruns are
+ *       idempotent);
+ *   <li>{@link #monthly(YearMonth, YearMonth)}: table {@code receivables_kpis}, rewriting only the
+ *       months that are stale (see {@link KpiRefresh}).
+ * </ul>
+ */
+final class AnalyticsJob {
+  static final String AGING_ITEMS = "aging_items";
+  static final String AGING = "aging";
+  static final String PAYMENT_BEHAVIOUR = "payment_behaviour";
+  static final String RECEIVABLES_KPIS = "receivables_kpis";
+
+  /** What a run did, also printed as the command's one-line summary. */
+  record Result(String mode, Map<String, Long> inputVersions, Map<String, Long> rowsWritten, String detail, Duration elapsed) {
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "analytics %s: wrote %s from inputs %s in %.1f s%s",
+          mode,
+          rowsWritten.isEmpty() ? "nothing" : rowsWritten,
+          inputVersions,
+          elapsed.toMillis() / 1000.0,
+          detail == null ? "" : " (" + detail + ")");
+    }
+  }
+
+  private final Warehouse warehouse;
+  private final PrintWriter progress;
+  private LocalDate asOf;
+  private YearMonth from;
+  private YearMonth to;
+  private AgingSlabs slabs = AgingSlabs.defaults();
+  private ReceivablesKpis.Options kpiOptions = ReceivablesKpis.Options.defaults();
+
+  AnalyticsJob(Warehouse warehouse, PrintWriter progress) {
+    this.warehouse = warehouse;
+    this.progress = progress;
+  }
+
+  AnalyticsJob asOf(LocalDate date) {
+    this.asOf = date;
+    return this;
+  }
+
+  AnalyticsJob monthly(YearMonth first, YearMonth last) {
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+    }
+    this.from = first;
+    this.to = last;
+    return this;
+  }
+
+  AnalyticsJob slabs(AgingSlabs value) {
+    this.slabs = value;
+    return this;
+  }
+
+  AnalyticsJob kpiOptions(ReceivablesKpis.Options value) {
+    this.kpiOptions = value;
+    return this;
+  }
+
+  Result execute() {
+    long start = System.nanoTime();
+    AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
+    say("read canonical tables at versions " + inputs.versions());
+    Map<String, Long> written = new LinkedHashMap<>();
+    String detail;
+    String mode;
+    if (asOf != null) {
+      mode = "as of " + asOf;
+      detail = runAsOf(inputs, written);
+    } else {
+      mode = "monthly " + from + ".." + to;
+      detail = runMonthly(inputs, written);
+    }
+    return new Result(mode, inputs.versions(), written, detail, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private String runAsOf(AnalyticsInputs inputs, Map<String, Long> written) {
+    Dataset<Row> allocations = inputs.allocations();
+    String where = "as_of_date = '" + asOf + "'";
+    describe("aging items as of " + asOf);
+    Dataset<Row> items = AgingSnapshot.items(inputs.invoices(), allocations, asOf, slabs)
+        .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
+    written.put(AGING_ITEMS, write(AGING_ITEMS, Provenance.stamp(items, inputs.versions()), where));
+    describe("aging summary as of " + asOf);
+    Dataset<Row> summary =
+        AgingSnapshot.summary(
+                warehouse.read(AGING_ITEMS).filter(col("as_of_date").equalTo(Date.valueOf(asOf))),
+                inputs.customers(),
+                Allocations.unallocated(inputs.invoices(), inputs.payments()),
+                asOf,
+                slabs)
+            .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
+    written.put(AGING, write(AGING, Provenance.stamp(summary, inputs.versions()), where));
+    describe("payment behaviour as of " + asOf);
+    Dataset<Row> behaviour =
+        PaymentBehaviourFeatures.compute(
+            inputs.invoices(),
+            allocations,
+            inputs.customers(),
+            inputs.dunning(),
+            PaymentBehaviourFeatures.pointsAt(inputs.customers(), inputs.invoices(), asOf));
+    written.put(PAYMENT_BEHAVIOUR, write(PAYMENT_BEHAVIOUR, Provenance.stamp(behaviour, inputs.versions()), where));
+    return slabs.toString();
+  }
+
+  private String runMonthly(AnalyticsInputs inputs, Map<String, Long> written) {
+    Dataset<Row> existing = warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
+    KpiRefresh.Plan plan = KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions);
+    say(plan.reason());
+    Optional<YearMonth> first = plan.firstMonth();
+    if (first.isEmpty()) {
+      return "nothing to recompute";
+    }
+    describe("receivables KPIs " + first.get() + ".." + to);
+    Dataset<Row> kpis =
+        ReceivablesKpis.monthly(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
+    String where =
+        "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
+    written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(kpis, inputs.versions()), where));
+    return "months " + first.get() + ".." + to + " rewritten";
+  }
+
+  /** Writes rows into a Delta table partitioned by as_of_date, replacing what {@code where} selects. */
+  private long write(String table, Dataset<Row> rows, String where) {
+    long start = System.nanoTime();
+    boolean exists = warehouse.exists(table);
+    rows.write()
+        .format("delta")
+        .mode(exists ? "overwrite" : "errorifexists")
+        .option("replaceWhere", where)
+        .partitionBy("as_of_date")
+        .save(warehouse.path(table));
+    long count = warehouse.read(table).filter(where).count();
+    say(String.format(Locale.ROOT, "wrote %,d rows to %s (%s) in %.1f s", count, table, where, (System.nanoTime() - start) / 1e9));
+    return count;
+  }
+
+  private void describe(String what) {
+    warehouse.spark().sparkContext().setJobDescription("encours analytics: " + what);
+    say(what + "...");
+  }
+
+  private void say(String line) {
+    if (progress != null) {
+      progress.println(line);
+      progress.flush();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.encours.analytics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.encours.warehouse.CanonicalTable;
+
+/**
+ * Per-customer payment behaviour as of a date, from the history known at that date only: the
+ * features the late-payment models use. One function serves one date for all customers (the {@code
+ * payment_behaviour} job) and many (customer_id, as_of_date) points at once (training sets: for
+ * example one point per invoice, as of the day before its issue date).
+ *
+ * <p>How: the customer's events (invoice issued, allocation effective, dispute raised, dunning
+ * event) and its points are put in one stream, partitioned by customer and sorted by date (events of
+ * a day before the points of that day); {@link PaymentBehaviourSweep} walks each customer's stream
+ * once, keeping running totals, a histogram of days late and the list of settlement dates, and emits
+ * one row per point. Cost is linear in events plus points times the customer's open items at the
+ * point, instead of points times invoices for a point-by-invoice join; a very large customer still
+ * sits in one task (time proportional to its events), but its memory is its state (open items,
+ * histograms, settlement dates), not its whole history: Spark's sort spills to disk.
+ */
+final class PaymentBehaviourFeatures {
+  private PaymentBehaviourFeatures() {}
+
+  /** The dunning stages in order of severity; other stages are ignored by the stage features. */
+  static final Map<String, Integer> DUNNING_STAGE_RANK =
+      Map.of("reminder_1", 1, "reminder_2", 2, "registered_letter", 3, "formal_notice", 4);
+
+  static final int ISSUE = 0;
+  static final int ALLOCATION = 1;
+  static final int DISPUTE = 2;
+  static final int DUNNING = 3;
+  static final int POINT = 9;
+
+  static final StructType EVENT_SCHEMA =
+      new StructType()
+          .add("customer_id", DataTypes.StringType, false)
+          .add("event_date", DataTypes.DateType, false)
+          .add("kind", DataTypes.IntegerType, false)
+          .add("invoice_id", DataTypes.StringType, true)
+          .add("amount", CanonicalTable.MONEY, true)
+          .add("issue_date", DataTypes.DateType, true)
+          .add("due_date", DataTypes.DateType, true)
+          .add("doc_type", DataTypes.StringType, true)
+          .add("stage", DataTypes.StringType, true);
+
+  static final StructType FEATURE_SCHEMA =
+      new StructType()
+          .add("customer_id", DataTypes.StringType, false)
+          .add("as_of_date", DataTypes.DateType, false)
+          .add("invoices_issued", DataTypes.IntegerType, false)
+          .add("credit_notes_issued", DataTypes.IntegerType, false)
+          .add("invoices_paid", DataTypes.IntegerType, false)
+          .add("paid_late_count", DataTypes.IntegerType, false)
+          .add("paid_late_share", DataTypes.DoubleType, true)
+          .add("days_late_mean", DataTypes.DoubleType, true)
+          .add("days_late_median", DataTypes.IntegerType, true)
+          .add("days_late_p90", DataTypes.IntegerType, true)
+          .add("days_late_max", DataTypes.IntegerType, true)
+          .add("days_late_mean_by_amount", DataTypes.DoubleType, true)
+          .add("days_late_median_by_amount", DataTypes.IntegerType, true)
+          .add("days_late_p90_by_amount", DataTypes.IntegerType, true)
+          .add("dbt_paid", DataTypes.DoubleType, true)
+          .add("dbt_open", DataTypes.DoubleType, true)
+          .add("paid_3m", DataTypes.IntegerType, false)
+          .add("late_share_3m", DataTypes.DoubleType, true)
+          .add("paid_12m", DataTypes.IntegerType, false)
+          .add("late_share_12m", DataTypes.DoubleType, true)
+          .add("late_share_trend", DataTypes.DoubleType, true)
+          .add("avg_days_to_pay", DataTypes.DoubleType, true)
+          .add("open_items", DataTypes.IntegerType, false)
+          .add("open_exposure", CanonicalTable.MONEY, false)
+          .add("overdue_items", DataTypes.IntegerType, false)
+          .add("overdue_exposure", CanonicalTable.MONEY, false)
+          .add("credit_balance", CanonicalTable.MONEY, false)
+          .add("disputed_invoices", DataTypes.IntegerType, false)
+          .add("disputed_open_amount", CanonicalTable.MONEY, false)
+          .add("dunning_stage_rank", DataTypes.IntegerType, false)
+          .add("dunning_stage_max", DataTypes.StringType, true)
+          .add("invoices_with_payments", DataTypes.IntegerType, false)
+          .add("partial_payment_share", DataTypes.DoubleType, true)
+          .add("days_since_last_payment", DataTypes.IntegerType, true);
+
+  /** One point per invoice: its customer as of the day before the invoice's issue date. */
+  static Dataset<Row> pointsBeforeEachInvoice(Dataset<Row> invoices) {
+    return invoices
+        .select(col("customer_id"), date_sub(col("issue_date"), 1).as("as_of_date"))
+        .distinct();
+  }
+
+  /** One point per known customer (customers table or invoices issued by D) as of D. */
+  static Dataset<Row> pointsAt(Dataset<Row> customers, Dataset<Row> invoices, LocalDate asOf) {
+    Dataset<Row> ids =
+        customers
+            .select("customer_id")
+            .union(invoices.filter(col("issue_date").leq(Columns.date(asOf))).select("customer_id"))
+            .distinct();
+    return ids.select(col("customer_id"), Columns.date(asOf).as("as_of_date"));
+  }
+
+  /** All events of the customers that have points, in the {@link #EVENT_SCHEMA} layout. */
+  static Dataset<Row> events(
+      Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning, Dataset<Row> points) {
+    Column noString = lit(null).cast(DataTypes.StringType);
+    Column noDate = lit(null).cast(DataTypes.DateType);
+    Column noMoney = lit(null).cast(CanonicalTable.MONEY);
+    Dataset<Row> issues =
+        invoices.select(
+            col("customer_id"), col("issue_date").as("event_date"), lit(ISSUE).as("kind"), col("invoice_id"),
+            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString.as("stage"));
+    Dataset<Row> allocs =
+        allocations.select(
+            col("customer_id"), col("effective_date").as("event_date"), lit(ALLOCATION).as("kind"), col("invoice_id"),
+            col("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), noString.as("stage"));
+    Dataset<Row> disputes =
+        invoices
+            .filter(col("disputed").and(col("dispute_date").isNotNull()))
+            .select(
+                col("customer_id"), greatest(col("dispute_date"), col("issue_date")).as("event_date"), lit(DISPUTE).as("kind"),
+                col("invoice_id"), noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"),
+                noString.as("doc_type"), noString.as("stage"));
+    Dataset<Row> dunningEvents =
+        dunning.select(
+            col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney.as("amount"),
+            noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), col("stage"));
+    Dataset<Row> pointEvents =
+        points
+            .select(col("customer_id"), col("as_of_date"))
+            .distinct()
+            .select(
+                col("customer_id"), col("as_of_date").as("event_date"), lit(POINT).as("kind"), noString.as("invoice_id"),
+                noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"),
+                noString.as("stage"));
+    Dataset<Row> wanted = points.select("customer_id").distinct();
+    return issues
+        .unionByName(allocs)
+        .unionByName(disputes)
+        .unionByName(dunningEvents)
+        .join(wanted, new String[] {"customer_id"}, "left_semi")
+        .unionByName(pointEvents);
+  }
+
+  /**
+   * The features for every (customer_id, as_of_date) point, exact to the day: a point sees the
+   * events dated on or before its date. Columns: {@link #FEATURE_SCHEMA} then credit_limit and
+   * exposure_to_limit (open exposure / credit limit; the limit is the customer's current one, as the
+   * canonical tables keep no history of limits).
+   */
+  static Dataset<Row> compute(
+      Dataset<Row> invoices,
+      Dataset<Row> allocations,
+      Dataset<Row> customers,
+      Dataset<Row> dunning,
+      Dataset<Row> points) {
+    Dataset<Row> sorted =
+        events(invoices, allocations, dunning, points)
+            .repartition(col("customer_id"))
+            .sortWithinPartitions("customer_id", "event_date", "kind");
+    Dataset<Row> features = sorted.mapPartitions(new PaymentBehaviourSweep(), Encoders.row(FEATURE_SCHEMA));
+    Dataset<Row> limits = customers.select(col("customer_id").as("_limit_customer_id"), col("credit_limit"));
+    return features
+        .join(limits, features.col("customer_id").equalTo(limits.col("_limit_customer_id")), "left")
+        .drop("_limit_customer_id")
+        .withColumn(
+            "exposure_to_limit",
+            when(col("credit_limit").gt(0), col("open_exposure").cast("double").divide(col("credit_limit").cast("double"))));
+  }
+}

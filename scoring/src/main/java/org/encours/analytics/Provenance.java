@@ -1,0 +1,40 @@
+package org.encours.analytics;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+
+/**
+ * The {@code input_versions} column every output row carries: canonical table name to the Delta
+ * version it was read at (-1 when the table did not exist).
+ */
+final class Provenance {
+  static final String COLUMN = "input_versions";
+  static final MapType TYPE = DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+
+  private Provenance() {}
+
+  static Column versions(Map<String, Long> versions) {
+    List<Column> kv = new ArrayList<>();
+    new TreeMap<>(versions)
+        .forEach(
+            (table, version) -> {
+              kv.add(lit(table));
+              kv.add(lit(version));
+            });
+    return (kv.isEmpty() ? lit(null) : map(kv.toArray(new Column[0]))).cast(TYPE);
+  }
+
+  static Dataset<Row> stamp(Dataset<Row> rows, Map<String, Long> versions) {
+    return rows.withColumn(COLUMN, versions(versions));
+  }
+}

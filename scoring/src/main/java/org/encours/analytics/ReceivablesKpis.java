@@ -1,0 +1,246 @@
+package org.encours.analytics;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.encours.core.metrics.CollectionEffectivenessIndex;
+import org.encours.core.metrics.StandardDso;
+
+/**
+ * The monthly receivables KPI series at each month end, per portfolio, segment and customer, in one
+ * pass over the data (no rebuild per month):
+ *
+ * <ol>
+ *   <li>each invoice contributes one row per month end of its open life (from its issue month until
+ *       the month its last allocation settles it, or the end of the series), with its open amount at
+ *       that month end computed from its sorted allocations;
+ *   <li>those rows and the month's credit sales are summed per customer and month on a dense grid of
+ *       months, then expanded to every level in one aggregation;
+ *   <li>window functions over the months give the period sales, the AR at the start of the CEI period
+ *       and the sales history for the count-back walk; the formulas are the core ones, as UDFs.
+ * </ol>
+ */
+final class ReceivablesKpis {
+  private ReceivablesKpis() {}
+
+  /** Periods of the DSO (standard method and BPDSO) and of the CEI, in months. */
+  record Options(int dsoMonths, int ceiMonths) {
+    static Options defaults() {
+      return new Options(StandardDso.DEFAULT_PERIOD_MONTHS, CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS);
+    }
+
+    Options {
+      if (dsoMonths < 1 || ceiMonths < 1) {
+        throw new IllegalArgumentException("periods must be at least one month");
+      }
+    }
+  }
+
+  private static final String ZERO = "CAST(0 AS DECIMAL(18,2))";
+
+  /**
+   * Open amount per invoice and month end from {@code computeFrom} to {@code to}: customer_id,
+   * invoice_id, month_start, month_end, due_date, open_amount (non-zero rows only).
+   */
+  static Dataset<Row> openByMonthEnd(
+      Dataset<Row> invoices, Dataset<Row> allocations, YearMonth computeFrom, YearMonth to) {
+    Dataset<Row> allocs =
+        allocations
+            .groupBy(col("invoice_id").as("_alloc_invoice_id"))
+            .agg(
+                sort_array(collect_list(struct(col("effective_date"), col("amount")))).as("allocs"),
+                max("effective_date").as("last_effective"),
+                sum("amount").as("allocated"));
+    Column toStart = Columns.date(to.atDay(1));
+    Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
+    return issued
+        .join(allocs, issued.col("invoice_id").equalTo(allocs.col("_alloc_invoice_id")), "left")
+        .withColumn("_final_open", col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
+        .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), Columns.date(computeFrom.atDay(1))))
+        .withColumn(
+            "_last",
+            when(col("_final_open").equalTo(0), least(trunc(col("last_effective"), "MM"), toStart))
+                .otherwise(toStart))
+        .filter(col("_first").leq(col("_last")))
+        .withColumn("month_start", explode(sequence(col("_first"), col("_last"), expr("INTERVAL 1 MONTH"))))
+        .withColumn("month_end", last_day(col("month_start")))
+        .withColumn(
+            "open_amount",
+            Columns.money(
+                col("amount")
+                    .minus(
+                        expr(
+                            "coalesce(aggregate(filter(allocs, a -> a.effective_date <= month_end), "
+                                + ZERO
+                                + ", (acc, a) -> CAST(acc + a.amount AS DECIMAL(18,2))), "
+                                + ZERO
+                                + ")"))))
+        .filter(col("open_amount").notEqual(0))
+        .select("customer_id", "invoice_id", "month_start", "month_end", "due_date", "open_amount");
+  }
+
+  /** Sums of open amounts per customer and month end, split by state at that month end. */
+  static Dataset<Row> openFactsByCustomer(Dataset<Row> openByMonthEnd) {
+    Column dpd = datediff(col("month_end"), col("due_date"));
+    Column open = col("open_amount");
+    Column zero = lit(BigDecimal.ZERO);
+    return openByMonthEnd
+        .withColumn("_current", when(open.gt(0).and(dpd.leq(0)), open).otherwise(zero))
+        .withColumn("_overdue", when(open.gt(0).and(dpd.gt(0)), open).otherwise(zero))
+        .withColumn("_overdue_60", when(open.gt(0).and(dpd.gt(60)), open).otherwise(zero))
+        .withColumn("_credits", when(open.lt(0), open).otherwise(zero))
+        .groupBy("customer_id", "month_start")
+        .agg(
+            Columns.sumMoney("open_amount").as("ar"),
+            Columns.sumMoney("_current").as("current_ar"),
+            Columns.sumMoney("_overdue").as("overdue_ar"),
+            Columns.sumMoney("_overdue_60").as("overdue_60_ar"),
+            Columns.sumMoney("_credits").as("credits"),
+            count(when(open.gt(0), lit(1))).as("open_items"));
+  }
+
+  /**
+   * The KPI series for the month ends from {@code from} to {@code to}. Needs the whole invoice
+   * history (for the count-back walk), not only the months asked for.
+   *
+   * <p>Columns: level, entity_id, as_of_date (the month end), credit_sales, ar, current_ar,
+   * overdue_ar, overdue_60_ar, credits, open_items, share_overdue_60, dso_period_months,
+   * dso_period_days, dso_period_sales, dso_standard, dso_count_back, bpdso_standard,
+   * bpdso_count_back, add_standard, add_count_back, cei_period_months, cei_ar_begin,
+   * cei_period_sales, cei (S/N variant), cei_whole_period_sales.
+   */
+  static Dataset<Row> monthly(
+      Dataset<Row> invoices,
+      Dataset<Row> allocations,
+      Dataset<Row> customers,
+      YearMonth from,
+      YearMonth to,
+      Options options) {
+    YearMonth computeFrom = from.minusMonths(options.ceiMonths());
+    Dataset<Row> openFacts =
+        openFactsByCustomer(openByMonthEnd(invoices, allocations, computeFrom, to));
+
+    Column toStart = Columns.date(to.atDay(1));
+    Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
+    Dataset<Row> sales =
+        issued
+            .groupBy(col("customer_id"), trunc(col("issue_date"), "MM").as("month_start"))
+            .agg(Columns.sumMoney("amount").as("credit_sales"));
+    Dataset<Row> grid =
+        issued
+            .groupBy("customer_id")
+            .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
+            .withColumn("month_start", explode(sequence(col("_first"), toStart, expr("INTERVAL 1 MONTH"))))
+            .drop("_first");
+    Dataset<Row> perCustomer =
+        grid.join(sales, new String[] {"customer_id", "month_start"}, "left")
+            .join(openFacts, new String[] {"customer_id", "month_start"}, "left");
+    String[] money = {"credit_sales", "ar", "current_ar", "overdue_ar", "overdue_60_ar", "credits"};
+    Dataset<Row> expanded = Columns.expandLevels(Columns.withSegments(perCustomer, customers));
+    Column[] sums = new Column[money.length + 1];
+    for (int i = 0; i < money.length; i++) {
+      sums[i] = Columns.sumMoney(money[i]).as(money[i]);
+    }
+    sums[money.length] = coalesce(sum("open_items"), lit(0L)).as("open_items");
+    Dataset<Row> levels =
+        expanded
+            .groupBy("level", "entity_id", "month_start")
+            .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+            .withColumn("_month_index", year(col("month_start")).multiply(12).plus(month(col("month_start"))));
+
+    WindowSpec byMonth = Window.partitionBy("level", "entity_id").orderBy("_month_index");
+    int dso = options.dsoMonths();
+    int cei = options.ceiMonths();
+    Dataset<Row> windowed =
+        levels
+            .withColumn("dso_period_sales", Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(dso - 1), 0))))
+            .withColumn("cei_period_sales", Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(cei - 1), 0))))
+            .withColumn(
+                "cei_ar_begin",
+                Columns.money(coalesce(sum("ar").over(byMonth.rangeBetween(-cei, -cei)), lit(BigDecimal.ZERO))))
+            .withColumn(
+                "_sales_history",
+                collect_list("credit_sales").over(byMonth.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+            .filter(col("month_start").geq(Columns.date(from.atDay(1))));
+
+    Column monthEnd = last_day(col("month_start"));
+    Column periodDays = datediff(monthEnd, add_months(col("month_start"), -(dso - 1))).plus(1);
+    Column receivables = col("current_ar").plus(col("overdue_ar"));
+    Dataset<Row> kpis =
+        windowed
+            .withColumn("as_of_date", monthEnd)
+            .withColumn("dso_period_months", lit(dso))
+            .withColumn("dso_period_days", periodDays)
+            .withColumn(
+                "share_overdue_60",
+                when(receivables.gt(0), col("overdue_60_ar").cast("double").divide(receivables.cast("double"))))
+            .withColumn("dso_standard", MetricUdfs.standardDso().apply(col("ar"), col("dso_period_sales"), col("dso_period_days")))
+            .withColumn("bpdso_standard", MetricUdfs.standardDso().apply(col("current_ar"), col("dso_period_sales"), col("dso_period_days")))
+            .withColumn("dso_count_back", MetricUdfs.countBackDso().apply(col("ar"), col("_sales_history"), col("as_of_date")))
+            .withColumn("bpdso_count_back", MetricUdfs.countBackDso().apply(col("current_ar"), col("_sales_history"), col("as_of_date")))
+            .withColumn("add_standard", col("dso_standard").minus(col("bpdso_standard")))
+            .withColumn("add_count_back", col("dso_count_back").minus(col("bpdso_count_back")))
+            .withColumn("cei_period_months", lit(cei))
+            .withColumn(
+                "cei",
+                MetricUdfs.cei(CollectionEffectivenessIndex.Variant.MONTHLY_AVERAGE_SALES)
+                    .apply(col("cei_ar_begin"), col("cei_period_sales"), col("cei_period_months"), col("ar"), col("current_ar")))
+            .withColumn(
+                "cei_whole_period_sales",
+                MetricUdfs.cei(CollectionEffectivenessIndex.Variant.WHOLE_PERIOD_SALES)
+                    .apply(col("cei_ar_begin"), col("cei_period_sales"), col("cei_period_months"), col("ar"), col("current_ar")));
+    return kpis.select(
+        "level",
+        "entity_id",
+        "as_of_date",
+        "credit_sales",
+        "ar",
+        "current_ar",
+        "overdue_ar",
+        "overdue_60_ar",
+        "credits",
+        "open_items",
+        "share_overdue_60",
+        "dso_period_months",
+        "dso_period_days",
+        "dso_period_sales",
+        "dso_standard",
+        "dso_count_back",
+        "bpdso_standard",
+        "bpdso_count_back",
+        "add_standard",
+        "add_count_back",
+        "cei_period_months",
+        "cei_ar_begin",
+        "cei_period_sales",
+        "cei",
+        "cei_whole_period_sales");
+  }
+}

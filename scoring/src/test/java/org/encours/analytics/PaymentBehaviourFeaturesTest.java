@@ -1,0 +1,133 @@
+package org.encours.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.encours.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+
+/** Payment behaviour as of a date, and for many dates at once, computed by hand. */
+class PaymentBehaviourFeaturesTest {
+
+  /**
+   * A 1,000 issued 01-10 due 02-09 paid on its due date (not late, 30 days to pay). B 3,000 issued
+   * 01-15 due 02-14 paid 1,000 on 02-20 and 2,000 on 02-24 (partial; 10 days late, 40 days to pay).
+   * C 500 issued 02-01 due 03-02 paid 04-05. E 200 issued 03-10 due 04-09, disputed 03-20. Dunning:
+   * reminder_1 03-05, reminder_2 03-15, formal_notice 04-02. Credit limit 5,000.
+   */
+  static Ledger fixture() {
+    return new Ledger()
+        .customer("C1", "FR", "retail", "small", "5000")
+        .invoice("A", "C1", "2024-01-10", "2024-02-09", "1000")
+        .payment("PA", "A", "2024-02-09", "1000")
+        .invoice("B", "C1", "2024-01-15", "2024-02-14", "3000")
+        .payment("PB1", "B", "2024-02-20", "1000")
+        .payment("PB2", "B", "2024-02-24", "2000")
+        .invoice("C", "C1", "2024-02-01", "2024-03-02", "500")
+        .payment("PC", "C", "2024-04-05", "500")
+        .invoice("E", "C1", "2024-03-10", "2024-04-09", "200")
+        .disputed("E", "2024-03-20")
+        .dunning("D1", "C", "C1", "2024-03-05", "reminder_1")
+        .dunning("D2", "C", "C1", "2024-03-15", "reminder_2")
+        .dunning("D3", "C", "C1", "2024-04-02", "formal_notice");
+  }
+
+  static Dataset<Row> points(String... dates) {
+    StructType schema = new StructType().add("customer_id", DataTypes.StringType).add("as_of_date", DataTypes.DateType);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (String d : dates) {
+      rows.add(RowFactory.create("C1", java.sql.Date.valueOf(d)));
+    }
+    return SharedSpark.session().createDataFrame(rows, schema);
+  }
+
+  static List<Row> features(Ledger l, Dataset<Row> points) {
+    AnalyticsInputs in = l.inputs();
+    return PaymentBehaviourFeatures.compute(in.invoices(), in.allocations(), in.customers(), in.dunning(), points)
+        .orderBy("as_of_date").collectAsList();
+  }
+
+  static Row at(String date) {
+    return features(fixture(), points(date)).get(0);
+  }
+
+  @Test
+  void an_invoice_paid_on_its_due_date_is_not_late() {
+    Row r = at("2024-02-09");
+    assertThat((Integer) r.getAs("invoices_paid")).isEqualTo(1);
+    assertThat((Integer) r.getAs("paid_late_count")).isZero();
+    assertThat((Integer) r.getAs("days_late_max")).isZero();
+    assertThat((Double) r.getAs("dbt_paid")).isEqualTo(0.0);
+  }
+
+  @Test
+  void the_features_at_the_end_of_march_match_the_hand_computation() {
+    Row r = at("2024-03-31");
+    assertThat((Integer) r.getAs("invoices_issued")).isEqualTo(4);
+    assertThat((Integer) r.getAs("invoices_paid")).isEqualTo(2); // A and B; C is paid after D
+    assertThat((Double) r.getAs("paid_late_share")).isEqualTo(0.5);
+    assertThat((Double) r.getAs("days_late_mean")).isEqualTo(5.0); // (0 + 10) / 2
+    assertThat((Integer) r.getAs("days_late_median")).isZero(); // nearest rank: ceil(0.5 x 2) = 1st of [0, 10]
+    assertThat((Integer) r.getAs("days_late_p90")).isEqualTo(10); // ceil(0.9 x 2) = 2nd
+    // by amount: (1,000 x 0 + 3,000 x 10) / 4,000 = 7.5; 50 % of 4,000 reached at 10 days
+    assertThat((Double) r.getAs("days_late_mean_by_amount")).isEqualTo(7.5);
+    assertThat((Integer) r.getAs("days_late_median_by_amount")).isEqualTo(10);
+    assertThat((Double) r.getAs("dbt_paid")).isEqualTo(7.5);
+    // open: C 500, 29 days past due (03-02 -> 03-31); E 200, due in 9 days:
+    // DBT open = (500 x 29 + 200 x -9) / 700 = 12,700 / 700
+    assertThat(r.getAs("open_exposure").toString()).isEqualTo("700.00");
+    assertThat(r.getAs("overdue_exposure").toString()).isEqualTo("500.00");
+    assertThat((Double) r.getAs("dbt_open")).isCloseTo(12700.0 / 700, within(1e-12));
+    assertThat((Double) r.getAs("exposure_to_limit")).isCloseTo(0.14, within(1e-12));
+    assertThat((Integer) r.getAs("disputed_invoices")).isEqualTo(1);
+    assertThat(r.getAs("disputed_open_amount").toString()).isEqualTo("200.00");
+    // formal_notice is dated 04-02, after D: the highest stage reached is reminder_2
+    assertThat((String) r.getAs("dunning_stage_max")).isEqualTo("reminder_2");
+    assertThat((Integer) r.getAs("dunning_stage_rank")).isEqualTo(2);
+    assertThat((Double) r.getAs("partial_payment_share")).isEqualTo(0.5); // B of {A, B}
+    assertThat((Integer) r.getAs("days_since_last_payment")).isEqualTo(36); // 02-24 -> 03-31
+    assertThat((Double) r.getAs("avg_days_to_pay")).isEqualTo(35.0); // (30 + 40) / 2
+    assertThat((Double) r.getAs("late_share_3m")).isEqualTo(0.5);
+    assertThat((Double) r.getAs("late_share_trend")).isEqualTo(0.0);
+  }
+
+  @Test
+  void many_points_see_only_their_own_past_to_the_day() {
+    List<Row> rows = features(fixture(), points("2024-01-09", "2024-02-23", "2024-02-24", "2024-04-05"));
+    // before anything was issued
+    assertThat((Integer) rows.get(0).getAs("invoices_issued")).isZero();
+    assertThat(rows.get(0).getAs("open_exposure").toString()).isEqualTo("0.00");
+    // 02-23: B still has 2,000 open, 9 days past due; 02-24: B settled that day
+    assertThat((Integer) rows.get(1).getAs("invoices_paid")).isEqualTo(1);
+    assertThat(rows.get(1).getAs("overdue_exposure").toString()).isEqualTo("2000.00");
+    assertThat((Integer) rows.get(2).getAs("invoices_paid")).isEqualTo(2);
+    // 04-05: C paid that day, 34 days late (03-02 -> 04-05); the formal notice of 04-02 is known
+    assertThat((Integer) rows.get(3).getAs("days_late_max")).isEqualTo(34);
+    assertThat((String) rows.get(3).getAs("dunning_stage_max")).isEqualTo("formal_notice");
+  }
+
+  @Test
+  void one_point_per_invoice_is_the_day_before_its_issue_date() {
+    AnalyticsInputs in = fixture().inputs();
+    List<Row> rows = features(fixture(), PaymentBehaviourFeatures.pointsBeforeEachInvoice(in.invoices()));
+    assertThat(rows).extracting(r -> r.getAs("as_of_date").toString())
+        .containsExactly("2024-01-09", "2024-01-14", "2024-01-31", "2024-03-09");
+    // before C (01-31): A and B issued, none paid; the invoice being scored is never visible
+    assertThat(rows).extracting(r -> (Integer) r.getAs("invoices_issued")).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void a_customer_without_history_gets_a_row_with_empty_statistics() {
+    Row r = features(new Ledger().customer("C1", "FR", null, null, null), points("2024-01-01")).get(0);
+    assertThat((Integer) r.getAs("invoices_paid")).isZero();
+    assertThat((Object) r.getAs("paid_late_share")).isNull();
+    assertThat((Object) r.getAs("days_since_last_payment")).isNull();
+  }
+}
