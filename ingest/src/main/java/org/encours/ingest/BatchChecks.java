@@ -2,6 +2,7 @@ package org.encours.ingest;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -156,7 +157,8 @@ final class BatchChecks {
     Dataset<Row> known = existing.get(table).select(select);
     Dataset<Row> fromBatch = candidates.get(table);
     if (fromBatch != null) {
-      Dataset<Row> accepted = fromBatch.join(rejected, fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
+      // Rejected records are few next to the batch (8 bytes each even when many): broadcast them.
+      Dataset<Row> accepted = fromBatch.join(broadcast(rejected), fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
       known = known.unionByName(accepted.select(select));
     }
     return known.where(col(columns.get(0)).isNotNull()).dropDuplicates(columns.get(0));

@@ -1,6 +1,7 @@
 package org.encours.ingest;
 
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -150,7 +151,7 @@ public final class IngestJob {
       if (rows == null) {
         continue;
       }
-      Dataset<Row> kept = rows.join(rejected, rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
+      Dataset<Row> kept = rows.join(broadcast(rejected), rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
       Dataset<Row> ids = kept.select(RowRules.RECORD_ID);
       acceptedRecordIds = acceptedRecordIds == null ? ids : acceptedRecordIds.union(ids);
       accepted.put(table, kept.dropDuplicates(table.keyColumns().toArray(new String[0])));

@@ -18,9 +18,25 @@ public final class Warehouse {
   private final SparkSession spark;
   private final String root;
 
+  /**
+   * @param root a folder or URI; a relative local path is made absolute (and qualified, e.g.
+   *     {@code file:/home/me/encours/var/warehouse}) so that every table location is unambiguous
+   */
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = qualify(spark, root);
+  }
+
+  private static String qualify(SparkSession spark, String root) {
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
+      String qualified =
+          path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+      return qualified.endsWith("/") ? qualified.substring(0, qualified.length() - 1) : qualified;
+    } catch (java.io.IOException e) {
+      throw new org.encours.core.UserFacingException(
+          "Cannot use the warehouse location '" + root + "': " + e.getMessage(), e);
+    }
   }
 
   public SparkSession spark() {

@@ -29,15 +29,15 @@ import org.encours.warehouse.Warehouse;
  *       months that are stale (see {@link KpiRefresh}).
  * </ul>
  */
-final class AnalyticsJob {
-  static final String AGING_ITEMS = "aging_items";
-  static final String AGING = "aging";
-  static final String PAYMENT_BEHAVIOUR = "payment_behaviour";
-  static final String RECEIVABLES_KPIS = "receivables_kpis";
+public final class AnalyticsJob {
+  public static final String AGING_ITEMS = "aging_items";
+  public static final String AGING = "aging";
+  public static final String PAYMENT_BEHAVIOUR = "payment_behaviour";
+  public static final String RECEIVABLES_KPIS = "receivables_kpis";
 
   /** What a run did, also printed as the command's one-line summary. */
-  record Result(String mode, Map<String, Long> inputVersions, Map<String, Long> rowsWritten, String detail, Duration elapsed) {
-    String summary() {
+  public record Result(String mode, Map<String, Long> inputVersions, Map<String, Long> rowsWritten, String detail, Duration elapsed) {
+    public String summary() {
       return String.format(
           Locale.ROOT,
           "analytics %s: wrote %s from inputs %s in %.1f s%s",
@@ -57,17 +57,17 @@ final class AnalyticsJob {
   private AgingSlabs slabs = AgingSlabs.defaults();
   private ReceivablesKpis.Options kpiOptions = ReceivablesKpis.Options.defaults();
 
-  AnalyticsJob(Warehouse warehouse, PrintWriter progress) {
+  public AnalyticsJob(Warehouse warehouse, PrintWriter progress) {
     this.warehouse = warehouse;
     this.progress = progress;
   }
 
-  AnalyticsJob asOf(LocalDate date) {
+  public AnalyticsJob asOf(LocalDate date) {
     this.asOf = date;
     return this;
   }
 
-  AnalyticsJob monthly(YearMonth first, YearMonth last) {
+  public AnalyticsJob monthly(YearMonth first, YearMonth last) {
     if (last.isBefore(first)) {
       throw new IllegalArgumentException("--to " + last + " is before --from " + first);
     }
@@ -86,7 +86,7 @@ final class AnalyticsJob {
     return this;
   }
 
-  Result execute() {
+  public Result execute() {
     long start = System.nanoTime();
     AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
     say("read canonical tables at versions " + inputs.versions());

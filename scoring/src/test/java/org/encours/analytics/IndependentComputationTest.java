@@ -150,4 +150,64 @@ class IndependentComputationTest {
             .union(PaymentBehaviourFeatures.pointsAt(ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2025-12-31")));
     assertThat(check.behaviour(points)).isGreaterThan(400);
   }
+
+  /**
+   * What `encours generate` writes (archetypes, partial payments, credit notes settled by negative
+   * allocations, over-payments, disputes, dunning), captured in memory from the generator itself.
+   */
+  static Ledger generatedLedger(long invoices, long seed) throws java.io.IOException {
+    Ledger l = new Ledger();
+    org.encours.samples.LedgerSink sink =
+        new org.encours.samples.LedgerSink() {
+          @Override
+          public void customer(CustomerRow r) {
+            l.customer(customerId(r.customerNo()), r.country(), r.sector().code(), r.sizeBand().code(), cents(r.creditLimitCents()));
+          }
+
+          @Override
+          public void invoice(InvoiceRow r) {
+            l.document("I" + r.invoiceNo(), customerId(r.customerNo()), r.issueDate().toString(), r.dueDate().toString(), cents(r.amountCents()), r.docType());
+            if (r.disputed()) {
+              l.disputed("I" + r.invoiceNo(), r.disputeDate() == null ? null : r.disputeDate().toString());
+            }
+          }
+
+          @Override
+          public void payment(PaymentRow r) {
+            l.payment("P" + r.paymentNo(), "I" + r.invoiceNo(), r.paymentDate().toString(), cents(r.amountCents()));
+          }
+
+          @Override
+          public void dunningEvent(DunningEventRow r) {
+            l.dunning("D" + r.eventNo(), "I" + r.invoiceNo(), customerId(r.customerNo()), r.eventDate().toString(), r.stage().code());
+          }
+        };
+    new org.encours.samples.LedgerGenerator(
+            org.encours.samples.GenerationSettings.defaults().withInvoices(invoices).withSeed(seed))
+        .generate(sink, null);
+    return l;
+  }
+
+  private static String customerId(long no) {
+    return "C" + no;
+  }
+
+  private static String cents(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  @Test
+  void on_a_generated_ledger_the_jobs_agree_with_the_independent_computation() throws java.io.IOException {
+    Ledger ledger = generatedLedger(1500, 11);
+    IndependentCheck check = new IndependentCheck(ledger);
+    for (String d : List.of("2024-02-29", "2025-12-31", "2026-10-31")) {
+      check.aging(LocalDate.parse(d));
+    }
+    assertThat(check.kpis(YearMonth.parse("2024-01"), YearMonth.parse("2026-10"), ReceivablesKpis.Options.defaults()))
+        .isGreaterThan(75 * 12);
+    Dataset<Row> points =
+        PaymentBehaviourFeatures.pointsBeforeEachInvoice(ledger.invoicesDf())
+            .union(PaymentBehaviourFeatures.pointsAt(ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2026-10-31")));
+    assertThat(check.behaviour(points)).isGreaterThan(1500);
+  }
 }
