@@ -1,0 +1,96 @@
+package org.encours.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Checking quotes against the default policy. */
+class QuoteCheckTest {
+  private static final Policy POLICY = Policy.defaults();
+  private static final LocalDate AS_OF = LocalDate.parse("2025-06-30");
+
+  private static BigDecimal eur(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  private static CustomerRisk graded(double pd, String exposure) {
+    return CustomerRisk.known("C1", pd, eur(exposure), eur("10000"), null, LocalDate.parse("2024-01-01"), 0, AS_OF);
+  }
+
+  @Test
+  void a_prospect_quote_above_the_mandatory_amount_requires_the_deposit() {
+    // prospect: 30 % required above EUR 5,000; quote 12,000 -> deposit 3,600.00
+    // exposure after quote = 0 + 12,000 - 3,600 = 8,400 > prospect limit 5,000
+    // terms 45 requested, prospects get 30
+    QuoteCheck q = POLICY.checkQuote(CustomerRisk.prospect("P1", null, AS_OF), eur("12000"), 45);
+
+    assertThat(q.depositStatus()).isEqualTo(DepositStatus.REQUIRED);
+    assertThat(q.depositAmount()).isEqualByComparingTo("3600.00");
+    assertThat(q.exposureAfterQuote()).isEqualByComparingTo("8400.00");
+    assertThat(q.withinLimit()).isFalse();
+    assertThat(q.termsAllowed()).isFalse();
+    assertThat(q.allowedTermsDays()).isEqualTo(30);
+    assertThat(q.reasons()).containsExactly(
+        "deposit 30 % (EUR 3,600) required: prospect (no payment history) and quote above EUR 5,000",
+        "above the credit limit: exposure after this quote EUR 8,400 > limit EUR 5,000 (the required deposit is not credit)",
+        "terms 45 days refused: prospect (no payment history) gets at most 30 days");
+  }
+
+  @Test
+  void a_prospect_quote_at_the_mandatory_amount_only_recommends_it() {
+    // 5,000 is not above 5,000: recommended 1,500; exposure 5,000 <= 5,000
+    QuoteCheck q = POLICY.checkQuote(CustomerRisk.prospect("P1", null, AS_OF), eur("5000"), 30);
+
+    assertThat(q.depositStatus()).isEqualTo(DepositStatus.RECOMMENDED);
+    assertThat(q.depositAmount()).isEqualByComparingTo("1500.00");
+    assertThat(q.withinLimit()).isTrue();
+    assertThat(q.termsAllowed()).isTrue();
+  }
+
+  @Test
+  void grade_d_above_10000_requires_30_percent() {
+    // D: 30 % above 10,000; quote 15,000 -> 4,500; limit 0.5 x 10,000 = 5,000; exposure 1,000 + 10,500 = 11,500
+    QuoteCheck q = POLICY.checkQuote(graded(0.30, "1000"), eur("15000"), 30);
+
+    assertThat(q.grade()).isEqualTo("D");
+    assertThat(q.depositStatus()).isEqualTo(DepositStatus.REQUIRED);
+    assertThat(q.depositAmount()).isEqualByComparingTo("4500.00");
+    assertThat(q.reasons().get(0)).isEqualTo("deposit 30 % (EUR 4,500) required: grade D and quote above EUR 10,000");
+    assertThat(q.exposureAfterQuote()).isEqualByComparingTo("11500.00");
+    assertThat(q.withinLimit()).isFalse();
+  }
+
+  @Test
+  void grade_e_requires_half_on_every_quote_and_no_terms() {
+    QuoteCheck q = POLICY.checkQuote(graded(0.70, "0"), eur("100"), 30);
+
+    assertThat(q.depositStatus()).isEqualTo(DepositStatus.REQUIRED);
+    assertThat(q.depositAmount()).isEqualByComparingTo("50.00");
+    assertThat(q.allowedTermsDays()).isZero();
+    assertThat(q.termsAllowed()).isFalse();
+  }
+
+  @Test
+  void grade_a_terms_beyond_the_legal_cap_are_refused_with_the_article() {
+    // A: no deposit; limit 3 x 10,000 = 30,000; terms 75 > legal 60
+    QuoteCheck q = POLICY.checkQuote(graded(0.02, "0"), eur("20000"), 75);
+
+    assertThat(q.depositStatus()).isEqualTo(DepositStatus.NONE);
+    assertThat(q.depositAmount()).isEqualByComparingTo("0");
+    assertThat(q.withinLimit()).isTrue();
+    assertThat(q.allowedTermsDays()).isEqualTo(60);
+    assertThat(q.reasons()).contains("terms 75 days refused: above the legal cap of 60 days from the invoice date (L441-10 I); offer at most 60 days");
+  }
+
+  @Test
+  void a_blocked_customer_quote_carries_the_block_and_its_reason() {
+    CustomerRisk late = CustomerRisk.known("C1", 0.08, eur("0"), eur("10000"), null, null, 45, AS_OF);
+
+    QuoteCheck q = POLICY.checkQuote(late, eur("1000"), 30);
+
+    assertThat(q.blockOrders()).isTrue();
+    assertThat(q.reasons()).last().asString().startsWith("block new orders: an invoice is 45 days overdue");
+  }
+}
