@@ -35,7 +35,7 @@ import org.encours.core.metrics.AgingSlabs;
  *       portfolio line {@code unallocated} (negative, the cash received) outside the total and shares.
  * </ul>
  */
-final class AgingSnapshot {
+public final class AgingSnapshot {
   static final String UNALLOCATED = "unallocated";
 
   private AgingSnapshot() {}
@@ -45,7 +45,7 @@ final class AgingSnapshot {
    * due_date, amount, paid_to_date, open_amount, days_past_due, age_days, bucket, bucket_order,
    * disputed (only when the dispute date is on or before D).
    */
-  static Dataset<Row> items(
+  public static Dataset<Row> items(
       Dataset<Row> invoices, Dataset<Row> allocations, LocalDate asOf, AgingSlabs slabs) {
     Column d = Columns.date(asOf);
     Dataset<Row> paid =

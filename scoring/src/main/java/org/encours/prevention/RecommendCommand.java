@@ -1,0 +1,53 @@
+package org.encours.prevention;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.encours.core.EncoursErrors;
+import org.encours.core.cli.EncoursCommand;
+import org.encours.core.cli.Progress;
+import org.encours.core.policy.Policy;
+import org.encours.warehouse.SparkOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code encours recommend}: recommendations per customer and dunning plans per open invoice. */
+@Command(
+    name = "recommend",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Applies the prevention policy as of a date: writes 'recommendations' (per customer: deposit,",
+      "credit limit, maximum terms, reminder ladder, flags, reasons) and 'dunning_plan' (per open",
+      "invoice: next action, its date and channel, amount due with statutory penalties and the",
+      "EUR 40 indemnity, limitation date). Needs the customer scores of that date (encours score)."
+    },
+    footer = {"", "Policy keys and legal rules: docs/policy.md. Example: encours recommend --as-of 2026-10-31"})
+public final class RecommendCommand implements EncoursCommand {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Date of the recommendations, YYYY-MM-DD.")
+  String asOf;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy override (YAML); its keys replace the shipped defaults.")
+  Path policyFile;
+
+  @Option(names = "--home-country", paramLabel = "CC", description = "The creditor's country (ISO alpha-2); debtors elsewhere are cross-border. Default: FR.")
+  String homeCountry = "FR";
+
+  @Override
+  public Integer call() {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD");
+    }
+    Policy policy = policyFile == null ? Policy.load() : Policy.load(policyFile); // fails before Spark starts
+    Progress progress = Progress.toStderr("recommend");
+    RecommendJob.Result result =
+        new RecommendJob(spark.openWarehouse("encours recommend"), policy, progress).homeCountry(homeCountry).run(date);
+    System.out.println(result.summary());
+    return 0;
+  }
+}
