@@ -59,31 +59,49 @@ final class PolicyFunctions {
     return row.isNullAt(i) ? null : row.getDate(i).toLocalDate();
   }
 
+  /** The policy and the date, applied to each row of a partition by {@link #apply}. */
+  abstract static class PolicyPerRow implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    final Policy policy;
+    final LocalDate asOf;
+
+    PolicyPerRow(Policy policy, LocalDate asOf) {
+      this.policy = policy;
+      this.asOf = asOf;
+    }
+
+    abstract Row apply(Row input);
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> input) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return input.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          return apply(input.next());
+        }
+      };
+    }
+  }
+
   /**
    * Input: customer_id, probability (null when unscored), model_version, open_exposure,
    * average_monthly_sales, insured_limit, customer_since, max_days_overdue. Output: {@link
    * PreventionSchemas#RECOMMENDATION}.
    */
-  static final class Recommend implements MapPartitionsFunction<Row, Row> {
+  static final class Recommend extends PolicyPerRow {
     private static final long serialVersionUID = 1L;
-    private final Policy policy;
-    private final LocalDate asOf;
 
     Recommend(Policy policy, LocalDate asOf) {
-      this.policy = policy;
-      this.asOf = asOf;
+      super(policy, asOf);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> input) {
-      List<Row> out = new ArrayList<>();
-      while (input.hasNext()) {
-        out.add(recommend(input.next()));
-      }
-      return out.iterator();
-    }
-
-    Row recommend(Row r) {
+    Row apply(Row r) {
       String customer = r.getAs("customer_id");
       Double probability = r.isNullAt(r.fieldIndex("probability")) ? null : r.<Double>getAs("probability");
       BigDecimal exposure = r.getAs("open_exposure");
@@ -125,26 +143,15 @@ final class PolicyFunctions {
    * amount), cross_border, probability, customer_since, last_stage, model_version, days_past_due.
    * Output: {@link PreventionSchemas#DUNNING_PLAN}.
    */
-  static final class Plan implements MapPartitionsFunction<Row, Row> {
+  static final class Plan extends PolicyPerRow {
     private static final long serialVersionUID = 1L;
-    private final Policy policy;
-    private final LocalDate asOf;
 
     Plan(Policy policy, LocalDate asOf) {
-      this.policy = policy;
-      this.asOf = asOf;
+      super(policy, asOf);
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> input) {
-      List<Row> out = new ArrayList<>();
-      while (input.hasNext()) {
-        out.add(plan(input.next()));
-      }
-      return out.iterator();
-    }
-
-    Row plan(Row r) {
+    Row apply(Row r) {
       InvoiceFacts facts =
           InvoiceFacts.unpaid(r.getAs("invoice_id"), local(r, "issue_date"), local(r, "due_date"), r.getAs("amount"));
       List<Row> payments = r.getList(r.fieldIndex("payments"));
