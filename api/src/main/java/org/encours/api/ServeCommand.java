@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements EncoursCommand {
   private static final Logger LOG = LoggerFactory.getLogger("encours.serve");
 
-  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0: any free port, logged).", defaultValue = "8080")
   int port;
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
@@ -79,8 +79,8 @@ public final class ServeCommand implements EncoursCommand {
 
   /** Validates the options, loads the tables and starts the server (returned started). */
   Javalin start() {
-    if (port < 1 || port > 65535) {
-      throw EncoursErrors.badArgument("--port", Integer.toString(port), "a port from 1 to 65535");
+    if (port < 0 || port > 65535) {
+      throw EncoursErrors.badArgument("--port", Integer.toString(port), "a port from 1 to 65535 (0: any free port)");
     }
     if (host == null || host.isBlank()) {
       throw EncoursErrors.badArgument("--host", String.valueOf(host), "an address such as 127.0.0.1 or 0.0.0.0");
