@@ -4,9 +4,9 @@ import org.encours.api.engines.ProspectScoring;
 import org.encours.api.engines.QuotePolicy;
 
 /**
- * Where the serve command gets its engines. The prospect scorer ({@code org.encours.core.prospect})
- * and the policy library ({@code org.encours.core.policy}) are being written on other branches; until
- * they are merged and adapted here, these return null and the two endpoints answer 503.
+ * Where the serve command gets its engines: the prevention policy ({@code org.encours.core.policy},
+ * the shipped file or an override) and the prospect scorer ({@code org.encours.core.prospect}, a
+ * model folder written by {@code encours train-prospects}; without one, prospect scoring answers 503).
  */
 final class Engines {
   private Engines() {}
@@ -15,7 +15,10 @@ final class Engines {
     return null;
   }
 
-  static QuotePolicy quotePolicy() {
-    return null;
+  /** The shipped policy, or the override file given to {@code serve --policy}. */
+  static QuotePolicy quotePolicy(java.nio.file.Path override) {
+    org.encours.core.policy.Policy policy =
+        override == null ? org.encours.core.policy.Policy.load() : org.encours.core.policy.Policy.load(override);
+    return new PolicyQuotes(policy, java.time.Clock.systemUTC());
   }
 }

@@ -58,6 +58,9 @@ public final class ServeCommand implements EncoursCommand {
   @Option(names = "--rate-limit", description = "Requests per second per key, sustained (default: ${DEFAULT-VALUE}; 0: no limit).", defaultValue = "50")
   double rateLimit;
 
+  @Option(names = "--policy", paramLabel = "FILE", description = "Prevention policy override (YAML) for quotes; default: the shipped policy.")
+  java.nio.file.Path policyFile;
+
   @Option(names = "--burst", description = "Requests per key allowed at once (default: ${DEFAULT-VALUE}).", defaultValue = "100")
   int burst;
 
@@ -103,7 +106,7 @@ public final class ServeCommand implements EncoursCommand {
     logMemory();
     store.startPolling(Duration.ofMillis((long) (reloadSeconds * 1000)));
     ApiServices services =
-        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(), Engines.quotePolicy(),
+        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(), Engines.quotePolicy(policyFile),
             metrics, Clock.systemDefaultZone(), ApiServices.DEFAULT_MAX_BODY_BYTES);
     if (services.prospects() == null || services.policy() == null) {
       LOG.info("Prospect scoring and quote checks are not wired in this build: /v1/prospects/score and /v1/quotes/check answer 503");

@@ -45,6 +45,21 @@ final class PolicyFunctions {
     return value == null ? null : value.name().toLowerCase(Locale.ROOT);
   }
 
+  /** The recommendation's yes/no outcomes as words, for tools that filter on them. */
+  static List<String> flags(Recommendation rec) {
+    List<String> flags = new ArrayList<>();
+    if (rec.blockOrders()) {
+      flags.add("block_orders");
+    }
+    if (rec.reviewLimit()) {
+      flags.add("review_limit");
+    }
+    if (rec.prospect()) {
+      flags.add("no_score");
+    }
+    return flags;
+  }
+
   /** Array columns of rows built for an encoder are Scala sequences. */
   static <T> scala.collection.Seq<T> seq(List<T> values) {
     return scala.collection.JavaConverters.asScalaBuffer(values).toSeq();
@@ -132,6 +147,7 @@ final class PolicyFunctions {
           seq(ladder),
           rec.blockOrders(),
           rec.reviewLimit(),
+          seq(flags(rec)),
           seq(rec.reasons()),
           policy.origin(),
           r.getAs("model_version"));
@@ -189,6 +205,7 @@ final class PolicyFunctions {
           key(plan.limitation().status()),
           seq(steps),
           seq(plan.notes()),
+          policy.origin(),
           r.getAs("model_version"));
     }
   }

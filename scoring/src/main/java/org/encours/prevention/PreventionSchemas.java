@@ -39,8 +39,9 @@ final class PreventionSchemas {
           .add("ladder_steps", createArrayType(LADDER_STEP, false), false)
           .add("block_orders", BooleanType, false)
           .add("review_limit", BooleanType, false)
+          .add("flags", createArrayType(StringType, false), false)
           .add("reasons", createArrayType(StringType, false), false)
-          .add("policy", StringType, false)
+          .add("policy_version", StringType, false)
           .add("model_version", StringType, true);
 
   static final StructType PLAN_STEP =
@@ -74,5 +75,6 @@ final class PreventionSchemas {
           .add("limitation_status", StringType, false)
           .add("steps", createArrayType(PLAN_STEP, false), false)
           .add("notes", createArrayType(StringType, false), false)
+          .add("policy_version", StringType, false)
           .add("model_version", StringType, true);
 }

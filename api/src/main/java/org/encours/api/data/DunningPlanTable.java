@@ -5,7 +5,6 @@ import static org.encours.api.data.ColumnSpec.Kind.DATE;
 import static org.encours.api.data.ColumnSpec.Kind.MAP;
 import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
 import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.Kind.TIMESTAMP;
 import static org.encours.api.data.ColumnSpec.optional;
 import static org.encours.api.data.ColumnSpec.required;
 
@@ -13,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code dunning_plan} (invoice_id, customer_id, as_of_date, next_action, action_date, channel,
- * amount_due, penalties, indemnity, limitation_date, flags, policy_version, input_versions).
+ * {@code dunning_plan} as {@code encours recommend} writes it (invoice_id, customer_id, as_of_date,
+ * next_action, next_action_date, next_channel, amount_due, penalties, indemnity, limitation_date,
+ * notes, policy_version, input_versions; other columns are not served).
  */
 final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
   static final List<ColumnSpec> COLUMNS =
@@ -22,14 +22,14 @@ final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
           required("invoice_id", STRING),
           required("customer_id", STRING),
           required("as_of_date", DATE),
-          required("next_action", STRING),
-          required("action_date", TIMESTAMP),
-          optional("channel", STRING),
+          optional("next_action", STRING),
+          optional("next_action_date", DATE),
+          optional("next_channel", STRING),
           optional("amount_due", NUMBER),
           optional("penalties", NUMBER),
           optional("indemnity", NUMBER),
-          optional("limitation_date", TIMESTAMP),
-          optional("flags", ANY),
+          optional("limitation_date", DATE),
+          optional("notes", ANY),
           optional("policy_version", STRING),
           optional("input_versions", MAP));
 
@@ -51,7 +51,7 @@ final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
 
       @Override
       public void add(RowView row) {
-        int actionDay = row.epochDay("action_date");
+        int actionDay = row.epochDay("next_action_date");
         if (actionDay == Integer.MIN_VALUE) {
           return; // nothing scheduled: not an action
         }
@@ -62,12 +62,12 @@ final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
                 row.epochDay("as_of_date"),
                 interner.intern(row.string("next_action")),
                 actionDay,
-                interner.intern(row.string("channel")),
+                interner.intern(row.string("next_channel")),
                 row.cents("amount_due"),
                 row.cents("penalties"),
                 row.cents("indemnity"),
                 row.epochDay("limitation_date"),
-                interner.intern(row.value("flags")),
+                interner.intern(row.value("notes")),
                 interner.intern(row.string("policy_version")),
                 CustomerScoresTable.inputVersions(row, interner)));
       }

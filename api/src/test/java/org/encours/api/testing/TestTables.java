@@ -77,13 +77,13 @@ public final class TestTables {
           .add("customer_id", StringType.STRING)
           .add("as_of_date", DateType.DATE)
           .add("next_action", StringType.STRING)
-          .add("action_date", DateType.DATE)
-          .add("channel", StringType.STRING)
+          .add("next_action_date", DateType.DATE)
+          .add("next_channel", StringType.STRING)
           .add("amount_due", MONEY)
           .add("penalties", MONEY)
           .add("indemnity", MONEY)
           .add("limitation_date", DateType.DATE)
-          .add("flags", new ArrayType(StringType.STRING, true))
+          .add("notes", new ArrayType(StringType.STRING, true))
           .add("policy_version", StringType.STRING)
           .add("input_versions", VERSIONS);
 
@@ -210,13 +210,13 @@ public final class TestTables {
       row.put("customer_id", i <= 3 ? "C001" : "C002");
       row.put("as_of_date", asOf);
       row.put("next_action", i % 2 == 0 ? "reminder_2" : "reminder_1");
-      row.put("action_date", asOf.plusDays(6 - i));
-      row.put("channel", "email");
+      row.put("next_action_date", asOf.plusDays(6 - i));
+      row.put("next_channel", "email");
       row.put("amount_due", new BigDecimal("1000.00"));
       row.put("penalties", new BigDecimal("12.34"));
       row.put("indemnity", new BigDecimal("40.00"));
       row.put("limitation_date", asOf.plusYears(5));
-      row.put("flags", List.of());
+      row.put("notes", List.of());
       row.put("policy_version", "p-2026.10");
       row.put("input_versions", Map.of("invoices", 7L));
       rows.add(row);
