@@ -1,11 +1,11 @@
 package org.encours.api;
 
+import org.encours.core.security.KeyHash;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.encours.api.security.KeyHash;
 import org.encours.api.security.Scope;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;

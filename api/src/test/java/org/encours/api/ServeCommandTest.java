@@ -1,5 +1,6 @@
 package org.encours.api;
 
+import org.encours.core.security.KeyHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.encours.api.security.KeyHash;
 import org.encours.api.testing.TestTables;
 import org.encours.core.UserFacingException;
 import org.junit.jupiter.api.Test;

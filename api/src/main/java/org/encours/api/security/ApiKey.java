@@ -1,5 +1,6 @@
 package org.encours.api.security;
 
+import org.encours.core.security.KeyHash;
 import java.util.Set;
 
 /**

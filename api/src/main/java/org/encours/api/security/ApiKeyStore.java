@@ -1,5 +1,6 @@
 package org.encours.api.security;
 
+import org.encours.core.security.KeyHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

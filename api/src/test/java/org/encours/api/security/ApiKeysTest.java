@@ -1,5 +1,6 @@
 package org.encours.api.security;
 
+import org.encours.core.security.KeyHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.encours.api.testing;
 
+import org.encours.core.security.KeyHash;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import org.encours.api.http.ApiServices;
 import org.encours.api.metrics.ApiMetrics;
 import org.encours.api.security.ApiKey;
 import org.encours.api.security.ApiKeyStore;
-import org.encours.api.security.KeyHash;
 import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
 

@@ -1,4 +1,4 @@
-package org.encours.api.security;
+package org.encours.core.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
