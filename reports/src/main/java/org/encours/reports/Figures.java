@@ -31,6 +31,14 @@ final class Figures {
     return CURRENCY + "\u00a0" + signed(String.format(Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_UP).abs()), v.signum());
   }
 
+  /** "1,234.50" without the currency (for columns whose header names it). */
+  static String amount(BigDecimal v, int decimals) {
+    if (v == null) {
+      return NA;
+    }
+    return signed(String.format(Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_UP).abs()), v.signum());
+  }
+
   static String money(BigDecimal v) {
     return money(v, 2);
   }

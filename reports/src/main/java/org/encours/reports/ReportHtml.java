@@ -52,8 +52,11 @@ public final class ReportHtml {
       tr { page-break-inside: avoid; }
       th, td { border-bottom: 0.5pt solid #c9c9c9; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
       th { background: #eef2f7; font-weight: bold; font-size: 9pt; }
-      td.num, th.num { text-align: right; white-space: nowrap; }
-      td.small { font-size: 8.5pt; }
+      td.num, th.num { text-align: right; }
+      td.num { white-space: nowrap; }
+      td.small { font-size: 8pt; line-height: 1.25; }
+      table.top { table-layout: fixed; }
+      table.top td, table.top th { padding: 1mm 1.2mm; }
       .neg { color: #b00020; }
       .up { color: #b00020; } .down { color: #1e7b34; }
       .missing { border-left: 3pt solid #c77700; background: #fff6e5; padding: 2mm 3mm; color: #5a3b00; }
@@ -188,14 +191,18 @@ public final class ReportHtml {
     p.raw("<section id=\"customers\"><h2>Customers at risk</h2><h3>Top 20 by expected loss (exposure x probability of paying late)</h3>");
     Part<List<TopCustomer>> top = d.topCustomers();
     if (!missing(p, top)) {
-      p.raw("<table><thead><tr><th class=\"num\">#</th><th>customer</th><th>grade</th><th class=\"num\">PD</th><th class=\"num\">exposure</th>"
-          + "<th class=\"num\">expected loss</th><th>main reasons</th><th>recommended action</th></tr></thead><tbody>");
+      p.raw("<table class=\"top\"><thead><tr><th class=\"num\" style=\"width:4%\">#</th><th style=\"width:11%\">customer</th>"
+          + "<th style=\"width:6%\">grade</th><th class=\"num\" style=\"width:8%\">PD</th><th class=\"num\" style=\"width:12%\">exposure ("
+          + Page.esc(d.currency()) + ")</th><th class=\"num\" style=\"width:12%\">expected loss (" + Page.esc(d.currency()) + ")</th>"
+          + "<th style=\"width:26%\">main reasons</th>"
+          + "<th style=\"width:21%\">recommended action</th></tr></thead><tbody>");
       for (TopCustomer c : top.value()) {
         String k = "top." + c.customerId();
         p.raw("<tr><td class=\"num\">").text(String.valueOf(c.rank())).raw("</td><td>").text(c.customerId()).raw("</td><td data-key=\"")
             .text(k + ".grade").raw("\">").text(c.grade() == null ? Figures.NA : c.grade()).raw("</td>")
-            .cell(k + ".probability", Figures.percent(c.probability(), 1), false).money(k + ".exposure", c.exposure(), 0)
-            .money(k + ".expected-loss", c.expectedLoss(), 0).raw("<td class=\"small\">")
+            .cell(k + ".probability", Figures.percent(c.probability(), 1), false)
+            .cell(k + ".exposure", Figures.amount(c.exposure(), 0), Figures.negative(c.exposure()))
+            .cell(k + ".expected-loss", Figures.amount(c.expectedLoss(), 0), Figures.negative(c.expectedLoss())).raw("<td class=\"small\">")
             .text(c.reasons().isEmpty() ? "-" : String.join("; ", c.reasons().subList(0, Math.min(3, c.reasons().size()))))
             .raw("</td><td class=\"small\">").text(c.action()).raw("</td></tr>");
       }
@@ -291,7 +298,7 @@ public final class ReportHtml {
     }
     p.raw("</tbody></table>");
     if (total > list.size()) {
-      p.raw("<p class=\"note\">").text("The first " + list.size() + " of " + total + " by date; the workbook lists the same.").raw("</p>");
+      p.raw("<p class=\"note\">").text("The first " + list.size() + " of " + total + " by date; all of them are in the table dunning_plan.").raw("</p>");
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -77,6 +78,7 @@ public final class ReportLoader {
   private final Path models;
   private final Progress progress;
   private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final Map<String, Optional<Dataset<Row>>> tables = new LinkedHashMap<>();
 
   /**
    * @param models the model registry folder (holds {@code CHAMPION} and {@code vNNNN/report.json})
@@ -122,11 +124,13 @@ public final class ReportLoader {
 
   /** The table, or null when it does not exist; records its version on first use. */
   private Dataset<Row> table(String name) {
-    if (!warehouse.exists(name)) {
-      return null;
-    }
-    sources.computeIfAbsent(name, n -> new Source(n, warehouse.version(n), Map.of()));
-    return warehouse.read(name);
+    return tables.computeIfAbsent(name, n -> {
+      if (!warehouse.exists(n)) {
+        return Optional.empty();
+      }
+      sources.put(n, new Source(n, warehouse.version(n), Map.of()));
+      return Optional.of(warehouse.read(n));
+    }).orElse(null);
   }
 
   /** Records the input versions the rows read from a table carry (first row). */

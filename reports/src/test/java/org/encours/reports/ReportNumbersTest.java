@@ -67,7 +67,7 @@ class ReportNumbersTest {
         AS t(level, entity_id, d, ar, cur, od, od60, dcb, ds, bp, ad, cei)""");
     StringBuilder customers = new StringBuilder();
     for (int i = 1; i <= 12; i++) {
-      customers.append(String.format(",%n ('customer', 'C%02d', '2026-10-31', 'not_due', 0, %d.25, 1, %d.25, 1.0)", i, 1000 * i, 1000 * i));
+      customers.append(String.format(",%n ('2026-10-31', 'customer', 'C%02d', 'not_due', 0, %d.25, 1, %d.25, 1.0)", i, 1000 * i, 1000 * i));
     }
     sql(spark, "aging", """
         SELECT CAST(d AS DATE) AS as_of_date, level, entity_id, bucket, bucket_order, CAST(amount AS DECIMAL(18,2)) AS open_amount,
