@@ -59,7 +59,7 @@ public final class ReportHtml {
       table.top td, table.top th { padding: 1mm 1.2mm; }
       .neg { color: #b00020; }
       .up { color: #b00020; } .down { color: #1e7b34; }
-      .missing { border-left: 3pt solid #c77700; background: #fff6e5; padding: 2mm 3mm; color: #5a3b00; }
+      .missing { border-left: 3pt solid #c77700; background: #fff6e5; padding: 2mm 3mm; color: #5a3b00; page-break-inside: avoid; }
       .note { color: #555; font-size: 8.5pt; }
       section { page-break-inside: auto; }
       .keep { page-break-inside: avoid; }
@@ -170,12 +170,15 @@ public final class ReportHtml {
   }
 
   private static void trend(Page p, ReportData d) {
-    p.raw("<section id=\"trend\"><h2>Twelve-month trend</h2>");
+    p.raw("<section id=\"trend\">");
     Part<List<TrendPoint>> part = d.trend();
-    if (!missing(p, part)) {
+    if (part.available()) {
+      // the heading stays with its first chart: never alone at the foot of a page
       List<TrendPoint> t = part.value();
-      p.raw("<p>").text("Month ends " + t.get(0).monthEnd() + " to " + t.get(t.size() - 1).monthEnd() + ", portfolio (receivables_kpis).").raw("</p>");
+      p.raw("<div class=\"keep\"><h2>Twelve-month trend</h2><p>")
+          .text("Month ends " + t.get(0).monthEnd() + " to " + t.get(t.size() - 1).monthEnd() + ", portfolio (receivables_kpis).").raw("</p>");
       p.chart("ar-by-age", ReportCharts.arByAge(t, d.currency()));
+      p.raw("</div>");
       Map<String, Function<TrendPoint, Double>> dso = new LinkedHashMap<>();
       dso.put("DSO count-back", TrendPoint::dsoCountBack);
       dso.put("DSO standard", TrendPoint::dsoStandard);
@@ -183,6 +186,9 @@ public final class ReportHtml {
       p.chart("dso", ReportCharts.trendLines("dso", "Days sales outstanding", "days", t, dso));
       p.chart("add", ReportCharts.trendLines("add", "Average days delinquent (count-back)", "days", t, Map.of("ADD", TrendPoint::add)));
       p.chart("cei", ReportCharts.trendLines("cei", "Collection effectiveness index", "%", t, Map.of("CEI", TrendPoint::cei)));
+    } else {
+      p.raw("<h2>Twelve-month trend</h2>");
+      missing(p, part);
     }
     p.raw("</section>");
   }

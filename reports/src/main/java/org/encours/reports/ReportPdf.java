@@ -20,6 +20,8 @@ public final class ReportPdf {
   private ReportPdf() {}
 
   public static void write(String xhtml, OutputStream out) {
+    // its INFO lines (timings, "Prepare to fly") would drown the progress lines on stderr
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
