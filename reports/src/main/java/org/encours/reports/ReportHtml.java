@@ -393,7 +393,7 @@ public final class ReportHtml {
 
   static String versions(Map<String, Long> v) {
     StringBuilder b = new StringBuilder();
-    v.forEach((k, x) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(x));
+    new java.util.TreeMap<>(v).forEach((k, x) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(x));
     return b.toString();
   }
 

@@ -47,6 +47,7 @@ final class HeadlessChromium implements AutoCloseable {
   private static final long WAIT_SECONDS = 90;
 
   private final Process process;
+  private final Path profile;
   private final WebSocket socket;
   private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
   private final List<String> errors = new ArrayList<>();
@@ -76,7 +77,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   HeadlessChromium(Path executable) throws Exception {
-    Path profile = Files.createTempDirectory("encours-chromium-");
+    profile = Files.createTempDirectory("encours-chromium-");
     process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--remote-debugging-port=0",
         "--remote-allow-origins=*", "about:blank").redirectErrorStream(true).start();
@@ -207,7 +208,10 @@ final class HeadlessChromium implements AutoCloseable {
       }
     } finally {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }
