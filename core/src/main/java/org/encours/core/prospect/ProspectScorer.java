@@ -141,8 +141,9 @@ public final class ProspectScorer {
       case CHANNEL -> p.channel();
       default -> "?";
     };
-    return String.format(Locale.ROOT, "%s '%s' not seen in training: scored as an average one (market %s late)",
-        g.prefix().replace('_', ' '), value, percent(peers.globalRate()));
+    String what = g.prefix().replace('_', ' ');
+    return String.format(Locale.ROOT, "%s '%s' not seen in training: scored without a %s effect, at the market's late share (%s)",
+        what, value, what, percent(peers.globalRate()));
   }
 
   private static String peerText(String what, PeerCount c, int t) {

@@ -101,8 +101,8 @@ class ProspectScorerTest {
     ProspectScorer scorer = ProspectScorer.load(dir, GRADES);
     ProspectScore s = scorer.score(prospect("JP", "space mining", "small", new BigDecimal("1000")));
     assertThat(s.reasons()).filteredOn(ProspectReason::unseen).extracting(ProspectReason::text)
-        .contains("sector 'space mining' not seen in training: scored as an average one (market 25 % late)",
-            "country 'JP' not seen in training: scored as an average one (market 25 % late)");
+        .contains("sector 'space mining' not seen in training: scored without a sector effect, at the market's late share (25 %)",
+            "country 'JP' not seen in training: scored without a country effect, at the market's late share (25 %)");
     assertThatThrownBy(() -> scorer.score(prospect("FR", "it", "small", new BigDecimal("-1"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestedAmount -1 is not positive");
   }
