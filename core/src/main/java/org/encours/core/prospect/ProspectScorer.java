@@ -100,7 +100,7 @@ public final class ProspectScorer {
     }
     List<ProspectReason> reasons = new ArrayList<>();
     for (ProspectFeatures.Group g : unseen) {
-      reasons.add(new ProspectReason(g.prefix(), unseenText(g, p, peers), contribution.get(g), true));
+      reasons.add(new ProspectReason(g.prefix(), unseenText(g, p, on, peers), contribution.get(g), true));
     }
     contribution.entrySet().stream()
         .filter(e -> e.getValue() > 1e-3 && !unseen.contains(e.getKey()))
@@ -133,12 +133,13 @@ public final class ProspectScorer {
     };
   }
 
-  private String unseenText(ProspectFeatures.Group g, Prospect p, PeerContext peers) {
+  private String unseenText(ProspectFeatures.Group g, Prospect p, LocalDate on, PeerContext peers) {
     String value = switch (g) {
       case SECTOR -> p.sector();
       case SIZE_BAND -> p.sizeBand();
       case COUNTRY -> p.country();
       case CHANNEL -> p.channel();
+      case MONTH -> on.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
       default -> "?";
     };
     String what = g.prefix().replace('_', ' ');
@@ -153,8 +154,9 @@ public final class ProspectScorer {
     return String.format(Locale.ROOT, "%s: %s of invoices paid more than %d days late (%,d known)", what, percent(c.rawRate()), t, c.invoices());
   }
 
+  /** "31 %"; one decimal below 1 % ("0.4 %") so that a small share does not read as none. */
   private static String percent(double rate) {
-    return Math.round(rate * 100) + " %";
+    return rate < 0.01 ? String.format(Locale.ROOT, "%.1f %%", rate * 100) : Math.round(rate * 100) + " %";
   }
 
   private static String money(double amount) {
