@@ -11,8 +11,9 @@ import org.encours.api.engines.QuotePolicy;
 final class Engines {
   private Engines() {}
 
-  static ProspectScoring prospectScoring() {
-    return null;
+  /** The prospect model in {@code folder}, or null (prospect scoring answers 503) without one. */
+  static ProspectScoring prospectScoring(java.nio.file.Path folder, org.encours.core.policy.GradeBands grades) {
+    return folder == null ? null : ModelProspects.load(folder, grades);
   }
 
   /** The shipped policy, or the override file given to {@code serve --policy}. */

@@ -58,11 +58,18 @@ public final class ServeCommand implements EncoursCommand {
   @Option(names = "--rate-limit", description = "Requests per second per key, sustained (default: ${DEFAULT-VALUE}; 0: no limit).", defaultValue = "50")
   double rateLimit;
 
+  @Option(names = "--prospect-model", paramLabel = "DIR", description = "Folder of the prospect model (encours train-prospects --out). Without it, prospect scoring answers 503.")
+  java.nio.file.Path prospectModel;
+
   @Option(names = "--policy", paramLabel = "FILE", description = "Prevention policy override (YAML) for quotes; default: the shipped policy.")
   java.nio.file.Path policyFile;
 
   @Option(names = "--burst", description = "Requests per key allowed at once (default: ${DEFAULT-VALUE}).", defaultValue = "100")
   int burst;
+
+  private org.encours.core.policy.Policy policy() {
+    return policyFile == null ? org.encours.core.policy.Policy.load() : org.encours.core.policy.Policy.load(policyFile);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -106,7 +113,7 @@ public final class ServeCommand implements EncoursCommand {
     logMemory();
     store.startPolling(Duration.ofMillis((long) (reloadSeconds * 1000)));
     ApiServices services =
-        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(), Engines.quotePolicy(policyFile),
+        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(prospectModel, policy().grades()), Engines.quotePolicy(policyFile),
             metrics, Clock.systemDefaultZone(), ApiServices.DEFAULT_MAX_BODY_BYTES);
     if (services.prospects() == null || services.policy() == null) {
       LOG.info("Prospect scoring and quote checks are not wired in this build: /v1/prospects/score and /v1/quotes/check answer 503");
