@@ -18,7 +18,7 @@ import org.encours.warehouse.Warehouse;
  * <p>Reading a table at a version belongs in {@code Warehouse} (ingest module); it lives here until
  * it moves there.
  */
-record AnalyticsInputs(
+public record AnalyticsInputs(
     Dataset<Row> invoices,
     Dataset<Row> payments,
     Dataset<Row> customers,
@@ -26,7 +26,7 @@ record AnalyticsInputs(
     Map<String, Long> versions) {
 
   /** Invoices are required; the other tables read as empty when they do not exist yet. */
-  static AnalyticsInputs read(Warehouse warehouse) {
+  public static AnalyticsInputs read(Warehouse warehouse) {
     if (!warehouse.exists(CanonicalTable.INVOICES)) {
       throw new UserFacingException(
           "No invoices table in the warehouse at "
@@ -58,7 +58,7 @@ record AnalyticsInputs(
   }
 
   /** Allocations with their effective dates (see {@link Allocations}). */
-  Dataset<Row> allocations() {
+  public Dataset<Row> allocations() {
     return Allocations.effective(invoices, payments);
   }
 }

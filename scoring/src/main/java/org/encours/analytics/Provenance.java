@@ -17,13 +17,13 @@ import org.apache.spark.sql.types.MapType;
  * The {@code input_versions} column every output row carries: canonical table name to the Delta
  * version it was read at (-1 when the table did not exist).
  */
-final class Provenance {
-  static final String COLUMN = "input_versions";
-  static final MapType TYPE = DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+public final class Provenance {
+  public static final String COLUMN = "input_versions";
+  public static final MapType TYPE = DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
 
   private Provenance() {}
 
-  static Column versions(Map<String, Long> versions) {
+  public static Column versions(Map<String, Long> versions) {
     List<Column> kv = new ArrayList<>();
     new TreeMap<>(versions)
         .forEach(
@@ -34,7 +34,7 @@ final class Provenance {
     return (kv.isEmpty() ? lit(null) : map(kv.toArray(new Column[0]))).cast(TYPE);
   }
 
-  static Dataset<Row> stamp(Dataset<Row> rows, Map<String, Long> versions) {
+  public static Dataset<Row> stamp(Dataset<Row> rows, Map<String, Long> versions) {
     return rows.withColumn(COLUMN, versions(versions));
   }
 }
