@@ -14,14 +14,14 @@ import org.apache.spark.sql.Row;
  * allocation exists for the analytics. Allocations to an invoice id that is not in {@code invoices}
  * cannot be attributed to a customer: they are reported as unallocated cash, never dropped silently.
  */
-final class Allocations {
+public final class Allocations {
   private Allocations() {}
 
   /**
    * Columns: invoice_id, customer_id, payment_id, payment_date, effective_date (the later of the
    * payment date and the invoice's issue date), amount.
    */
-  static Dataset<Row> effective(Dataset<Row> invoices, Dataset<Row> payments) {
+  public static Dataset<Row> effective(Dataset<Row> invoices, Dataset<Row> payments) {
     Dataset<Row> issued =
         invoices.select(col("invoice_id"), col("customer_id"), col("issue_date"));
     return payments

@@ -31,7 +31,7 @@ import org.encours.warehouse.CanonicalTable;
  * sits in one task (time proportional to its events), but its memory is its state (open items,
  * histograms, settlement dates), not its whole history: Spark's sort spills to disk.
  */
-final class PaymentBehaviourFeatures {
+public final class PaymentBehaviourFeatures {
   private PaymentBehaviourFeatures() {}
 
   /** The dunning stages in order of severity; other stages are ignored by the stage features. */
@@ -56,7 +56,7 @@ final class PaymentBehaviourFeatures {
           .add("doc_type", DataTypes.StringType, true)
           .add("stage", DataTypes.StringType, true);
 
-  static final StructType FEATURE_SCHEMA =
+  public static final StructType FEATURE_SCHEMA =
       new StructType()
           .add("customer_id", DataTypes.StringType, false)
           .add("as_of_date", DataTypes.DateType, false)
@@ -94,14 +94,14 @@ final class PaymentBehaviourFeatures {
           .add("days_since_last_payment", DataTypes.IntegerType, true);
 
   /** One point per invoice: its customer as of the day before the invoice's issue date. */
-  static Dataset<Row> pointsBeforeEachInvoice(Dataset<Row> invoices) {
+  public static Dataset<Row> pointsBeforeEachInvoice(Dataset<Row> invoices) {
     return invoices
         .select(col("customer_id"), date_sub(col("issue_date"), 1).as("as_of_date"))
         .distinct();
   }
 
   /** One point per known customer (customers table or invoices issued by D) as of D. */
-  static Dataset<Row> pointsAt(Dataset<Row> customers, Dataset<Row> invoices, LocalDate asOf) {
+  public static Dataset<Row> pointsAt(Dataset<Row> customers, Dataset<Row> invoices, LocalDate asOf) {
     Dataset<Row> ids =
         customers
             .select("customer_id")
@@ -158,7 +158,7 @@ final class PaymentBehaviourFeatures {
    * exposure_to_limit (open exposure / credit limit; the limit is the customer's current one, as the
    * canonical tables keep no history of limits).
    */
-  static Dataset<Row> compute(
+  public static Dataset<Row> compute(
       Dataset<Row> invoices,
       Dataset<Row> allocations,
       Dataset<Row> customers,

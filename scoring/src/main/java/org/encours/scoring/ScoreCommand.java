@@ -1,0 +1,52 @@
+package org.encours.scoring;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.encours.core.EncoursErrors;
+import org.encours.core.cli.EncoursCommand;
+import org.encours.warehouse.SparkOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code encours score --as-of DATE}: invoice and customer scores with a registered model. */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores every invoice open at DATE and every customer known at DATE with the champion model (or --model),",
+      "into the Delta tables invoice_scores, customer_scores and score_drift (partition of DATE replaced)."
+    },
+    footer = {"", "Columns and definitions: docs/scoring.md. Example: encours score --as-of 2026-10-31"})
+public final class ScoreCommand implements EncoursCommand {
+  @Mixin SparkOptions spark;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "Scoring date, YYYY-MM-DD.")
+  String asOf;
+
+  @Option(names = "--model", paramLabel = "VERSION", description = "Model version (default: the champion).")
+  String model;
+
+  @Option(names = "--models", paramLabel = "DIR", description = "Model registry. Default: $ENCOURS_MODELS, else ./" + ModelRegistry.DEFAULT_LOCATION + ".")
+  String models;
+
+  @Override
+  public Integer call() {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(asOf.trim());
+    } catch (DateTimeParseException e) {
+      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD, e.g. 2026-10-31");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ScoreJob job = new ScoreJob(spark.openWarehouse("encours score"), ModelRegistry.locate(models), out).asOf(date).model(model);
+    out.println(job.execute().summary());
+    out.flush();
+    return 0;
+  }
+}

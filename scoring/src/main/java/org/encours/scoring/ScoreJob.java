@@ -1,0 +1,300 @@
+package org.encours.scoring;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.encours.analytics.AnalyticsInputs;
+import org.encours.analytics.PaymentBehaviourFeatures;
+import org.encours.analytics.Provenance;
+import org.encours.warehouse.Warehouse;
+
+/**
+ * {@code encours score --as-of D} as an action: scores every invoice open at D and every customer
+ * known at D with a registered model, and writes three Delta tables partitioned by {@code as_of_date}
+ * (the partition of D is replaced on a rerun; other dates are kept, so the score in force on any past
+ * day can be read back): {@code invoice_scores}, {@code customer_scores}, {@code score_drift}.
+ * Definitions: {@code docs/scoring.md}.
+ */
+public final class ScoreJob {
+  public static final String INVOICE_SCORES = "invoice_scores";
+  public static final String CUSTOMER_SCORES = "customer_scores";
+  public static final String SCORE_DRIFT = "score_drift";
+  /** Invoices issued in the 91 days up to D form the population compared with training for drift. */
+  static final int DRIFT_WINDOW_DAYS = 91;
+  static final double[] QUANTILE_GRID = grid(20);
+
+  /** What a run did. */
+  public record Result(LocalDate asOf, String modelVersion, Map<String, Long> inputVersions, Map<String, Long> written, Duration elapsed) {
+    public String summary() {
+      return String.format(Locale.ROOT, "score as of %s with model %s: wrote %s from inputs %s in %.1f s", asOf, modelVersion,
+          written, inputVersions, elapsed.toMillis() / 1000.0);
+    }
+  }
+
+  private final Warehouse warehouse;
+  private final ModelRegistry registry;
+  private final PrintWriter progress;
+  private LocalDate asOf;
+  private String modelVersion;
+
+  public ScoreJob(Warehouse warehouse, ModelRegistry registry, PrintWriter progress) {
+    this.warehouse = warehouse;
+    this.registry = registry;
+    this.progress = progress;
+  }
+
+  public ScoreJob asOf(LocalDate d) {
+    this.asOf = d;
+    return this;
+  }
+
+  public ScoreJob model(String version) {
+    this.modelVersion = version;
+    return this;
+  }
+
+  private static double[] grid(int n) {
+    double[] g = new double[n];
+    for (int k = 0; k < n; k++) {
+      g[k] = (k + 0.5) / n;
+    }
+    return g;
+  }
+
+  /** Applies both calibrated scorers (adds pd_t30, pd_t0) and the payment model (adds aft_lambda). */
+  static Dataset<Row> applyModels(ModelRegistry.Loaded model, Dataset<Row> features) {
+    Dataset<Row> out = features;
+    for (Map.Entry<Integer, PipelineModel> s : model.scorers().entrySet()) {
+      out = LatePaymentModels.dropPrefixed(s.getValue().transform(out), LatePaymentModels.prefix("m", s.getKey()));
+    }
+    out = model.paymentDate().transform(out).withColumn("aft_lambda", col("ttp_lambda"));
+    return LatePaymentModels.dropPrefixed(out, "ttp_");
+  }
+
+  public Result execute() {
+    long start = System.nanoTime();
+    if (asOf == null) {
+      throw new IllegalStateException("asOf not set");
+    }
+    AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
+    ModelRegistry.Loaded model = registry.load(modelVersion);
+    say("read canonical tables at versions " + inputs.versions() + "; model " + model.version());
+    Date d = Date.valueOf(asOf);
+    Column provenance = Provenance.versions(inputs.versions());
+    Dataset<Row> allocations = inputs.allocations();
+    Dataset<Row> settled = TrainingSet.settlements(inputs.invoices(), allocations);
+    Dataset<Row> paid =
+        allocations.filter(col("effective_date").leq(d)).groupBy("invoice_id").agg(sum("amount").as("paid_to_date"));
+    Dataset<Row> open =
+        settled.filter(col("issue_date").leq(d))
+            .join(paid, new String[] {"invoice_id"}, "left")
+            .withColumn("open_amount", col("amount").minus(coalesce(col("paid_to_date"), lit(java.math.BigDecimal.ZERO))).cast("decimal(18,2)"))
+            .filter(col("open_amount").gt(0))
+            .select("invoice_id", "open_amount");
+    Dataset<Row> recent =
+        settled.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
+    Dataset<Row> wanted = open.select("invoice_id").union(recent).distinct();
+    Dataset<Row> points = TrainingSet.invoicePoints(inputs.invoices().join(wanted, "invoice_id"));
+
+    describe("invoice features and scores as of " + asOf);
+    Dataset<Row> invoiceRows =
+        applyModels(model, TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), points))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> invoiceScores =
+        invoiceScores(invoiceRows.join(open.withColumnRenamed("invoice_id", "point_id"), "point_id")
+                .join(settled.select(col("invoice_id").as("point_id"), col("issue_date"), col("due_date")), "point_id"),
+            asOf, LatePaymentModels.aftScale(model.paymentDate()))
+            .withColumn("model_version", lit(model.version()))
+            .withColumn(Provenance.COLUMN, provenance);
+    Map<String, Long> written = new LinkedHashMap<>();
+    written.put(INVOICE_SCORES, write(INVOICE_SCORES, invoiceScores));
+
+    describe("customer scores as of " + asOf);
+    Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf);
+    Dataset<Row> customerRows =
+        applyModels(model, TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), customerPoints));
+    Dataset<Row> customers = customerScores(customerRows, model.explainers().get(30))
+        .withColumn("model_version", lit(model.version()))
+        .withColumn(Provenance.COLUMN, provenance);
+    written.put(CUSTOMER_SCORES, write(CUSTOMER_SCORES, customers));
+
+    describe("score drift as of " + asOf);
+    Dataset<Row> drift = drift(model.profile(), invoiceRows.join(recent.withColumnRenamed("invoice_id", "point_id"), "point_id"))
+        .withColumn("model_version", lit(model.version()))
+        .withColumn(Provenance.COLUMN, provenance);
+    written.put(SCORE_DRIFT, write(SCORE_DRIFT, drift));
+    invoiceRows.unpersist();
+    return new Result(asOf, model.version(), inputs.versions(), written, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The invoice rows (needs pd_t30, pd_t0, aft_lambda, issue/due dates, open_amount, amount, terms_days). */
+  static Dataset<Row> invoiceScores(Dataset<Row> rows, LocalDate asOf, double sigma) {
+    Column d = lit(Date.valueOf(asOf));
+    Column pastDue = datediff(d, col("due_date"));
+    // unpaid through the end of D: days from issue to payment + 1 is above a = D - issue + 1
+    Column a = datediff(d, col("issue_date")).plus(1).cast("double");
+    Column lambda = col("aft_lambda");
+    Column expected = lit(0.0);
+    for (double u : QUANTILE_GRID) {
+      expected = expected.plus(greatest(lit(0.0), LatePaymentModels.conditionalQuantile(lambda, a, sigma, u).minus(1).minus(col("terms_days"))));
+    }
+    expected = expected.divide(QUANTILE_GRID.length);
+    UserDefinedFunction grade = udf(new GradeUdf(), DataTypes.StringType);
+    Dataset<Row> out = rows;
+    for (double q : new double[] {0.1, 0.5, 0.9}) {
+      Column t = ceil(LatePaymentModels.conditionalQuantile(lambda, a, sigma, q)).cast("int");
+      out = out.withColumn("payment_date_p" + Math.round(q * 100),
+          greatest(date_add(col("issue_date"), t.minus(1)), date_add(d, 1)));
+    }
+    return out
+        .withColumn("probability_late_30d", when(pastDue.geq(30), 1.0).otherwise(col("pd_t30")))
+        .withColumn("probability_late_0d", when(pastDue.geq(0), 1.0).otherwise(col("pd_t0")))
+        .withColumn("probability_basis_30d", when(pastDue.geq(30), "observed: open 30 days or more after due").otherwise("model at issue"))
+        .withColumn("expected_days_late", round(expected, 1))
+        .withColumn("grade", grade.apply(col("probability_late_30d")))
+        .select(
+            lit(Date.valueOf(asOf)).as("as_of_date"), col("point_id").as("invoice_id"), col("customer_id"), col("issue_date"),
+            col("due_date"), col("amount"), col("open_amount"), pastDue.as("days_past_due"), col("probability_late_30d"),
+            col("probability_late_0d"), col("probability_basis_30d"), col("pd_t30").as("pd_at_issue_30d"),
+            col("pd_t0").as("pd_at_issue_0d"), col("expected_days_late"), col("payment_date_p10"), col("payment_date_p50"),
+            col("payment_date_p90"), col("grade"));
+  }
+
+  /**
+   * The typical next invoice of every customer known at D, as of D: the customer's mean invoice
+   * amount so far (the portfolio mean without history), the terms and channel of its latest invoice
+   * (else its contractual terms, else 30 days; electronic), issued on D + 1.
+   */
+  static Dataset<Row> typicalNextInvoices(AnalyticsInputs inputs, LocalDate asOf) {
+    Date d = Date.valueOf(asOf);
+    Dataset<Row> issued = TrainingSet.scoredInvoices(inputs.invoices()).filter(col("issue_date").leq(d));
+    Dataset<Row> perCustomer =
+        issued.groupBy("customer_id")
+            .agg(avg(col("amount")).as("usual_amount"),
+                max(struct(col("issue_date"), col("invoice_id"), datediff(col("due_date"), col("issue_date")).as("terms"), col("channel"))).as("latest"));
+    Row portfolio = issued.agg(avg(col("amount"))).first();
+    Object portfolioMean = portfolio.isNullAt(0) ? java.math.BigDecimal.ONE : portfolio.get(0);
+    Dataset<Row> ids = PaymentBehaviourFeatures.pointsAt(inputs.customers(), inputs.invoices(), asOf).select("customer_id");
+    Dataset<Row> terms = inputs.customers().select(col("customer_id"), col("payment_terms_days"));
+    return ids.join(perCustomer, new String[] {"customer_id"}, "left")
+        .join(terms, new String[] {"customer_id"}, "left")
+        .select(
+            col("customer_id").as("point_id"), col("customer_id"), lit(d).as("as_of_date"), date_add(lit(d), 1).as("reference_date"),
+            coalesce(col("usual_amount"), lit(portfolioMean)).cast("decimal(18,2)").as("amount"),
+            coalesce(col("latest.terms"), col("payment_terms_days"), lit(30)).as("terms_days"),
+            coalesce(col("latest.channel"), lit("electronic")).as("channel"));
+  }
+
+  static Dataset<Row> customerScores(Dataset<Row> rows, PipelineModel explainer) {
+    PointsScale scale = PointsScale.defaults();
+    Column p = least(greatest(col("pd_t30"), lit(PointsScale.PD_FLOOR)), lit(1 - PointsScale.PD_FLOOR));
+    Column points = round(lit(scale.offset()).plus(lit(scale.factor()).multiply(log(lit(1.0).minus(p).divide(p)))), 0).cast("int");
+    UserDefinedFunction grade = udf(new GradeUdf(), DataTypes.StringType);
+    Dataset<Row> explained = explainer.transform(rows);
+    String prefix = LatePaymentModels.prefix("m", 30);
+    ReasonMapper mapper = ReasonMapper.of(explainer, explained.schema(), prefix);
+    List<Column> in = new ArrayList<>(List.of(col("point_id"), col(prefix + "features")));
+    for (String c : ReasonMapper.VALUE_COLUMNS) {
+      in.add(col(c));
+    }
+    Dataset<Row> reasons = explained.select(in.toArray(new Column[0])).map(mapper, Encoders.row(ReasonMapper.OUTPUT));
+    return rows.join(reasons, rows.col("point_id").equalTo(reasons.col("reason_key")), "left")
+        .select(
+            col("as_of_date"), col("customer_id"), col("pd_t30").as("probability_late_30d"), col("pd_t0").as("probability_late_0d"),
+            points.as("points"), grade.apply(col("pd_t30")).as("grade"), col("reasons"),
+            col("open_items"), coalesce(col("open_exposure"), lit(java.math.BigDecimal.ZERO)).cast("decimal(18,2)").as("exposure"),
+            coalesce(col("overdue_exposure"), lit(java.math.BigDecimal.ZERO)).cast("decimal(18,2)").as("overdue_exposure"),
+            coalesce(col("open_exposure"), lit(java.math.BigDecimal.ZERO)).cast("decimal(18,2)").multiply(col("pd_t30").cast("decimal(20,10)"))
+                .cast("decimal(18,2)").as("expected_loss"));
+  }
+
+  static final StructType DRIFT_SCHEMA =
+      new StructType().add("variable", DataTypes.StringType).add("psi", DataTypes.DoubleType).add("status", DataTypes.StringType)
+          .add("reference_rows", DataTypes.LongType).add("current_rows", DataTypes.LongType);
+
+  /** PSI of each profiled variable (score pd_t30 and the drift features) against the training profile. */
+  Dataset<Row> drift(JsonNode profile, Dataset<Row> current) {
+    List<String> names = new ArrayList<>();
+    profile.fieldNames().forEachRemaining(names::add);
+    List<Row> values = current.select(names.stream().map(n -> col(n).cast("double")).toArray(Column[]::new)).collectAsList();
+    List<Row> out = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      JsonNode p = profile.get(names.get(k));
+      double[] edges = new double[p.get("edges").size()];
+      for (int e = 0; e < edges.length; e++) {
+        edges[e] = p.get("edges").get(e).asDouble();
+      }
+      long[] ref = new long[p.get("counts").size()];
+      long refRows = 0;
+      for (int e = 0; e < ref.length; e++) {
+        ref[e] = p.get("counts").get(e).asLong();
+        refRows += ref[e];
+      }
+      double[] cur = new double[values.size()];
+      for (int r = 0; r < cur.length; r++) {
+        cur[r] = values.get(r).isNullAt(k) ? 0.0 : values.get(r).getDouble(k);
+      }
+      double psi = cur.length == 0 ? Double.NaN : PopulationStability.psi(ref, PopulationStability.counts(edges, cur));
+      String variable = names.get(k).equals("pd_t30") ? "score (pd_t30 at issue)" : names.get(k);
+      out.add(RowFactory.create(variable, psi, PopulationStability.status(psi), refRows, (long) cur.length));
+    }
+    return warehouse.spark().createDataFrame(out, DRIFT_SCHEMA).withColumn("as_of_date", lit(Date.valueOf(asOf)));
+  }
+
+  private long write(String table, Dataset<Row> rows) {
+    String where = "as_of_date = '" + asOf + "'";
+    boolean exists = warehouse.exists(table);
+    rows.write().format("delta").mode(exists ? "overwrite" : "errorifexists").option("replaceWhere", where)
+        .partitionBy("as_of_date").save(warehouse.path(table));
+    long n = warehouse.read(table).filter(where).count();
+    say(String.format(Locale.ROOT, "wrote %,d rows to %s (%s)", n, table, where));
+    return n;
+  }
+
+  private void describe(String what) {
+    warehouse.spark().sparkContext().setJobDescription("encours score: " + what);
+    say(what + "...");
+  }
+
+  private void say(String line) {
+    if (progress != null) {
+      progress.println(line);
+      progress.flush();
+    }
+  }
+}

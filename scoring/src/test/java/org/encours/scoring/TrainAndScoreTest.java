@@ -1,0 +1,89 @@
+package org.encours.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.encours.analytics.AnalyticsInputs;
+import org.encours.testing.SharedSpark;
+import org.encours.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The machinery end to end on a tiny generated ledger (1,000 invoices over 24 months, 3 boosting
+ * iterations): training twice with the same seed registers two versions that predict the same, the
+ * first becomes champion, and scoring writes the three tables with provenance, replacing the date's
+ * partition on a rerun. Not a test of accuracy.
+ */
+class TrainAndScoreTest {
+  static Warehouse warehouse;
+  static ModelRegistry registry;
+  static TrainJob.Result first;
+  static TrainJob.Result second;
+
+  @BeforeAll
+  static void trainTwice() throws Exception {
+    warehouse = TinyLedger.generatedWarehouse(1000, 24);
+    registry = new ModelRegistry(SharedSpark.tempDir("models"));
+    LatePaymentModels.Settings settings = new LatePaymentModels.Settings(11, 3);
+    first = new TrainJob(warehouse, registry, null).settings(settings).execute();
+    second = new TrainJob(warehouse, registry, null).settings(settings).execute();
+  }
+
+  @Test
+  void trainingTwiceWithTheSameSeedAndDataGivesTheSameModel() {
+    assertThat(first.version()).isEqualTo("v0001");
+    assertThat(second.version()).isEqualTo("v0002");
+    ModelRegistry.Loaded a = registry.load("v0001");
+    ModelRegistry.Loaded b = registry.load("v0002");
+    AnalyticsInputs in = AnalyticsInputs.read(warehouse);
+    Dataset<Row> rows = TrainingSet.labelled(in.invoices(), in.allocations(), in.customers(), in.dunning(), first.cutoff());
+    List<Row> pa = ScoreJob.applyModels(a, rows).select("point_id", "pd_t30", "pd_t0", "aft_lambda").orderBy("point_id").collectAsList();
+    List<Row> pb = ScoreJob.applyModels(b, rows).select("point_id", "pd_t30", "pd_t0", "aft_lambda").orderBy("point_id").collectAsList();
+    assertThat(pa).hasSizeGreaterThan(500).isEqualTo(pb);
+    assertThat(a.metadata().path("chosen")).isEqualTo(b.metadata().path("chosen"));
+  }
+
+  @Test
+  void theFirstModelIsChampionAndTheFolderHoldsWhatWasTrained() throws Exception {
+    assertThat(registry.champion()).contains("v0001");
+    assertThat(first.champion()).isTrue();
+    assertThat(second.champion()).isFalse();
+    for (String f : List.of("model.json", "report.json", "report.html", "profile.json", "t30/scorer", "t0/explainer", "payment_date")) {
+      assertThat(registry.folder("v0002").resolve(f)).exists();
+    }
+    assertThat(Files.readString(registry.folder("v0001").resolve("report.html"))).contains("Out of time", "baseline: past late share");
+    assertThat(registry.load(null).metadata().path("seed").asLong()).isEqualTo(11);
+    assertThat(registry.load(null).metadata().path("input_versions").path("invoices").asLong()).isEqualTo(0);
+    registry.promote("v0002");
+    assertThat(registry.describe()).hasSize(2).anyMatch(l -> l.startsWith("* v0002"));
+    registry.promote("v0001");
+  }
+
+  @Test
+  void scoringWritesInvoiceAndCustomerScoresWithProvenanceAndReplacesTheDate() {
+    LocalDate asOf = LocalDate.parse("2026-09-30");
+    ScoreJob.Result r = new ScoreJob(warehouse, registry, null).asOf(asOf).execute();
+    new ScoreJob(warehouse, registry, null).asOf(asOf).execute(); // rerun: same partition replaced
+    Dataset<Row> inv = warehouse.read(ScoreJob.INVOICE_SCORES);
+    assertThat(inv.count()).isEqualTo(r.written().get(ScoreJob.INVOICE_SCORES)).isPositive();
+    assertThat(inv.filter(col("probability_late_30d").lt(0).or(col("probability_late_30d").gt(1))).count()).isZero();
+    assertThat(inv.filter(col("payment_date_p10").gt(col("payment_date_p50")).or(col("payment_date_p50").gt(col("payment_date_p90")))).count()).isZero();
+    assertThat(inv.filter(col("days_past_due").geq(30).and(col("probability_late_30d").notEqual(1.0))).count()).isZero();
+    Dataset<Row> cust = warehouse.read(ScoreJob.CUSTOMER_SCORES);
+    assertThat(cust.count()).isEqualTo(r.written().get(ScoreJob.CUSTOMER_SCORES));
+    Row one = cust.filter(col("probability_late_30d").gt(0.3)).orderBy("customer_id").first();
+    assertThat(one.<String>getAs("model_version")).isEqualTo("v0001");
+    assertThat(one.<scala.collection.Map<String, Long>>getAs("input_versions").contains("invoices")).isTrue();
+    assertThat(one.<String>getAs("grade")).isIn("D", "E");
+    assertThat(one.<scala.collection.Seq<Row>>getAs("reasons").size()).isBetween(1, 4);
+    assertThat(warehouse.read(ScoreJob.SCORE_DRIFT).filter(col("variable").startsWith("score")).count()).isEqualTo(1);
+    assertThat(PipelineModel.class).isNotNull();
+  }
+}
