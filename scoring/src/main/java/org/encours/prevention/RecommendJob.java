@@ -109,7 +109,7 @@ public final class RecommendJob {
     Dataset<Row> scores =
         warehouse.read(CUSTOMER_SCORES)
             .where(col("as_of_date").equalTo(lit(Date.valueOf(asOf))))
-            .select(col("customer_id"), col("probability").cast("double").as("probability"), col("model_version"));
+            .select(col("customer_id"), col("probability_late_30d").cast("double").as("probability"), col("model_version"));
     if (scores.isEmpty()) {
       throw new UserFacingException(missing);
     }

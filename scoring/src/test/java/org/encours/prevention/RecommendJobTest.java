@@ -63,7 +63,7 @@ class RecommendJobTest {
         new StructType()
             .add("customer_id", DataTypes.StringType)
             .add("as_of_date", DataTypes.DateType)
-            .add("probability", DataTypes.DoubleType)
+            .add("probability_late_30d", DataTypes.DoubleType)
             .add("model_version", DataTypes.StringType);
     SharedSpark.session()
         .createDataFrame(List.of(RowFactory.create("C1", date("2026-10-31"), 0.30, "m-test")), scores)

@@ -23,7 +23,7 @@ final class CustomerScoresTable implements TableMapping<KeyedIndex<CustomerScore
       List.of(
           required("customer_id", STRING),
           required("as_of_date", DATE),
-          required("probability", NUMBER),
+          required("probability_late_30d", NUMBER),
           optional("points", INTEGER),
           required("grade", STRING),
           optional("reasons", ARRAY),
@@ -65,7 +65,7 @@ final class CustomerScoresTable implements TableMapping<KeyedIndex<CustomerScore
     return new CustomerScore(
         row.string("customer_id"),
         row.epochDay("as_of_date"),
-        row.dbl("probability"),
+        row.dbl("probability_late_30d"),
         (int) row.lng("points", Integer.MIN_VALUE),
         interner.intern(row.string("grade")),
         reasons.texts(),

@@ -41,7 +41,7 @@ public final class BenchTables {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("customer_id", String.format("C%07d", i + 1));
         row.put("as_of_date", asOf);
-        row.put("probability", p);
+        row.put("probability_late_30d", p);
         row.put("points", (int) Math.round(800 - 500 * p));
         row.put("grade", GRADES[Math.min(4, (int) (p * 5))]);
         List<Map<String, Object>> reasons = new ArrayList<>(3);

@@ -32,7 +32,7 @@ public final class TestTables {
       new StructType()
           .add("customer_id", StringType.STRING)
           .add("as_of_date", DateType.DATE)
-          .add("probability", DoubleType.DOUBLE)
+          .add("probability_late_30d", DoubleType.DOUBLE)
           .add("points", IntegerType.INTEGER)
           .add("grade", StringType.STRING)
           .add("reasons", new ArrayType(REASON, true))
@@ -46,7 +46,7 @@ public final class TestTables {
           .add("invoice_id", StringType.STRING)
           .add("customer_id", StringType.STRING)
           .add("as_of_date", DateType.DATE)
-          .add("probability", DoubleType.DOUBLE)
+          .add("probability_late_30d", DoubleType.DOUBLE)
           .add("expected_days_late", DoubleType.DOUBLE)
           .add("predicted_payment_date", DateType.DATE)
           .add("payment_date_p10", DateType.DATE)
@@ -144,7 +144,7 @@ public final class TestTables {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("customer_id", id);
     row.put("as_of_date", asOf);
-    row.put("probability", probability);
+    row.put("probability_late_30d", probability);
     row.put("points", (int) Math.round(600 - 100 * probability));
     row.put("grade", probability < 0.1 ? "A" : probability < 0.3 ? "B" : "C");
     row.put(
@@ -166,7 +166,7 @@ public final class TestTables {
       row.put("invoice_id", "INV-" + i);
       row.put("customer_id", "C00" + i);
       row.put("as_of_date", asOf);
-      row.put("probability", 0.2 * i);
+      row.put("probability_late_30d", 0.2 * i);
       row.put("expected_days_late", 3.5 * i);
       row.put("predicted_payment_date", asOf.plusDays(10 * i));
       row.put("payment_date_p10", asOf.plusDays(5 * i));
