@@ -62,9 +62,18 @@ public final class LatePaymentModels {
   static final String[] PERIODS = {"fit", "select", "calibrate", "test"};
 
   /** Training settings. */
-  public record Settings(long seed, int gbtIterations) {
+  public record Settings(long seed, int gbtIterations, boolean oneCandidateEach) {
+    public Settings(long seed, int gbtIterations) {
+      this(seed, gbtIterations, false);
+    }
+
     public static Settings defaults() {
       return new Settings(42, 60);
+    }
+
+    /** One logistic and one tree candidate only (depth 4, L2 0.01): for tests of the machinery. */
+    public Settings withOneCandidateEach() {
+      return new Settings(seed, gbtIterations, true);
     }
   }
 
@@ -211,10 +220,14 @@ public final class LatePaymentModels {
       double baseRate = fitL.agg(org.apache.spark.sql.functions.avg("label")).first().getDouble(0);
       String pre = prefix("m", t);
       Map<String, PipelineStage> candidates = new LinkedHashMap<>();
-      candidates.put("logistic_regression l2=0.001", logistic(pre, 0.001));
+      if (!settings.oneCandidateEach()) {
+        candidates.put("logistic_regression l2=0.001", logistic(pre, 0.001));
+      }
       candidates.put("logistic_regression l2=0.01", logistic(pre, 0.01));
       candidates.put("gradient_boosted_trees depth=4 iterations=" + settings.gbtIterations(), trees(pre, 4, settings.gbtIterations(), settings.seed()));
-      candidates.put("gradient_boosted_trees depth=6 iterations=" + settings.gbtIterations(), trees(pre, 6, settings.gbtIterations(), settings.seed()));
+      if (!settings.oneCandidateEach()) {
+        candidates.put("gradient_boosted_trees depth=6 iterations=" + settings.gbtIterations(), trees(pre, 6, settings.gbtIterations(), settings.seed()));
+      }
       List<Map<String, Object>> tried = new ArrayList<>();
       PipelineModel best = null;
       String bestName = null;

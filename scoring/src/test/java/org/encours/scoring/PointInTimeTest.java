@@ -49,7 +49,8 @@ class PointInTimeTest {
       for (int i = 1; i < r.length(); i++) {
         v[i - 1] = r.get(i);
       }
-      out.add(org.apache.spark.sql.RowFactory.create(v));
+      out.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v,
+          new org.apache.spark.sql.types.StructType(java.util.Arrays.copyOfRange(r.schema().fields(), 1, r.length()))));
     }
     return out;
   }

@@ -31,7 +31,7 @@ class TrainAndScoreTest {
   static void trainTwice() throws Exception {
     warehouse = TinyLedger.generatedWarehouse(1000, 24);
     registry = new ModelRegistry(SharedSpark.tempDir("models"));
-    LatePaymentModels.Settings settings = new LatePaymentModels.Settings(11, 3);
+    LatePaymentModels.Settings settings = new LatePaymentModels.Settings(11, 3).withOneCandidateEach();
     first = new TrainJob(warehouse, registry, null).settings(settings).execute();
     second = new TrainJob(warehouse, registry, null).settings(settings).execute();
   }
