@@ -65,7 +65,8 @@ class PlainFiguresTest {
   @Test
   void gradesCutOnTheCalibratedProbability() {
     GradeBands g = GradeBands.defaults();
-    assertThat(List.of(g.gradeFor(0.0), g.gradeFor(0.0499), g.gradeFor(0.05), g.gradeFor(0.19), g.gradeFor(0.39), g.gradeFor(0.4)))
+    // The policy's bands are inclusive upper bounds (docs/policy.md): 0.05 is still A, 0.40 still D.
+    assertThat(List.of(g.gradeFor(0.0), g.gradeFor(0.05), g.gradeFor(0.0501), g.gradeFor(0.19), g.gradeFor(0.4), g.gradeFor(0.41)))
         .containsExactly("A", "A", "B", "C", "D", "E");
   }
 
