@@ -46,7 +46,16 @@ class TrainAndScoreTest {
     Dataset<Row> rows = TrainingSet.labelled(in.invoices(), in.allocations(), in.customers(), in.dunning(), first.cutoff());
     List<Row> pa = ScoreJob.applyModels(a, rows).select("point_id", "pd_t30", "pd_t0", "aft_lambda").orderBy("point_id").collectAsList();
     List<Row> pb = ScoreJob.applyModels(b, rows).select("point_id", "pd_t30", "pd_t0", "aft_lambda").orderBy("point_id").collectAsList();
-    assertThat(pa).hasSizeGreaterThan(500).isEqualTo(pb);
+    assertThat(pa).hasSizeGreaterThan(500).hasSameSizeAs(pb);
+    for (int i = 0; i < pa.size(); i++) {
+      // The late-payment classifiers are bit-identical.
+      assertThat(pa.get(i).getString(0)).isEqualTo(pb.get(i).getString(0));
+      assertThat(pa.get(i).getDouble(1)).isEqualTo(pb.get(i).getDouble(1));
+      assertThat(pa.get(i).getDouble(2)).isEqualTo(pb.get(i).getDouble(2));
+      // The payment-date survival model is fitted by distributed L-BFGS, whose partial sums arrive
+      // in no fixed order: its scale agrees to 1e-3 relative, not to the last bit (docs/scoring.md).
+      assertThat(pa.get(i).getDouble(3)).isCloseTo(pb.get(i).getDouble(3), org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
     assertThat(a.metadata().path("chosen")).isEqualTo(b.metadata().path("chosen"));
   }
 
