@@ -48,12 +48,12 @@ class TrainAndScoreTest {
     List<Row> pb = ScoreJob.applyModels(b, rows).select("point_id", "pd_t30", "pd_t0", "aft_lambda").orderBy("point_id").collectAsList();
     assertThat(pa).hasSizeGreaterThan(500).hasSameSizeAs(pb);
     for (int i = 0; i < pa.size(); i++) {
-      // The late-payment classifiers are bit-identical.
+      // Same invoices, same probabilities. Models fitted by distributed L-BFGS (logistic regression,
+      // the survival model) add partial sums in no fixed order, so "same" is to 1e-6 for the
+      // probabilities (seen: 1e-9) and to 0.1 % for the survival scale (seen: 1e-4) (docs/scoring.md).
       assertThat(pa.get(i).getString(0)).isEqualTo(pb.get(i).getString(0));
-      assertThat(pa.get(i).getDouble(1)).isEqualTo(pb.get(i).getDouble(1));
-      assertThat(pa.get(i).getDouble(2)).isEqualTo(pb.get(i).getDouble(2));
-      // The payment-date survival model is fitted by distributed L-BFGS, whose partial sums arrive
-      // in no fixed order: its scale agrees to 1e-3 relative, not to the last bit (docs/scoring.md).
+      assertThat(pa.get(i).getDouble(1)).isCloseTo(pb.get(i).getDouble(1), org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(pa.get(i).getDouble(2)).isCloseTo(pb.get(i).getDouble(2), org.assertj.core.data.Offset.offset(1e-6));
       assertThat(pa.get(i).getDouble(3)).isCloseTo(pb.get(i).getDouble(3), org.assertj.core.data.Percentage.withPercentage(0.1));
     }
     assertThat(a.metadata().path("chosen")).isEqualTo(b.metadata().path("chosen"));
