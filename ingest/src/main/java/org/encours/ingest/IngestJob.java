@@ -25,7 +25,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.BatchSources.ResolvedSource;
