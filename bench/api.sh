@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the Encours API on loopback (wrk: 2 threads, 64 connections, DURATION s per endpoint).
 #   bench/api.sh              # builds the api module (tests skipped), writes a 1M-customer table, runs
-# Measures: a customer score lookup (random ids among 1M), a prospect score (POST, fake scorer: the
-# real one is not merged yet), /health (trivial endpoint of the same server); heap in use with 1M
-# scores resident; a reload of a new 1M-score version while wrk hammers the lookup.
+# Measures: a customer score lookup (random ids among 1M), a prospect score (POST, the real Tribuo
+# scorer and the shipped policy, from PROSPECT_MODEL: by default the demo's, so run
+# `./encours demo --no-serve` once first), /health (trivial endpoint of the same server); heap in use
+# with 1M scores resident; a reload of a new 1M-score version while wrk hammers the lookup.
 # Needs wrk (apt-get install -y wrk). Writes bench/results/tmp (git-ignored); prints a markdown block.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,8 +13,11 @@ N="${N:-1000000}"
 DURATION="${DURATION:-12}"
 PORT="${PORT:-18080}"
 HEAP="${HEAP:-1g}"
+PROSPECT_MODEL="${PROSPECT_MODEL:-var/demo/prospect-model}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 cd "$ROOT"
+[ -f "$PROSPECT_MODEL/prospect-model.json" ] || { echo "no prospect model in $PROSPECT_MODEL: run ./encours demo --no-serve first, or set PROSPECT_MODEL" >&2; exit 1; }
+PROSPECT_MODEL="$(cd "$PROSPECT_MODEL" && pwd)"
 mkdir -p "$(dirname "$TMP")"
 # in one reactor run so that encours-core resolves to core/target (nothing is installed); api writes the file last
 ./mvnw -B -q -pl api -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test -Dmdep.outputFile="$TMP.cp" >&2
@@ -26,7 +30,7 @@ KEY="enc_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export KEY
 printf 'keys:\n%s\n' "$(printf '%s' "$KEY" | java -cp "$CP" org.encours.core.cli.Encours api-key --name bench --scopes admin --stdin)" > "$TMP/keys.yaml"
 
-java "-Xmx$HEAP" -Xms256m -cp "$CP" org.encours.api.bench.BenchServer "$WAREHOUSE" "$PORT" "$TMP/keys.yaml" > "$TMP/server.log" 2>&1 &
+java "-Xmx$HEAP" -Xms256m -cp "$CP" org.encours.api.bench.BenchServer "$WAREHOUSE" "$PORT" "$TMP/keys.yaml" "$PROSPECT_MODEL" > "$TMP/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q '^ready' "$TMP/server.log" && break; sleep 1; done
@@ -45,9 +49,13 @@ LUA
 cat > "$TMP/prospect.lua" <<'LUA'
 math.randomseed(7)
 local countries = {"FR", "DE", "ES", "IT", "BE"}
+local sectors = {"construction", "retail", "manufacturing", "transport", "an unseen sector"}
+local sizes = {"micro", "small", "medium", "large"}
+local channels = {"paper", "electronic"}
 request = function()
-  local body = string.format('{"country":"%s","sector":"construction","sizeBand":"10-49","companyAgeYears":%d,"requestedAmount":%d,"requestedTermsDays":%d,"channel":"direct"}',
-    countries[math.random(1, 5)], math.random(0, 30), math.random(1000, 90000), math.random(0, 90))
+  local body = string.format('{"country":"%s","sector":"%s","sizeBand":"%s","companyAgeYears":%d,"requestedAmount":%d,"requestedTermsDays":%d,"channel":"%s"}',
+    countries[math.random(1, 5)], sectors[math.random(1, 5)], sizes[math.random(1, 4)], math.random(0, 30), math.random(1000, 90000),
+    math.random(0, 60), channels[math.random(1, 2)])
   return wrk.format("POST", "/v1/prospects/score", {["Authorization"] = "Bearer " .. os.getenv("KEY"), ["Content-Type"] = "application/json"}, body)
 end
 LUA
