@@ -4,6 +4,8 @@ import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -61,10 +63,25 @@ public final class LatePaymentModels {
   static final double[] CUTS = {0.55, 0.70, 0.85};
   static final String[] PERIODS = {"fit", "select", "calibrate", "test"};
 
-  /** Training settings. */
-  public record Settings(long seed, int gbtIterations, boolean oneCandidateEach) {
+  /** Default cap on the fit period's rows: beyond it the candidates learn from a uniform sample. */
+  public static final long DEFAULT_MAX_FIT_ROWS = 1_000_000L;
+
+  /**
+   * Training settings.
+   *
+   * @param maxFitRows the fit period is sampled down to about this many invoices (a deterministic hash of
+   *     the invoice id) when it holds more: past a million rows the candidates gain little and cost
+   *     linearly; the select, calibrate and test periods are never sampled
+   */
+  public record Settings(long seed, int gbtIterations, boolean oneCandidateEach, long maxFitRows) {
+    public Settings {
+      if (maxFitRows < 1000) {
+        throw new IllegalArgumentException("maxFitRows must be at least 1000: " + maxFitRows);
+      }
+    }
+
     public Settings(long seed, int gbtIterations) {
-      this(seed, gbtIterations, false);
+      this(seed, gbtIterations, false, DEFAULT_MAX_FIT_ROWS);
     }
 
     public static Settings defaults() {
@@ -73,7 +90,11 @@ public final class LatePaymentModels {
 
     /** One logistic and one tree candidate only (depth 4, L2 0.01): for tests of the machinery. */
     public Settings withOneCandidateEach() {
-      return new Settings(seed, gbtIterations, true);
+      return new Settings(seed, gbtIterations, true, maxFitRows);
+    }
+
+    public Settings withMaxFitRows(long value) {
+      return new Settings(seed, gbtIterations, oneCandidateEach, value);
     }
   }
 
@@ -185,6 +206,7 @@ public final class LatePaymentModels {
     }
     Dataset<Row>[] parts = split(mature, bounds);
     Map<String, Object> periods = new LinkedHashMap<>();
+    long[] periodRows = new long[PERIODS.length];
     for (int k = 0; k < PERIODS.length; k++) {
       parts[k] = stable(parts[k]);
       Row span = parts[k].agg(org.apache.spark.sql.functions.min("issue_date"), org.apache.spark.sql.functions.max("issue_date"),
@@ -193,6 +215,7 @@ public final class LatePaymentModels {
       p.put("issued_from", String.valueOf(span.get(0)));
       p.put("issued_to", String.valueOf(span.get(1)));
       p.put("rows", span.getLong(2));
+      periodRows[k] = span.getLong(2);
       periods.put(PERIODS[k], p);
       if (span.getLong(2) == 0) {
         throw new org.encours.core.UserFacingException(
@@ -202,7 +225,7 @@ public final class LatePaymentModels {
     report.put("cutoff", cutoff.toString());
     report.put("periods", periods);
     say.accept("periods " + periods);
-    Dataset<Row> fit = parts[0];
+    Dataset<Row> fit = capFitPeriod(parts[0], periodRows[0], settings.maxFitRows(), report, say);
     Dataset<Row> select = parts[1];
     Dataset<Row> calibrate = parts[2];
     Dataset<Row> test = parts[3];
@@ -320,6 +343,30 @@ public final class LatePaymentModels {
     profile.put(name, p);
     double psi = PopulationStability.psi(ref, cur);
     drift.put(name, Map.of("psi", psi, "status", PopulationStability.status(psi)));
+  }
+
+  /**
+   * The fit period, or a uniform sample of about {@code max} of its invoices when it holds more: a
+   * deterministic hash of the invoice id (the same rows on every run and every cluster), so that
+   * training time stops growing with the ledger while selection, calibration and the test still see
+   * every invoice of their periods.
+   */
+  static Dataset<Row> capFitPeriod(Dataset<Row> fit, long rows, long max, Map<String, Object> report, java.util.function.Consumer<String> say) {
+    if (rows <= max) {
+      return fit;
+    }
+    long perMillion = Math.max(1, (long) Math.floor(1_000_000.0 * max / rows));
+    Dataset<Row> sample = stable(fit.filter(pmod(xxhash64(col("point_id")), lit(1_000_000L)).lt(perMillion)));
+    long kept = sample.count();
+    fit.unpersist();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("fit_period_rows", rows);
+    s.put("max_fit_rows", max);
+    s.put("sampled_rows", kept);
+    s.put("method", "invoices whose xxhash64(invoice id) mod 1,000,000 < " + perMillion);
+    report.put("fit_sample", s);
+    say.accept(String.format(Locale.ROOT, "fit period: %,d invoices, above the cap of %,d: the candidates learn from a uniform sample of %,d", rows, max, kept));
+    return sample;
   }
 
   @SuppressWarnings("unchecked")

@@ -35,6 +35,10 @@ public final class TrainCommand implements EncoursCommand {
   @Option(names = "--gbt-iterations", paramLabel = "N", description = "Boosting iterations of the tree candidates. Default: 60.")
   int gbtIterations = LatePaymentModels.Settings.defaults().gbtIterations();
 
+  @Option(names = "--max-fit-rows", paramLabel = "N",
+      description = "Cap on the invoices the candidates are fitted on; a larger fit period is sampled uniformly (selection, calibration and test never are). Default: 1000000.")
+  long maxFitRows = LatePaymentModels.DEFAULT_MAX_FIT_ROWS;
+
   @Option(names = "--models", paramLabel = "DIR", description = "Model registry. Default: $ENCOURS_MODELS, else ./" + ModelRegistry.DEFAULT_LOCATION + ".")
   String models;
 
@@ -54,9 +58,12 @@ public final class TrainCommand implements EncoursCommand {
     if (gbtIterations < 1 || gbtIterations > 1000) {
       throw EncoursErrors.badArgument("--gbt-iterations", String.valueOf(gbtIterations), "a number from 1 to 1000");
     }
+    if (maxFitRows < 1000) {
+      throw EncoursErrors.badArgument("--max-fit-rows", String.valueOf(maxFitRows), "a number of invoices, at least 1000");
+    }
     PrintWriter out = spec.commandLine().getOut();
     TrainJob job = new TrainJob(spark.openWarehouse("encours train"), ModelRegistry.locate(models), out)
-        .cutoff(at).settings(new LatePaymentModels.Settings(seed, gbtIterations)).promote(promote);
+        .cutoff(at).settings(new LatePaymentModels.Settings(seed, gbtIterations).withMaxFitRows(maxFitRows)).promote(promote);
     out.println(job.execute().summary());
     out.flush();
     return 0;

@@ -83,6 +83,7 @@ public final class TrainJob {
     meta.put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     meta.put("seed", settings.seed());
     meta.put("gbt_iterations", settings.gbtIterations());
+    meta.put("max_fit_rows", settings.maxFitRows());
     meta.put("cutoff", at.toString());
     meta.put("input_versions", inputs.versions());
     meta.put("warehouse", warehouse.root());
