@@ -24,4 +24,16 @@ public final class EncoursErrors {
     return new UserFacingException(
         "Invalid value '" + value + "' for " + option + ": expected " + expected + ".");
   }
+
+  /**
+   * A command-line date ({@code YYYY-MM-DD}, surrounding blanks ignored), or the error that names the
+   * option and shows the expected form.
+   */
+  public static java.time.LocalDate parseDate(String option, String text) {
+    try {
+      return java.time.LocalDate.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw badArgument(option, text, "a date YYYY-MM-DD, e.g. 2026-10-31");
+    }
+  }
 }

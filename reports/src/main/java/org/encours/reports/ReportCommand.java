@@ -2,7 +2,6 @@ package org.encours.reports;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
@@ -42,12 +41,7 @@ public final class ReportCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD");
-    }
+    LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
     Progress progress = Progress.toStderr("report");
     Warehouse warehouse = spark.openWarehouse("encours report");
     warehouse.spark().sparkContext().setJobDescription("encours report as of " + date);

@@ -92,7 +92,7 @@ public final class AnalyticsCommand implements EncoursCommand {
     YearMonth first = null;
     YearMonth last = null;
     if (asOf != null) {
-      date = parseDate("--as-of", asOf);
+      date = EncoursErrors.parseDate("--as-of", asOf);
     } else {
       if (from == null) {
         throw EncoursErrors.badArgument("--from", "(none)", "the first month of the series, e.g. 2023-01");
@@ -111,14 +111,6 @@ public final class AnalyticsCommand implements EncoursCommand {
     }
     job.slabs(slabs).kpiOptions(new ReceivablesKpis.Options(dsoMonths, ceiMonths));
     return date != null ? job.asOf(date) : job.monthly(first, last);
-  }
-
-  private static LocalDate parseDate(String option, String text) {
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw EncoursErrors.badArgument(option, text, "a date YYYY-MM-DD, e.g. 2024-02-29");
-    }
   }
 
   private static YearMonth parseMonth(String option, String text) {

@@ -2,7 +2,6 @@ package org.encours.prevention;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
@@ -37,12 +36,7 @@ public final class RecommendCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD");
-    }
+    LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
     Policy policy = policyFile == null ? Policy.load() : Policy.load(policyFile); // fails before Spark starts
     Progress progress = Progress.toStderr("recommend");
     RecommendJob.Result result =

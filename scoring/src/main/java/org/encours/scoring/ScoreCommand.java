@@ -2,7 +2,6 @@ package org.encours.scoring;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.warehouse.SparkOptions;
@@ -37,12 +36,7 @@ public final class ScoreCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(asOf.trim());
-    } catch (DateTimeParseException e) {
-      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD, e.g. 2026-10-31");
-    }
+    LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
     PrintWriter out = spec.commandLine().getOut();
     ScoreJob job = new ScoreJob(spark.openWarehouse("encours score"), ModelRegistry.locate(models), out).asOf(date).model(model);
     out.println(job.execute().summary());

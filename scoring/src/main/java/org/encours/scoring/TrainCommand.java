@@ -2,7 +2,6 @@ package org.encours.scoring;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.warehouse.SparkOptions;
@@ -47,14 +46,7 @@ public final class TrainCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
-    LocalDate at = null;
-    if (cutoff != null) {
-      try {
-        at = LocalDate.parse(cutoff.trim());
-      } catch (DateTimeParseException e) {
-        throw EncoursErrors.badArgument("--cutoff", cutoff, "a date YYYY-MM-DD, e.g. 2026-10-31");
-      }
-    }
+    LocalDate at = cutoff == null ? null : EncoursErrors.parseDate("--cutoff", cutoff);
     if (gbtIterations < 1 || gbtIterations > 1000) {
       throw EncoursErrors.badArgument("--gbt-iterations", String.valueOf(gbtIterations), "a number from 1 to 1000");
     }

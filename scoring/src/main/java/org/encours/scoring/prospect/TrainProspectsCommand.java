@@ -3,7 +3,6 @@ package org.encours.scoring.prospect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
@@ -50,12 +49,7 @@ public final class TrainProspectsCommand implements EncoursCommand {
 
   @Override
   public Integer call() {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(asOf.trim());
-    } catch (DateTimeParseException e) {
-      throw EncoursErrors.badArgument("--as-of", asOf, "a date YYYY-MM-DD, e.g. 2026-10-31");
-    }
+    LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
     if (lateDays < 0 || lateDays >= 120) {
       throw EncoursErrors.badArgument("--late-days", String.valueOf(lateDays), "a number of days from 0 to 119");
     }
