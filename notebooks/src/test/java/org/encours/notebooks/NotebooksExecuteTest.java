@@ -100,7 +100,7 @@ class NotebooksExecuteTest {
     Path executed = work.resolve("executed.ipynb");
 
     ProcessBuilder pb = new ProcessBuilder(jupyter.toString(), "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=90",
+        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=45",
         "--output", executed.getFileName().toString(), "--output-dir", work.toString(), copy.toString());
     pb.directory(work.toFile());
     pb.redirectErrorStream(true);
@@ -112,12 +112,14 @@ class NotebooksExecuteTest {
     env.put("JUPYTER_CONFIG_DIR", work.resolve("config").toString());
     env.put("ENCOURS_WAREHOUSE", warehouse.toString());
     env.put("ENCOURS_MODELS", models.toString());
-    // The kernel (rapaio 3.0.1) can lose the race against the client's first kernel_info_request on a
-    // loaded machine ("handlers is null"), and then never answers: start it again, up to 3 times.
+    // The kernel (rapaio 3.0.1) starts its channel threads before it registers their handlers
+    // (Channels.connect), so a kernel_info_request already queued by the client can hit a null handler
+    // map on a loaded machine ("handlers is null"); the kernel then never answers. A healthy start
+    // answers within seconds: give each start 45 s and start again, up to 6 times.
     Process p = null;
     boolean done = false;
     String log = "";
-    for (int attempt = 1; attempt <= 3; attempt++) {
+    for (int attempt = 1; attempt <= 6; attempt++) {
       p = pb.start();
       done = p.waitFor(15, TimeUnit.MINUTES);
       if (!done) {
