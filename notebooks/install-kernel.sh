@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Java kernel the notebooks run on, for the current user: builds the notebooks module
 # (its classpath, without Spark, and the kernel jar from Maven Central land in notebooks/target/),
-# then writes kernel.json for "encours-java" and registers it with `jupyter kernelspec install --user`.
+# then writes kernel.json for "encours-java" into the user's Jupyter data folder (kernels/encours-java).
 # Re-run it after changing the code (the kernel reads the built classes) or moving the checkout.
 #   notebooks/install-kernel.sh            then: cd notebooks && jupyter notebook
 set -euo pipefail
@@ -20,8 +20,8 @@ echo "install-kernel: building the notebooks module (and what it needs)..." >&2
 CLASSES="$HERE/target/classes"
 JARS="$(cat "$HERE/target/notebook-classpath.txt")"
 KERNEL_JAR="$HERE/target/kernel/rapaio-jupyter-kernel.jar"
-SPEC="$(mktemp -d)"
-trap 'rm -rf "$SPEC"' EXIT
+SPEC="$("$JUPYTER" --data-dir)/kernels/encours-java"
+mkdir -p "$SPEC"
 # The kernel splits RJK_CLASSPATH on ';' (not ':').
 python3 - "$SPEC/kernel.json" "$KERNEL_JAR" "$CLASSES;${JARS//:/;}" <<'PY'
 import json, sys
@@ -34,6 +34,5 @@ json.dump({
     "env": {"RJK_CLASSPATH": classpath, "RJK_TIMEOUT_MILLIS": "-1"},
 }, open(path, "w"), indent=2)
 PY
-"$JUPYTER" kernelspec install --user --replace --name encours-java "$SPEC" >&2
-echo "install-kernel: kernel 'encours-java' installed. Open the notebooks with: cd $HERE && jupyter notebook" >&2
+echo "install-kernel: kernel 'encours-java' installed in $SPEC. Open the notebooks with: cd $HERE && jupyter notebook" >&2
 echo "install-kernel: they read ENCOURS_WAREHOUSE (default $ROOT/var/warehouse) and ENCOURS_MODELS (default $ROOT/var/demo/models); ./encours demo --no-serve writes both." >&2
