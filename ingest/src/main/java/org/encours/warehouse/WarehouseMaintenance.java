@@ -223,9 +223,15 @@ public final class WarehouseMaintenance {
       compacted = m.getLong(0);
       written = m.getLong(1);
     }
-    Dataset<Row> vacuumed = DeltaTable.forPath(spark, path).vacuum(window.hours());
-    vacuumed.collect();
-    long filesVacuumed = vacuumedFiles(path);
+    // VACUUM commits twice to the log (VACUUM START / END) even when it deletes nothing; a new
+    // version makes the API reload and the KPI refresh compare snapshots, so only vacuum when
+    // Delta's dry run finds something to delete: a run with nothing to do leaves every version as is.
+    long filesVacuumed = 0;
+    if (vacuumDryRun(path) > 0) {
+      // Delta prints "Deleted N files ..." on standard output, which keeps the one-line summary
+      scala.Console.withOut(System.err, () -> DeltaTable.forPath(spark, path).vacuum(window.hours()).collect());
+      filesVacuumed = vacuumedFiles(path);
+    }
     long versionAfter = warehouse.version(table);
     long filesAfter = DeltaTable.forPath(spark, path).detail().first().getAs("numFiles");
     progress.step(String.format(Locale.ROOT, "%s: %scompacted %,d files into %,d%s, vacuumed %,d files; version %d -> %d",

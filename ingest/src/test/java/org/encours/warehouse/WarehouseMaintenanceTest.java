@@ -126,6 +126,18 @@ class WarehouseMaintenanceTest {
   }
 
   @Test
+  void a_second_run_with_nothing_to_do_commits_nothing() {
+    Warehouse warehouse = tableOfAppends("numbers", 3);
+    new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
+    long version = warehouse.version("numbers");
+
+    WarehouseMaintenance.Result again = new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
+
+    assertThat(again.tables().get(0).filesCompacted()).isZero();
+    assertThat(warehouse.version("numbers")).as("no OPTIMIZE, ALTER or VACUUM commit").isEqualTo(version);
+  }
+
+  @Test
   void a_dry_run_reports_what_it_would_do_and_changes_nothing() throws IOException {
     Warehouse warehouse = tableOfAppends("numbers", 3);
     long version = warehouse.version("numbers");
