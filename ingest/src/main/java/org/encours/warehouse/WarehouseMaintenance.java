@@ -271,7 +271,19 @@ public final class WarehouseMaintenance {
       // A dry run deletes nothing, so Delta's check (against a longer recorded window) is moot here;
       // the real run refuses a shorter window before it gets to VACUUM (checkWindows).
       spark.conf().set(check, "false");
-      return spark.sql("VACUUM delta.`" + path + "` RETAIN " + (long) window.hours() + " HOURS DRY RUN").count();
+      List<Row> listed = spark.sql("VACUUM delta.`" + path + "` RETAIN " + (long) window.hours() + " HOURS DRY RUN").collectAsList();
+      // Delta's list also names empty folders; count files only (an empty folder is no reason to
+      // commit a VACUUM)
+      FileSystem fs = new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      long files = 0;
+      for (Row r : listed) {
+        if (fs.isFile(new Path(r.getString(0)))) {
+          files++;
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UserFacingException("Cannot list the files VACUUM would delete in " + path + ": " + e.getMessage(), e);
     } finally {
       spark.conf().set(check, before);
     }
