@@ -22,6 +22,12 @@ public final class SparkSessions {
     conf.put("spark.sql.session.timeZone", "UTC");
     // Every table Encours creates records its row changes (incremental jobs read them).
     conf.put("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
+    // ... and keeps its history readable for the audit window from its first commit: Delta cleans
+    // expired log entries at every checkpoint (default after 30 days), whether or not
+    // `encours maintain` ever runs. A bad ENCOURS_TIME_TRAVEL_DAYS fails here, naming it.
+    String window = TimeTravelWindow.fromEnvironment().deltaInterval();
+    conf.put("spark.databricks.delta.properties.defaults.logRetentionDuration", window);
+    conf.put("spark.databricks.delta.properties.defaults.deletedFileRetentionDuration", window);
     // Spark 3 parses dates with the proleptic Gregorian calendar; keep writing Parquet that way.
     conf.put("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED");
     conf.put("spark.sql.legacy.timeParserPolicy", "CORRECTED");
