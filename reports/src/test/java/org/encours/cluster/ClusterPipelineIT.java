@@ -44,6 +44,8 @@ import org.encours.core.cli.Encours;
 import org.encours.testing.SharedSpark;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The pipeline on a real Spark standalone cluster: a master and two workers, each its own JVM on
@@ -70,8 +72,9 @@ import org.junit.jupiter.api.Test;
  *   <li>Within tolerances, the model outputs ({@code invoice_scores}, {@code customer_scores},
  *       {@code score_drift}): the fits use distributed L-BFGS whose partial sums arrive in no fixed
  *       order, so the same bounds as the train-twice test (TrainAndScoreTest): probabilities to
- *       1e-6, other doubles (survival scale, expected days, contributions, PSI) to 0.1 %, dates
- *       derived from the survival model to one day, integer points to one point. Grades, reasons
+ *       1e-6, day figures rounded to 0.1 day (expected days late) to one rounding step, other
+ *       doubles (contributions, PSI) to 0.1 %, dates derived from the survival model to one day,
+ *       integers to one. Grades, reasons
  *       and everything else exact. The chosen candidates in the registry must be the same.
  * </ul>
  * Both runs use the same shuffle partitions (4), default parallelism (2) and Delta snapshot
@@ -98,6 +101,7 @@ class ClusterPipelineIT {
   private String java;
 
   @Test
+  @DisabledIfSystemProperty(named = "encours.it.recheck", matches = "true")
   void thePipelineOnAStandaloneClusterWritesTheSameTablesAsLocalModeWithTasksOnBothWorkers()
       throws Exception {
     dir = Path.of(System.getProperty("encours.it.dir", "target/cluster-it")).toAbsolutePath();
@@ -181,6 +185,19 @@ class ClusterPipelineIT {
     } finally {
       stopAll();
     }
+  }
+
+  /**
+   * Only the checks, on what the last run left in target/cluster-it (to adjust a comparison without
+   * rerunning half an hour of jobs): {@code -Dit.test=ClusterPipelineIT -Dencours.it.recheck=true}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "encours.it.recheck", matches = "true")
+  void recheckTheLastRun() throws Exception {
+    Path last = Path.of(System.getProperty("encours.it.dir", "target/cluster-it")).toAbsolutePath();
+    assertTasksRanOnBothWorkers(last.resolve("event-logs"), null);
+    assertSameModelChoice(last.resolve("local/models"), last.resolve("cluster/models"));
+    assertSameTables(last.resolve("local/warehouse"), last.resolve("cluster/warehouse"));
   }
 
   /** The five pipeline commands, one JVM each, exactly as ./encours runs them. */
@@ -381,8 +398,12 @@ class ClusterPipelineIT {
     }
     System.out.println("cluster-it: tasks per application and worker web UI port " + tasksPerApp);
     assertThat(tasksPerApp).as("one event log per command").hasSize(6);
-    tasksPerApp.forEach((app, tasks) ->
-        assertThat(tasks).as("tasks of %s per worker", app).containsOnlyKeys(workerUi[0], workerUi[1]).allSatisfy((w, n) -> assertThat(n).isPositive()));
+    tasksPerApp.forEach((app, tasks) -> {
+      assertThat(tasks).as("tasks of %s per worker", app).hasSize(2).doesNotContainKey(-1).allSatisfy((w, n) -> assertThat(n).isPositive());
+      if (workerUi != null) {
+        assertThat(tasks).as("tasks of %s per worker", app).containsOnlyKeys(workerUi[0], workerUi[1]);
+      }
+    });
   }
 
   // ---- the results ------------------------------------------------------------------------------
@@ -457,7 +478,10 @@ class ClusterPipelineIT {
       }
       double diff = Math.abs(x - y);
       boolean ok = model
-          ? (column.contains("prob") || column.startsWith("pd_") ? diff <= 1e-6 : diff <= 1e-3 * Math.max(Math.abs(x), Math.abs(y)) || diff <= 1e-6)
+          ? (column.contains("prob") || column.startsWith("pd_") ? diff <= 1e-6
+              // expected_days_late is rounded to 0.1 day: a 1e-4 change of the survival scale can move it one step
+              : column.contains("days") ? diff <= 0.1 + 1e-9
+              : diff <= 1e-3 * Math.max(Math.abs(x), Math.abs(y)) || diff <= 1e-6)
           : diff <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
       return ok ? null : where + ": " + x + " vs " + y;
     }
