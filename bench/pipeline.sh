@@ -61,6 +61,6 @@ stage inc-score ./encours score --as-of 2026-11-30 --models "$MODELS" "${W[@]}"
 stage inc-recommend ./encours recommend --as-of 2026-11-30 "${W[@]}"
 echo "# done $(date -u +%Y-%m-%dT%H:%MZ), warehouse $(du -sh "$WAREHOUSE" | cut -f1)" | tee -a "$TSV" >&2
 
-echo "| stage | wall s | CPU s | peak RSS GiB | invoices/s (wall) |"
-echo "|---|---|---|---|---|"
-awk -F'\t' -v n="$N" '!/^#/ { printf "| %s | %s | %s | %s | %.0f |\n", $1, $2, $3, $4, n / $2 }' "$TSV" | tail -n 12
+echo "| stage | wall s | CPU s | peak RSS GiB |"
+echo "|---|---|---|---|"
+awk -F'\t' '!/^#/ { printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$TSV" | tail -n 12
