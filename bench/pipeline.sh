@@ -13,7 +13,9 @@
 # Each stage runs in its own JVM under GNU time: wall time, CPU time (user + system, less sensitive to
 # the other processes of a shared machine), peak RSS. Lines go to bench/results/tmp/pipeline-N/stages.tsv
 # and a markdown table to stdout; copy it into bench/results/pipeline.md with the date and machine.
-# Environment: ENCOURS_JAVA_OPTS (default -Xmx8g), GBT (boosting iterations, default 30), NICE (default 0).
+# Environment: ENCOURS_JAVA_OPTS (default -Xmx8g), GBT (boosting iterations, default 30), NICE (default 0),
+# PHASE (all, full or incremental; default all): `PHASE=incremental` runs step 3 alone on the warehouse a
+# `PHASE=full` run left (a copy of its warehouse), e.g. to measure the incremental month again after a change to the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:?number of invoices, e.g. 1000000}"
@@ -46,19 +48,28 @@ if [ ! -f "$ROOT/base/invoices.csv" ]; then
   python3 bench/ledger_cut.py "$ROOT/ledger" 2026-10-31 "$ROOT/base" "$ROOT/november" | tee "$ROOT/cut.txt" >&2
   rm -rf "$ROOT/ledger"
 fi
-rm -rf "$WAREHOUSE" "$MODELS"
+PHASE="${PHASE:-all}"
+case "$PHASE" in all|full|incremental) ;; *) echo "PHASE must be all, full or incremental, not '$PHASE'" >&2; exit 2;; esac
 W=(--warehouse "$WAREHOUSE")
+if [ "$PHASE" != incremental ]; then
+rm -rf "$WAREHOUSE" "$MODELS"
 stage ingest ./encours ingest --source "$ROOT/base" --mapping canonical-csv "${W[@]}"
 stage analytics-as-of ./encours analytics --as-of 2026-10-31 "${W[@]}"
 stage analytics-series ./encours analytics --from 2023-11 --to 2026-10 --monthly "${W[@]}"
 stage train ./encours train --cutoff 2026-10-31 --gbt-iterations "$GBT" --models "$MODELS" "${W[@]}"
 stage score ./encours score --as-of 2026-10-31 --models "$MODELS" "${W[@]}"
 stage recommend ./encours recommend --as-of 2026-10-31 "${W[@]}"
+rm -rf "$ROOT/warehouse-full"; cp -a "$WAREHOUSE" "$ROOT/warehouse-full"   # the month is always added to this
+fi
+if [ "$PHASE" != full ]; then
+[ -d "$ROOT/warehouse-full" ] || { echo "no full run to add a month to: run PHASE=full first" >&2; exit 2; }
+rm -rf "$WAREHOUSE"; cp -a "$ROOT/warehouse-full" "$WAREHOUSE"
 stage inc-ingest ./encours ingest --source "$ROOT/november" --mapping canonical-csv "${W[@]}"
 stage inc-analytics-as-of ./encours analytics --as-of 2026-11-30 "${W[@]}"
 stage inc-analytics-series ./encours analytics --from 2023-11 --to 2026-11 --monthly "${W[@]}"
 stage inc-score ./encours score --as-of 2026-11-30 --models "$MODELS" "${W[@]}"
 stage inc-recommend ./encours recommend --as-of 2026-11-30 "${W[@]}"
+fi
 echo "# done $(date -u +%Y-%m-%dT%H:%MZ), warehouse $(du -sh "$WAREHOUSE" | cut -f1)" | tee -a "$TSV" >&2
 
 echo "| stage | wall s | CPU s | peak RSS GiB |"
