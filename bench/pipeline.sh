@@ -9,12 +9,14 @@
 # 2. Full run as of 2026-10-31: ingest, analytics --as-of, the 36-month KPI series, train, score,
 #    recommend.
 # 3. Incremental month: ingest November only, analytics --as-of 2026-11-30, the KPI series extended to
-#    2026-11 (only stale months rewritten), score and recommend as of 2026-11-30 with the same model.
+#    2026-11 (only stale months rewritten), score and recommend as of 2026-11-30 with the same model:
+#    by default as a user runs it, one `encours refresh` (one JVM; its summary gives each step's wall and
+#    CPU time); INCREMENTAL=stages runs the five single commands instead, each in its own JVM.
 # Each stage runs in its own JVM under GNU time: wall time, CPU time (user + system, less sensitive to
 # the other processes of a shared machine), peak RSS. Lines go to bench/results/tmp/pipeline-N/stages.tsv
 # and a markdown table to stdout; copy it into bench/results/pipeline.md with the date and machine.
 # Environment: ENCOURS_JAVA_OPTS (default -Xmx8g), GBT (boosting iterations, default 30), NICE (default 0),
-# PHASE (all, full or incremental; default all): `PHASE=incremental` runs step 3 alone on the warehouse a
+# INCREMENTAL (refresh or stages, see 3.), PHASE (all, full or incremental; default all): `PHASE=incremental` runs step 3 alone on the warehouse a
 # `PHASE=full` run left (a copy of its warehouse), e.g. to measure the incremental month again after a change to the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,11 +66,17 @@ fi
 if [ "$PHASE" != full ]; then
 [ -d "$ROOT/warehouse-full" ] || { echo "no full run to add a month to: run PHASE=full first" >&2; exit 2; }
 rm -rf "$WAREHOUSE"; cp -a "$ROOT/warehouse-full" "$WAREHOUSE"
-stage inc-ingest ./encours ingest --source "$ROOT/november" --mapping canonical-csv "${W[@]}"
-stage inc-analytics-as-of ./encours analytics --as-of 2026-11-30 "${W[@]}"
-stage inc-analytics-series ./encours analytics --from 2023-11 --to 2026-11 --monthly "${W[@]}"
-stage inc-score ./encours score --as-of 2026-11-30 --models "$MODELS" "${W[@]}"
-stage inc-recommend ./encours recommend --as-of 2026-11-30 "${W[@]}"
+if [ "${INCREMENTAL:-refresh}" = refresh ]; then
+  stage inc-refresh ./encours refresh --source "$ROOT/november" --mapping canonical-csv --as-of 2026-11-30 \
+    --series-from 2023-11 --models "$MODELS" "${W[@]}"
+  grep -E '^  (ingest|aging|kpis|score|recommend) ' "$ROOT/inc-refresh.out" >&2 || true
+else
+  stage inc-ingest ./encours ingest --source "$ROOT/november" --mapping canonical-csv "${W[@]}"
+  stage inc-analytics-as-of ./encours analytics --as-of 2026-11-30 "${W[@]}"
+  stage inc-analytics-series ./encours analytics --from 2023-11 --to 2026-11 --monthly "${W[@]}"
+  stage inc-score ./encours score --as-of 2026-11-30 --models "$MODELS" "${W[@]}"
+  stage inc-recommend ./encours recommend --as-of 2026-11-30 "${W[@]}"
+fi
 fi
 echo "# done $(date -u +%Y-%m-%dT%H:%MZ), warehouse $(du -sh "$WAREHOUSE" | cut -f1)" | tee -a "$TSV" >&2
 

@@ -147,14 +147,20 @@ public final class ModelRegistry {
       String version, JsonNode metadata, Map<Integer, PipelineModel> scorers, Map<Integer, PipelineModel> explainers,
       PipelineModel paymentDate, JsonNode profile) {}
 
-  public Loaded load(String versionOrNull) {
+  /** The version to use (the champion when null), checked to be in the registry; no Spark needed. */
+  public String resolve(String versionOrNull) {
     String version = versionOrNull != null ? versionOrNull : champion().orElseThrow(() -> new UserFacingException(
         "No champion model in the registry " + root.toAbsolutePath() + ". Train one with 'encours train' (the first model"
             + " becomes champion), or name a version with --model, or point --models / ENCOURS_MODELS at the registry."));
-    Path f = folder(version);
-    if (!Files.isRegularFile(f.resolve("model.json"))) {
+    if (!Files.isRegularFile(folder(version).resolve("model.json"))) {
       throw new UserFacingException("No model version '" + version + "' in " + root.toAbsolutePath() + ". Run 'encours models list'.");
     }
+    return version;
+  }
+
+  public Loaded load(String versionOrNull) {
+    String version = resolve(versionOrNull);
+    Path f = folder(version);
     try {
       JsonNode meta = JSON.readTree(f.resolve("model.json").toFile());
       Map<Integer, PipelineModel> scorers = new LinkedHashMap<>();

@@ -56,6 +56,10 @@ public final class ScoreJob {
   public static final String SCORE_DRIFT = "score_drift";
   /** Invoices issued in the 91 days up to D form the population compared with training for drift. */
   static final int DRIFT_WINDOW_DAYS = 91;
+  /** Marks a feature row as an open or recent invoice, or a customer's typical next invoice. */
+  private static final String POINT_KIND = "point_kind";
+  private static final String INVOICE_POINT = "invoice";
+  private static final String CUSTOMER_POINT = "customer";
   static final double[] QUANTILE_GRID = grid(20);
 
   /** What a run did. */
@@ -129,12 +133,20 @@ public final class ScoreJob {
     Dataset<Row> recent =
         settled.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
     Dataset<Row> wanted = open.select("invoice_id").union(recent).distinct();
-    Dataset<Row> points = TrainingSet.invoicePoints(inputs.invoices().join(wanted, "invoice_id"));
+    // Both kinds of point go through one feature computation: one walk over each customer's history
+    // (PaymentBehaviourFeatures) instead of one for the invoices and another for the customers.
+    Dataset<Row> invoicePoints =
+        TrainingSet.invoicePoints(inputs.invoices().join(wanted, "invoice_id")).withColumn(POINT_KIND, lit(INVOICE_POINT));
+    Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf).withColumn(POINT_KIND, lit(CUSTOMER_POINT));
 
-    describe("invoice features and scores as of " + asOf);
-    Dataset<Row> invoiceRows =
-        applyModels(model, TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), points))
+    describe("features and model outputs of open invoices and customers as of " + asOf);
+    Dataset<Row> allRows =
+        applyModels(model,
+                TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), invoicePoints.unionByName(customerPoints)))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> invoiceRows = allRows.filter(col(POINT_KIND).equalTo(INVOICE_POINT));
+    Dataset<Row> customerRows = allRows.filter(col(POINT_KIND).equalTo(CUSTOMER_POINT));
+    describe("invoice scores as of " + asOf);
     Dataset<Row> invoiceScores =
         invoiceScores(invoiceRows.join(open.withColumnRenamed("invoice_id", "point_id"), "point_id")
                 .join(settled.select(col("invoice_id").as("point_id"), col("issue_date"), col("due_date")), "point_id"),
@@ -145,9 +157,6 @@ public final class ScoreJob {
     written.put(INVOICE_SCORES, write(INVOICE_SCORES, invoiceScores));
 
     describe("customer scores as of " + asOf);
-    Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf);
-    Dataset<Row> customerRows =
-        applyModels(model, TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), customerPoints));
     Dataset<Row> customers = customerScores(customerRows, model.explainers().get(30))
         .withColumn("model_version", lit(model.version()))
         .withColumn(Provenance.COLUMN, provenance);
@@ -158,7 +167,7 @@ public final class ScoreJob {
         .withColumn("model_version", lit(model.version()))
         .withColumn(Provenance.COLUMN, provenance);
     written.put(SCORE_DRIFT, write(SCORE_DRIFT, drift));
-    invoiceRows.unpersist();
+    allRows.unpersist();
     return new Result(asOf, model.version(), inputs.versions(), written, Duration.ofNanos(System.nanoTime() - start));
   }
 

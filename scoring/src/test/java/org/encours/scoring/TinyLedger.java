@@ -18,7 +18,7 @@ import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
 
 /** Canonical DataFrames built in a test: by hand, row by row, or from the seeded generator. */
-final class TinyLedger {
+public final class TinyLedger {
   final List<Row> customers = new ArrayList<>();
   final List<Row> invoices = new ArrayList<>();
   final List<Row> payments = new ArrayList<>();
@@ -108,7 +108,7 @@ final class TinyLedger {
   }
 
   /** A seeded generated ledger (canonical CSV from the generator) written as Delta tables into a new warehouse. */
-  static Warehouse generatedWarehouse(long invoices, int months) throws Exception {
+  public static Warehouse generatedWarehouse(long invoices, int months) throws Exception {
     Path dir = SharedSpark.tempDir("generated");
     new LedgerGenerator(new GenerationSettings(invoices, 7, LocalDate.of(2026, 10, 31), months)).writeCsv(dir, null);
     Warehouse w = SharedSpark.newWarehouse();

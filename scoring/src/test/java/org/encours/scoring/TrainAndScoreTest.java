@@ -76,6 +76,26 @@ class TrainAndScoreTest {
   }
 
   @Test
+  void aPointsFeaturesAndModelOutputsDoNotDependOnThePointsScoredBesideIt() {
+    // ScoreJob computes open invoices and customers' typical next invoices in one pass; each must
+    // come out as it does alone.
+    LocalDate asOf = LocalDate.parse("2026-09-30");
+    AnalyticsInputs in = AnalyticsInputs.read(warehouse);
+    ModelRegistry.Loaded model = registry.load("v0001");
+    Dataset<Row> invoices = TrainingSet.invoicePoints(in.invoices().filter(col("issue_date").gt(java.sql.Date.valueOf("2026-06-30"))));
+    Dataset<Row> customers = ScoreJob.typicalNextInvoices(in, asOf);
+    java.util.function.Function<Dataset<Row>, List<Row>> outputs =
+        points -> ScoreJob.applyModels(model, TrainingSet.features(in.invoices(), in.allocations(), in.customers(), in.dunning(), points))
+            .select("point_id", "as_of_date", "pd_t30", "pd_t0", "aft_lambda", "days_since_last_payment", "open_exposure")
+            .orderBy("point_id", "as_of_date").collectAsList();
+    List<Row> apart = new java.util.ArrayList<>(outputs.apply(invoices));
+    apart.addAll(outputs.apply(customers));
+    List<Row> together = outputs.apply(invoices.unionByName(customers));
+    assertThat(apart).hasSizeGreaterThan(100);
+    assertThat(together).containsExactlyInAnyOrderElementsOf(apart);
+  }
+
+  @Test
   void scoringWritesInvoiceAndCustomerScoresWithProvenanceAndReplacesTheDate() {
     LocalDate asOf = LocalDate.parse("2026-09-30");
     ScoreJob.Result r = new ScoreJob(warehouse, registry, null).asOf(asOf).execute();

@@ -1,0 +1,147 @@
+package org.encours.refresh;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.encours.analytics.AnalyticsJob;
+import org.encours.core.UserFacingException;
+import org.encours.core.cli.EncoursCli;
+import org.encours.core.cli.Progress;
+import org.encours.core.policy.Policy;
+import org.encours.ingest.mapping.MappingLoader;
+import org.encours.prevention.RecommendJob;
+import org.encours.scoring.LatePaymentModels;
+import org.encours.scoring.ModelRegistry;
+import org.encours.scoring.ScoreJob;
+import org.encours.scoring.TinyLedger;
+import org.encours.scoring.TrainJob;
+import org.encours.testing.SharedSpark;
+import org.encours.warehouse.CanonicalTable;
+import org.encours.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The month-end refresh on a small generated ledger (to 2026-10-31) with a trained champion and a
+ * KPI series from 2026-01: November's export (one new invoice, partly paid) is ingested, then every
+ * derived table gets its 2026-11-30 partition, and the KPI series is extended to 2026-11 from where
+ * it started.
+ */
+class RefreshJobTest {
+  static final LocalDate NOVEMBER_END = LocalDate.parse("2026-11-30");
+  static Warehouse warehouse;
+  static ModelRegistry registry;
+  static RefreshJob.Result result;
+  static String customer;
+
+  @BeforeAll
+  static void refreshNovember() throws Exception {
+    warehouse = TinyLedger.generatedWarehouse(1000, 24);
+    registry = new ModelRegistry(SharedSpark.tempDir("models"));
+    new TrainJob(warehouse, registry, null).settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach()).execute();
+    new AnalyticsJob(warehouse, null).monthly(YearMonth.of(2026, 1), YearMonth.of(2026, 10)).execute();
+
+    Row c = warehouse.read(CanonicalTable.CUSTOMERS).orderBy("customer_id").first();
+    customer = c.getAs("customer_id");
+    Path export = SharedSpark.tempDir("november");
+    Dataset<Row> customers = warehouse.read(CanonicalTable.CUSTOMERS).drop(CanonicalTable.BATCH_COLUMN).where(col("customer_id").equalTo(customer));
+    customers.coalesce(1).write().option("header", "true").csv(export.resolve("customers").toString());
+    Files.writeString(export.resolve("invoices.csv"),
+        "invoice_id,customer_id,issue_date,due_date,amount,currency,doc_type,channel,disputed,dispute_date,terms_code\n"
+            + "INV-NOV-1," + customer + ",2026-11-05,2026-12-05,1000.00,EUR,invoice,electronic,false,,NET30\n");
+    Files.writeString(export.resolve("payments.csv"), "payment_id,invoice_id,payment_date,amount\nPAY-NOV-1,INV-NOV-1,2026-11-20,400.00\n");
+    Files.move(onlyCsv(export.resolve("customers")), export.resolve("customers.csv"));
+    deleteTree(export.resolve("customers"));
+
+    result =
+        new RefreshJob(warehouse, Progress.silent("refresh"), new PrintWriter(new StringWriter()))
+            .ingest(export.toString(), MappingLoader.load("canonical-csv"))
+            .models(registry, null)
+            .policy(Policy.load(), "FR")
+            .run(NOVEMBER_END);
+  }
+
+  @Test
+  void runsTheStepsInOrderInOneApplication() {
+    assertThat(result.steps()).extracting(RefreshJob.Step::name).containsExactly("ingest", "aging", "kpis", "score", "recommend");
+    assertThat(result.summary()).contains("refresh as of 2026-11-30", "recommend");
+  }
+
+  @Test
+  void theNewInvoiceIsIngestedAgedScoredAndPlanned() {
+    Date d = Date.valueOf(NOVEMBER_END);
+    Row aged = warehouse.read(AnalyticsJob.AGING_ITEMS).where(col("as_of_date").equalTo(lit(d)).and(col("invoice_id").equalTo("INV-NOV-1"))).first();
+    assertThat(aged.<BigDecimal>getAs("open_amount")).isEqualByComparingTo("600.00");
+    Row scored = warehouse.read(ScoreJob.INVOICE_SCORES).where(col("as_of_date").equalTo(lit(d)).and(col("invoice_id").equalTo("INV-NOV-1"))).first();
+    assertThat(scored.<BigDecimal>getAs("open_amount")).isEqualByComparingTo("600.00");
+    assertThat(scored.<String>getAs("model_version")).isEqualTo("v0001");
+    assertThat(warehouse.read(RecommendJob.DUNNING_PLAN).where(col("as_of_date").equalTo(lit(d)).and(col("invoice_id").equalTo("INV-NOV-1"))).count()).isEqualTo(1);
+  }
+
+  @Test
+  void everyScoredCustomerGetsARecommendationOfTheSameDate() {
+    Date d = Date.valueOf(NOVEMBER_END);
+    long scored = warehouse.read(ScoreJob.CUSTOMER_SCORES).where(col("as_of_date").equalTo(lit(d))).count();
+    assertThat(scored).isPositive();
+    assertThat(warehouse.read(RecommendJob.RECOMMENDATIONS).where(col("as_of_date").equalTo(lit(d))).count()).isEqualTo(scored);
+    Row mine = warehouse.read(RecommendJob.RECOMMENDATIONS).where(col("as_of_date").equalTo(lit(d)).and(col("customer_id").equalTo(customer))).first();
+    assertThat(mine.<String>getAs("model_version")).isEqualTo("v0001");
+  }
+
+  @Test
+  void theKpiSeriesIsExtendedFromWhereItStartedToTheLastClosedMonth() {
+    List<Row> months = warehouse.read(AnalyticsJob.RECEIVABLES_KPIS).select("as_of_date").distinct().orderBy("as_of_date").collectAsList();
+    assertThat(months).hasSize(11);
+    assertThat(months.get(0).getDate(0).toLocalDate()).isEqualTo(LocalDate.parse("2026-01-31"));
+    assertThat(months.get(10).getDate(0).toLocalDate()).isEqualTo(NOVEMBER_END);
+  }
+
+  @Test
+  void theSeriesEndsAtTheLastMonthEndOnOrBeforeTheDate() {
+    assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-11-30"))).isEqualTo(YearMonth.of(2026, 11));
+    assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-11-29"))).isEqualTo(YearMonth.of(2026, 10));
+    assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-12-01"))).isEqualTo(YearMonth.of(2026, 11));
+    assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2024-02-29"))).isEqualTo(YearMonth.of(2024, 2));
+  }
+
+  @Test
+  void badArgumentsAreNamedBeforeSparkStarts() {
+    assertThat(refused("refresh", "--as-of", "2026-11-31")).contains("--as-of", "2026-11-31");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--source", "exports/2026-11")).contains("--source", "--mapping");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--series-from", "2026-13")).contains("--series-from");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--models", SharedSpark.tempDir("empty-registry").toString()))
+        .contains("No champion model");
+  }
+
+  private static String refused(String... args) {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cli = EncoursCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(args)).isEqualTo(UserFacingException.EXIT_BAD_INPUT);
+    return err.toString();
+  }
+
+  private static Path onlyCsv(Path folder) throws Exception {
+    try (var files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+  }
+
+  private static void deleteTree(Path folder) throws Exception {
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
