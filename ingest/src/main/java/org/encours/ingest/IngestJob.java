@@ -92,16 +92,9 @@ public final class IngestJob {
       Dataset<Row> rows = BatchChecks.repeatedKeys(unionAll(entry.getValue()), entry.getKey(), policies.get(entry.getKey()));
       candidates.put(entry.getKey(), rows.localCheckpoint(true));
     }
-    Map<CanonicalTable, Dataset<Row>> existing = new EnumMap<>(CanonicalTable.class);
-    for (CanonicalTable table : CanonicalTable.values()) {
-      // Only keys (and an invoice's document type) are needed to resolve references.
-      List<String> needed = new ArrayList<>(table.keyColumns());
-      if (table == CanonicalTable.INVOICES) {
-        needed.add("doc_type");
-      }
-      existing.put(table, warehouse.read(table).select(needed.stream().map(c -> col(c)).toArray(Column[]::new))
-          .localCheckpoint(true));
-    }
+    // Only the loaded customers and invoices this batch refers to: an incremental batch reads its
+    // references, not the whole tables.
+    Map<CanonicalTable, Dataset<Row>> existing = BatchChecks.referencedExisting(warehouse, candidates);
 
     Dataset<Row> rowReasons =
         records.where(col(BatchSources.MALFORMED).isNotNull())

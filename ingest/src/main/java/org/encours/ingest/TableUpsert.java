@@ -49,7 +49,11 @@ public final class TableUpsert {
     Dataset<Row> rows = accepted.select(business).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long total = rows.count();
-      Dataset<Row> target = warehouse.read(table).select(business);
+      // A batch row can only equal a loaded row with its key: compare the batch with those rows,
+      // not with the whole table (a full scan and shuffle of every loaded row).
+      String[] keys = table.keyColumns().toArray(new String[0]);
+      Dataset<Row> batchKeys = rows.select(table.keyColumns().stream().map(c -> col(c)).toArray(Column[]::new));
+      Dataset<Row> target = warehouse.read(table).select(business).join(batchKeys, keys, "left_semi");
       Dataset<Row> changes = rows.except(target).withColumn(CanonicalTable.BATCH_COLUMN, lit(batchId)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         if (changes.isEmpty()) {

@@ -180,6 +180,62 @@ class IngestJobTest {
     assertThat(later.table("customers").rows()).isZero();
   }
 
+  /**
+   * A later batch's references resolve against the rows already loaded (only those it names are
+   * read): the same reasons as within one batch, and the same idempotence.
+   */
+  @Test
+  void a_later_batch_resolves_its_references_against_the_loaded_rows() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    IngestResult first = ingest(warehouse, cleanExport().write());
+    Path nextMonth =
+        new CanonicalCsv()
+            .invoice("I5,C2,2024-04-30,2024-06-29,75.00,EUR,invoice,paper,false,,NET60") // loaded customer
+            .invoice("I6,C7,2024-04-30,2024-05-30,10.00,EUR,invoice,paper,false,,NET30") // unknown customer
+            .payment("P4,I2,2024-05-02,250.50") // loaded invoice
+            .payment("P5,I9,2024-05-02,5.00") // unknown invoice
+            .payment("P6,I3,2024-05-02,100.00") // wrong sign for a loaded credit note
+            .payment("P7,I6,2024-05-02,10.00") // its invoice is rejected in this batch
+            .dunning("D2,I2,C1,2024-05-04,reminder_2,email,promise_to_pay") // loaded invoice and customer
+            .dunning("D3,I9,C8,2024-05-04,reminder_1,email,no_answer") // neither is known
+            .write();
+
+    IngestResult later = ingest(warehouse, nextMonth);
+
+    assertThat(later.rowsRead()).isEqualTo(8);
+    assertThat(later.rowsAccepted()).isEqualTo(3); // I5, P4, D2
+    assertThat(later.rowsQuarantined()).isEqualTo(5);
+    assertThat(later.table("invoices").inserted()).isEqualTo(1);
+    assertThat(later.table("payments").inserted()).isEqualTo(1);
+    assertThat(later.table("dunning_events").inserted()).isEqualTo(1);
+    Map<String, List<String>> reasons = quarantineByRecordStart(warehouse);
+    assertThat(reasons.get("I6")).containsExactly("invoices.customer_id 'C7' is not a known customer (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P5")).containsExactly("payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P6")).containsExactly(
+        "payments.amount 100.00 has the wrong sign for credit_note 'I3' (allocations are positive on invoices, negative on credit notes)");
+    assertThat(reasons.get("P7")).containsExactly("payments.invoice_id 'I6' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("D3")).containsExactlyInAnyOrder(
+        "dunning_events.customer_id 'C8' is not a known customer (neither in this batch nor already loaded)",
+        "dunning_events.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+
+    Map<String, Long> versions = warehouse.canonicalVersions();
+    IngestResult again = ingest(warehouse, nextMonth);
+    assertThat(warehouse.canonicalVersions()).isEqualTo(versions);
+    assertThat(again.rowsQuarantined()).isEqualTo(5);
+    assertThat(again.tables()).allSatisfy(t -> assertThat(t.unchanged()).isEqualTo(t.rows()));
+
+    IngestResult fix = ingest(warehouse,
+        new CanonicalCsv().payment("P4,I2,2024-05-02,200.50").payment("P8,I1,2024-05-03,0.50").write()); // P4 corrected, P8 new
+
+    assertThat(fix.table("payments").updated()).isEqualTo(1);
+    assertThat(fix.table("payments").inserted()).isEqualTo(1);
+    Row p4 = warehouse.read(CanonicalTable.PAYMENTS).where(col("payment_id").equalTo("P4")).first();
+    assertThat(p4.<BigDecimal>getAs("amount")).isEqualByComparingTo("200.50");
+    assertThat(p4.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(fix.batchId());
+    Row p1 = warehouse.read(CanonicalTable.PAYMENTS).where(col("payment_id").equalTo("P1")).first();
+    assertThat(p1.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(first.batchId());
+  }
+
   @Test
   void a_mapping_that_does_not_fit_the_source_fails_before_anything_is_written() {
     Warehouse warehouse = SharedSpark.newWarehouse();
