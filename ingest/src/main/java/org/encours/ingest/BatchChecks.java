@@ -204,8 +204,12 @@ final class BatchChecks {
     Dataset<Row> fromBatch = candidates.get(table);
     if (fromBatch != null) {
       // Rejected records are few next to the batch (8 bytes each even when many): broadcast them.
-      Dataset<Row> accepted = fromBatch.join(broadcast(rejected), fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
-      known = known.unionByName(accepted.select(select));
+      Dataset<Row> accepted =
+          fromBatch.join(broadcast(rejected), fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti")
+              .select(select);
+      // A key both loaded and in the batch is known with the batch's values (the MERGE will write
+      // them): a document re-exported as a credit note is checked as one.
+      known = known.join(accepted.select(columns.get(0)), columns.get(0), "left_anti").unionByName(accepted);
     }
     return known.where(col(columns.get(0)).isNotNull()).dropDuplicates(columns.get(0));
   }

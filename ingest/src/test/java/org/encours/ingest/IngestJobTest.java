@@ -237,6 +237,21 @@ class IngestJobTest {
   }
 
   @Test
+  void a_document_loaded_before_and_corrected_in_the_batch_is_checked_with_its_corrected_values() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    ingest(warehouse, cleanExport().write()); // I1 loaded as an invoice of 1000.00
+    IngestResult corrected = ingest(warehouse,
+        new CanonicalCsv()
+            .invoice("I1,C1,2024-01-31,2024-02-29,-1000.00,EUR,credit_note,electronic,false,,NET30") // now a credit note
+            .payment("P9,I1,2024-02-10,-1000.00") // right sign for a credit note, wrong for an invoice
+            .write());
+
+    assertThat(corrected.rowsQuarantined()).isZero();
+    assertThat(corrected.table("invoices").updated()).isEqualTo(1);
+    assertThat(corrected.table("payments").inserted()).isEqualTo(1);
+  }
+
+  @Test
   void a_mapping_that_does_not_fit_the_source_fails_before_anything_is_written() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Path export = cleanExport().write();
