@@ -1,6 +1,5 @@
 package org.encours.prevention;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
@@ -28,16 +27,13 @@ public final class RecommendCommand implements EncoursCommand {
   @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Date of the recommendations, YYYY-MM-DD.")
   String asOf;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy override (YAML); its keys replace the shipped defaults.")
-  Path policyFile;
-
-  @Option(names = "--home-country", paramLabel = "CC", description = "The creditor's country (ISO alpha-2); debtors elsewhere are cross-border. Default: FR.")
-  String homeCountry = "FR";
+  @Mixin PolicyOptions policyOptions;
 
   @Override
   public Integer call() {
     LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
-    Policy policy = policyFile == null ? Policy.load() : Policy.load(policyFile); // fails before Spark starts
+    Policy policy = policyOptions.policy(); // fails before Spark starts
+    String homeCountry = policyOptions.homeCountry();
     Progress progress = Progress.toStderr("recommend");
     RecommendJob.Result result =
         new RecommendJob(spark.openWarehouse("encours recommend"), policy, progress).homeCountry(homeCountry).run(date);

@@ -1,7 +1,6 @@
 package org.encours.refresh;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -11,6 +10,8 @@ import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
 import org.encours.ingest.mapping.IngestMapping;
 import org.encours.ingest.mapping.MappingLoader;
+import org.encours.prevention.PolicyOptions;
+import org.encours.scoring.ModelOptions;
 import org.encours.scoring.ModelRegistry;
 import org.encours.warehouse.SparkOptions;
 import picocli.CommandLine.Command;
@@ -54,17 +55,9 @@ public final class RefreshCommand implements EncoursCommand {
       description = "First month of the KPI series, YYYY-MM. Default: the first month already in receivables_kpis, else 36 months back.")
   String seriesFrom;
 
-  @Option(names = "--models", paramLabel = "DIR", description = "Model registry. Default: $ENCOURS_MODELS, else ./" + ModelRegistry.DEFAULT_LOCATION + ".")
-  String models;
+  @Mixin ModelOptions modelOptions;
 
-  @Option(names = "--model", paramLabel = "VERSION", description = "Model version (default: the champion).")
-  String model;
-
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy override (YAML); its keys replace the shipped defaults.")
-  Path policyFile;
-
-  @Option(names = "--home-country", paramLabel = "CC", description = "The creditor's country (ISO alpha-2); debtors elsewhere are cross-border. Default: FR.")
-  String homeCountry = "FR";
+  @Mixin PolicyOptions policyOptions;
 
   @Override
   public Integer call() {
@@ -84,9 +77,10 @@ public final class RefreshCommand implements EncoursCommand {
         throw EncoursErrors.badArgument("--series-from", seriesFrom, "a month YYYY-MM");
       }
     }
-    Policy policy = policyFile == null ? Policy.load() : Policy.load(policyFile);
-    ModelRegistry registry = ModelRegistry.locate(models);
-    String version = registry.resolve(model); // no champion, or no such version: said before Spark starts
+    Policy policy = policyOptions.policy();
+    String homeCountry = policyOptions.homeCountry();
+    ModelRegistry registry = modelOptions.registry();
+    String version = modelOptions.version(registry); // no champion, or no such version: said before Spark starts
 
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = Progress.toStderr("refresh");

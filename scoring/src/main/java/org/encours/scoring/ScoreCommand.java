@@ -28,17 +28,15 @@ public final class ScoreCommand implements EncoursCommand {
   @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "Scoring date, YYYY-MM-DD.")
   String asOf;
 
-  @Option(names = "--model", paramLabel = "VERSION", description = "Model version (default: the champion).")
-  String model;
-
-  @Option(names = "--models", paramLabel = "DIR", description = "Model registry. Default: $ENCOURS_MODELS, else ./" + ModelRegistry.DEFAULT_LOCATION + ".")
-  String models;
+  @Mixin ModelOptions modelOptions;
 
   @Override
   public Integer call() {
     LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
+    ModelRegistry registry = modelOptions.registry();
+    String version = modelOptions.version(registry); // no such model: said before Spark starts
     PrintWriter out = spec.commandLine().getOut();
-    ScoreJob job = new ScoreJob(spark.openWarehouse("encours score"), ModelRegistry.locate(models), out).asOf(date).model(model);
+    ScoreJob job = new ScoreJob(spark.openWarehouse("encours score"), registry, out).asOf(date).model(version);
     out.println(job.execute().summary());
     out.flush();
     return 0;

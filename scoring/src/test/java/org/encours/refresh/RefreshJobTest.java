@@ -16,8 +16,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsJob;
-import org.encours.core.UserFacingException;
-import org.encours.core.cli.EncoursCli;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
 import org.encours.ingest.mapping.MappingLoader;
@@ -114,23 +112,6 @@ class RefreshJobTest {
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-11-29"))).isEqualTo(YearMonth.of(2026, 10));
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-12-01"))).isEqualTo(YearMonth.of(2026, 11));
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2024-02-29"))).isEqualTo(YearMonth.of(2024, 2));
-  }
-
-  @Test
-  void badArgumentsAreNamedBeforeSparkStarts() {
-    assertThat(refused("refresh", "--as-of", "2026-11-31")).contains("--as-of", "2026-11-31");
-    assertThat(refused("refresh", "--as-of", "2026-11-30", "--source", "exports/2026-11")).contains("--source", "--mapping");
-    assertThat(refused("refresh", "--as-of", "2026-11-30", "--series-from", "2026-13")).contains("--series-from");
-    assertThat(refused("refresh", "--as-of", "2026-11-30", "--models", SharedSpark.tempDir("empty-registry").toString()))
-        .contains("No champion model");
-  }
-
-  private static String refused(String... args) {
-    StringWriter err = new StringWriter();
-    picocli.CommandLine cli = EncoursCli.commandLine();
-    cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute(args)).isEqualTo(UserFacingException.EXIT_BAD_INPUT);
-    return err.toString();
   }
 
   private static Path onlyCsv(Path folder) throws Exception {

@@ -1,0 +1,46 @@
+package org.encours.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import org.encours.core.UserFacingException;
+import org.encours.core.cli.EncoursCli;
+import org.junit.jupiter.api.Test;
+
+/** {@code encours refresh} names a bad argument before Spark starts (no Spark session in this class). */
+class RefreshCommandTest {
+
+  @Test
+  void aBadDateIsNamed() {
+    assertThat(refused("refresh", "--as-of", "2026-11-31")).contains("--as-of", "2026-11-31");
+  }
+
+  @Test
+  void aSourceNeedsItsMapping() {
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--source", "exports/2026-11")).contains("--source", "--mapping");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--mapping", "canonical-csv")).contains("--mapping", "--source");
+  }
+
+  @Test
+  void aBadMonthOrCountryIsNamed() {
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--series-from", "2026-13")).contains("--series-from", "2026-13");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--home-country", "France")).contains("--home-country", "France");
+  }
+
+  @Test
+  void anEmptyRegistrySaysHowToGetAChampion() throws Exception {
+    String registry = Files.createTempDirectory("empty-registry").toString();
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--models", registry)).contains("No champion model", "encours train");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--models", registry, "--model", "v0042")).contains("v0042");
+  }
+
+  private static String refused(String... args) {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cli = EncoursCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(args)).isEqualTo(UserFacingException.EXIT_BAD_INPUT);
+    return err.toString();
+  }
+}
