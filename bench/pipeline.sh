@@ -17,7 +17,8 @@
 # and a markdown table to stdout; copy it into bench/results/pipeline.md with the date and machine.
 # Environment: ENCOURS_JAVA_OPTS (default -Xmx8g), GBT (boosting iterations, default 30), NICE (default 0),
 # INCREMENTAL (refresh or stages, see 3.), PHASE (all, full or incremental; default all): `PHASE=incremental` runs step 3 alone on the warehouse a
-# `PHASE=full` run left (a copy of its warehouse), e.g. to measure the incremental month again after a change to the code.
+# `PHASE=full` run left (a copy of its warehouse), e.g. to measure the incremental month again after a change to the code;
+# FROM_STAGE=name resumes a full run at that stage (e.g. score) on the warehouse and models it left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:?number of invoices, e.g. 1000000}"
@@ -33,8 +34,13 @@ mkdir -p "$ROOT"
 TSV="$ROOT/stages.tsv"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) N=$N GBT=$GBT $(nproc) cores $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) ENCOURS_JAVA_OPTS=$ENCOURS_JAVA_OPTS load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$TSV" >&2
 
+RESUMING="${FROM_STAGE:-}"
 stage() { # name command...: runs, appends "name wall cpu rss" to the TSV, prints the command's summary
   local name="$1"; shift
+  if [ -n "$RESUMING" ]; then  # FROM_STAGE=name: the stages before it already ran (their lines are in the TSV)
+    if [ "$name" != "$RESUMING" ]; then echo "skipping $name (FROM_STAGE=$FROM_STAGE)" >&2; return 0; fi
+    RESUMING=""
+  fi
   local t0 t1
   t0=$(date +%s.%N)
   nice -n "$NICE" /usr/bin/time -f "%U %S %M" -o "$ROOT/time.txt" "$@" > "$ROOT/$name.out" 2> "$ROOT/$name.err" || {
@@ -54,7 +60,7 @@ PHASE="${PHASE:-all}"
 case "$PHASE" in all|full|incremental) ;; *) echo "PHASE must be all, full or incremental, not '$PHASE'" >&2; exit 2;; esac
 W=(--warehouse "$WAREHOUSE")
 if [ "$PHASE" != incremental ]; then
-rm -rf "$WAREHOUSE" "$MODELS"
+[ -n "${FROM_STAGE:-}" ] || rm -rf "$WAREHOUSE" "$MODELS"
 stage ingest ./encours ingest --source "$ROOT/base" --mapping canonical-csv "${W[@]}"
 stage analytics-as-of ./encours analytics --as-of 2026-10-31 "${W[@]}"
 stage analytics-series ./encours analytics --from 2023-11 --to 2026-10 --monthly "${W[@]}"
