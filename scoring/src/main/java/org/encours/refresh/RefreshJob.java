@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsJob;
 import org.encours.core.cli.Progress;
@@ -130,12 +131,12 @@ public final class RefreshJob {
     return new Result(asOf, List.copyOf(steps));
   }
 
-  private java.util.Optional<YearMonth> existingSeriesStart() {
+  private Optional<YearMonth> existingSeriesStart() {
     if (!warehouse.exists(AnalyticsJob.RECEIVABLES_KPIS)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Row r = warehouse.read(AnalyticsJob.RECEIVABLES_KPIS).agg(min("as_of_date")).first();
-    return r.isNullAt(0) ? java.util.Optional.empty() : java.util.Optional.of(YearMonth.from(((Date) r.get(0)).toLocalDate()));
+    return r.isNullAt(0) ? Optional.empty() : Optional.of(YearMonth.from(((Date) r.get(0)).toLocalDate()));
   }
 
   /** Wall clock and this process's CPU time, in nanoseconds. */
