@@ -71,19 +71,25 @@ final class ReceivablesKpis {
    */
   static Dataset<Row> openByMonthEnd(
       Dataset<Row> invoices, Dataset<Row> allocations, YearMonth computeFrom, YearMonth to) {
+    // Allocations effective before the first computed month are only summed (they reduce every
+    // later month end alike); the later ones are kept as a sorted list to compute each month end.
+    // Recomputing one month then lists a few months of allocations, not the whole history.
+    Column computeStart = Columns.date(computeFrom.atDay(1));
+    Column effective = col("effective_date");
     Dataset<Row> allocs =
         allocations
             .groupBy(col("invoice_id").as("_alloc_invoice_id"))
             .agg(
-                sort_array(collect_list(struct(col("effective_date"), col("amount")))).as("allocs"),
+                sort_array(collect_list(when(effective.geq(computeStart), struct(effective, col("amount"))))).as("allocs"),
                 max("effective_date").as("last_effective"),
-                sum("amount").as("allocated"));
+                sum("amount").as("allocated"),
+                sum(when(effective.lt(computeStart), col("amount"))).as("allocated_before"));
     Column toStart = Columns.date(to.atDay(1));
     Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
     return issued
         .join(allocs, issued.col("invoice_id").equalTo(allocs.col("_alloc_invoice_id")), "left")
         .withColumn("_final_open", col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
-        .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), Columns.date(computeFrom.atDay(1))))
+        .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), computeStart))
         .withColumn(
             "_last",
             when(col("_final_open").equalTo(0), least(trunc(col("last_effective"), "MM"), toStart))
@@ -95,6 +101,7 @@ final class ReceivablesKpis {
             "open_amount",
             Columns.money(
                 col("amount")
+                    .minus(coalesce(col("allocated_before"), lit(BigDecimal.ZERO)))
                     .minus(
                         expr(
                             "coalesce(aggregate(filter(allocs, a -> a.effective_date <= month_end), "
