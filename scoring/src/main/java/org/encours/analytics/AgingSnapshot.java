@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.encours.core.metrics.AgingSlabs;
+import org.encours.warehouse.Warehouse;
 
 /**
  * The aged balance as of a date D, rebuilt from invoices and allocations dated on or before D (never
@@ -77,6 +79,35 @@ public final class AgingSnapshot {
         bucket(col("open_amount"), age, slabs).as("bucket"),
         bucketOrder(col("open_amount"), age, slabs).as("bucket_order"),
         col("disputed").and(col("dispute_date").leq(d)).and(col("dispute_date").isNotNull()).as("disputed"));
+  }
+
+  /**
+   * The items open at {@code asOf} for jobs that need the open book but not the buckets (score,
+   * recommend): the {@code aging_items} partition of that date when it was computed from exactly
+   * these input versions (as {@code encours refresh} and {@code encours analytics --as-of} leave it),
+   * else recomputed with {@link #items}. Both give the same rows: the partition is what {@link
+   * #items} wrote from the same data, and no column used here depends on the slabs. Reusing it
+   * saves a pass over every allocation in the history.
+   */
+  public static Dataset<Row> openItems(Warehouse warehouse, AnalyticsInputs inputs, LocalDate asOf) {
+    Dataset<Row> written = writtenItems(warehouse, inputs.versions(), asOf);
+    return written != null ? written : items(inputs.invoices(), inputs.allocations(), asOf, AgingSlabs.defaults());
+  }
+
+  /** The aging_items partition of {@code asOf} when computed from {@code versions}, else null. */
+  static Dataset<Row> writtenItems(Warehouse warehouse, Map<String, Long> versions, LocalDate asOf) {
+    if (!warehouse.exists(AnalyticsJob.AGING_ITEMS)) {
+      return null;
+    }
+    long version = warehouse.version(AnalyticsJob.AGING_ITEMS);
+    Dataset<Row> partition =
+        warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.path(AnalyticsJob.AGING_ITEMS))
+            .filter(col("as_of_date").equalTo(Columns.date(asOf)));
+    List<Row> stamps = partition.select(Provenance.COLUMN).limit(1).collectAsList();
+    if (stamps.isEmpty() || stamps.get(0).isNullAt(0) || !stamps.get(0).getJavaMap(0).equals(versions)) {
+      return null;
+    }
+    return partition;
   }
 
   /** The bucket of an item: {@code credits} for a negative open amount, else its aging slab. */

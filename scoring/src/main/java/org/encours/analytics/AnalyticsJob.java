@@ -56,6 +56,9 @@ public final class AnalyticsJob {
   private YearMonth to;
   private AgingSlabs slabs = AgingSlabs.defaults();
   private ReceivablesKpis.Options kpiOptions = ReceivablesKpis.Options.defaults();
+  private boolean withBehaviour = true;
+  private boolean fromEarlierDate = true;
+  private String itemsHow;
 
   public AnalyticsJob(Warehouse warehouse, PrintWriter progress) {
     this.warehouse = warehouse;
@@ -73,6 +76,32 @@ public final class AnalyticsJob {
     }
     this.from = first;
     this.to = last;
+    return this;
+  }
+
+  /**
+   * As of a date, writes aging_items and aging only; {@code payment_behaviour} is then written by
+   * {@code ScoreJob#alsoWriteBehaviour} from the same walk over the history as the customer scores.
+   */
+  public AnalyticsJob withoutBehaviour() {
+    this.withBehaviour = false;
+    return this;
+  }
+
+  /**
+   * Writes the payment_behaviour partition of {@code asOf} (rows of {@link PaymentBehaviourFeatures#compute}
+   * at that date), stamped with the input versions they were computed from; returns the rows written.
+   */
+  public static long writeBehaviour(Warehouse warehouse, Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
+    return new AnalyticsJob(warehouse, null).write(PAYMENT_BEHAVIOUR, Provenance.stamp(behaviour, versions), "as_of_date = '" + asOf + "'");
+  }
+
+  /**
+   * Aging items from the whole history even when an earlier date's could be carried forward: the
+   * same rows, at the cost of a full pass (an audit's second opinion; tests compare the two).
+   */
+  public AnalyticsJob fromWholeHistory() {
+    this.fromEarlierDate = false;
     return this;
   }
 
@@ -107,8 +136,7 @@ public final class AnalyticsJob {
     Dataset<Row> allocations = inputs.allocations();
     String where = "as_of_date = '" + asOf + "'";
     describe("aging items as of " + asOf);
-    Dataset<Row> items = AgingSnapshot.items(inputs.invoices(), allocations, asOf, slabs)
-        .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
+    Dataset<Row> items = agingItems(inputs).withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
     written.put(AGING_ITEMS, write(AGING_ITEMS, Provenance.stamp(items, inputs.versions()), where));
     describe("aging summary as of " + asOf);
     Dataset<Row> summary =
@@ -120,6 +148,9 @@ public final class AnalyticsJob {
                 slabs)
             .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
     written.put(AGING, write(AGING, Provenance.stamp(summary, inputs.versions()), where));
+    if (!withBehaviour) {
+      return slabs + "; " + itemsHow + "; payment behaviour left to the score step";
+    }
     describe("payment behaviour as of " + asOf);
     Dataset<Row> behaviour =
         PaymentBehaviourFeatures.compute(
@@ -129,7 +160,34 @@ public final class AnalyticsJob {
             inputs.dunning(),
             PaymentBehaviourFeatures.pointsAt(inputs.customers(), inputs.invoices(), asOf));
     written.put(PAYMENT_BEHAVIOUR, write(PAYMENT_BEHAVIOUR, Provenance.stamp(behaviour, inputs.versions()), where));
-    return slabs.toString();
+    return slabs + "; " + itemsHow;
+  }
+
+  /**
+   * The items open at the date: from the latest earlier date's items and what happened or changed
+   * since ({@link IncrementalAging}) when there is one, else from the whole history. Both give the
+   * same rows; the log says which way they were computed.
+   */
+  private Dataset<Row> agingItems(AnalyticsInputs inputs) {
+    if (fromEarlierDate) {
+      try {
+        Optional<IncrementalAging.Result> r = IncrementalAging.items(warehouse, inputs, asOf, slabs);
+        if (r.isPresent()) {
+          itemsHow = String.format(Locale.ROOT, "aging items from those of %s and %,d candidate invoices (%s)",
+              r.get().previous(), r.get().candidates(), r.get().howRead());
+          say(itemsHow);
+          return r.get().items();
+        }
+        itemsHow = "aging items from the whole history (no earlier date to start from)";
+      } catch (RuntimeException e) {
+        itemsHow = "aging items from the whole history (the earlier date's input versions cannot be compared: "
+            + KpiRefresh.firstLine(e) + ")";
+      }
+    } else {
+      itemsHow = "aging items from the whole history";
+    }
+    say(itemsHow);
+    return AgingSnapshot.items(inputs.invoices(), inputs.allocations(), asOf, slabs);
   }
 
   private String runMonthly(AnalyticsInputs inputs, Map<String, Long> written) {

@@ -226,7 +226,7 @@ final class KpiRefresh {
     return r.isNullAt(0) ? Optional.empty() : Optional.of(((Date) r.get(0)).toLocalDate());
   }
 
-  private static Dataset<Row> current(CanonicalTable table, AnalyticsInputs now) {
+  static Dataset<Row> current(CanonicalTable table, AnalyticsInputs now) {
     return switch (table) {
       case INVOICES -> now.invoices();
       case PAYMENTS -> now.payments();
@@ -235,12 +235,12 @@ final class KpiRefresh {
     };
   }
 
-  private static Dataset<Row> emptyTable(Warehouse warehouse, CanonicalTable table) {
+  static Dataset<Row> emptyTable(Warehouse warehouse, CanonicalTable table) {
     return warehouse.spark().createDataFrame(List.of(), table.storedSchema());
   }
 
   /** Why the change data feed could not be read, in user words. */
-  private static String whyNoFeed(Exception e) {
+  static String whyNoFeed(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SparkThrowable st && "DELTA_MISSING_CHANGE_DATA".equals(st.getErrorClass())) {
         return "the feed was off for some of them";
@@ -252,7 +252,7 @@ final class KpiRefresh {
     return firstLine(e);
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
   }

@@ -32,7 +32,6 @@ import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.Provenance;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
-import org.encours.core.metrics.AgingSlabs;
 import org.encours.core.policy.Policy;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
@@ -88,7 +87,7 @@ public final class RecommendJob {
     warehouse.spark().sparkContext().setJobDescription("encours recommend as of " + asOf);
 
     Dataset<Row> allocations = inputs.allocations();
-    Dataset<Row> open = AgingSnapshot.items(inputs.invoices(), allocations, asOf, AgingSlabs.defaults());
+    Dataset<Row> open = AgingSnapshot.openItems(warehouse, inputs, asOf).localCheckpoint(true);
     Dataset<Row> recommendations = recommendations(inputs, scores, open, asOf).localCheckpoint(true);
     long customers = recommendations.count();
     write(Provenance.stamp(recommendations, versions), RECOMMENDATIONS, asOf);
@@ -155,12 +154,16 @@ public final class RecommendJob {
   Dataset<Row> plans(AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, Dataset<Row> allocations, LocalDate asOf) {
     Column d = lit(Date.valueOf(asOf));
     Dataset<Row> receivable = open.where(col("open_amount").gt(0).and(col("doc_type").equalTo("invoice")));
+    // Payments and reminders of the open receivables only: the rest of the history has no plan.
+    Dataset<Row> receivableIds = receivable.select("invoice_id");
     Dataset<Row> paid =
         allocations.where(col("effective_date").leq(d))
+            .join(receivableIds, new String[] {"invoice_id"}, "left_semi")
             .groupBy(col("invoice_id").as("_paid_invoice"))
             .agg(array_sort(collect_list(struct(col("payment_date"), col("amount")))).as("payments"));
     Dataset<Row> stages =
         inputs.dunning().where(col("event_date").leq(d).and(col("invoice_id").isNotNull()))
+            .join(receivableIds, new String[] {"invoice_id"}, "left_semi")
             .withColumn("rank", stageRank(col("stage")))
             .where(col("rank").isNotNull())
             .groupBy(col("invoice_id").as("_dunned_invoice"))

@@ -29,8 +29,13 @@ import org.encours.warehouse.Warehouse;
  * the policy's recommendations and dunning plans. Training is not part of it: a new model is a
  * decision ({@code encours train}, {@code encours models}), the refresh uses the champion.
  *
- * <p>Each step is the same job the single commands run; running them in one application saves a
- * JVM and Spark start per step (about 20-30 CPU-seconds each) and lets Spark reuse what it cached.
+ * <p>Each step is the same job the single commands run, and writes the same rows ({@code
+ * RefreshJobTest} checks it). Running them in one application saves a JVM start per step, whose CPU
+ * goes mostly to the JIT compiling Spark, Delta and the query code (about 100 CPU-seconds per JVM,
+ * measured in docs/scaling.md), and lets the steps share work: the aging starts from the previous
+ * date's open items; score and recommend read the open items the aging step has just written; the
+ * score step's walk over each customer's history also gives the {@code payment_behaviour} rows of
+ * the date, which the aging step then leaves to it.
  */
 public final class RefreshJob {
   /** How many months the KPI series covers when the warehouse has none yet. */
@@ -113,7 +118,8 @@ public final class RefreshJob {
       steps.add(done("ingest", summary, t));
     }
     long[] t = now();
-    steps.add(done("aging", new AnalyticsJob(warehouse, out).asOf(asOf).execute().summary(), t));
+    // payment_behaviour comes from the score step's walk over the history (the same rows, one walk)
+    steps.add(done("aging", new AnalyticsJob(warehouse, out).asOf(asOf).withoutBehaviour().execute().summary(), t));
 
     YearMonth last = lastClosedMonth(asOf);
     YearMonth first = seriesFrom != null ? seriesFrom : existingSeriesStart().orElse(last.minusMonths(NEW_SERIES_MONTHS - 1));
@@ -125,7 +131,7 @@ public final class RefreshJob {
     }
 
     t = now();
-    steps.add(done("score", new ScoreJob(warehouse, registry, out).asOf(asOf).model(modelVersion).execute().summary(), t));
+    steps.add(done("score", new ScoreJob(warehouse, registry, out).asOf(asOf).model(modelVersion).alsoWriteBehaviour().execute().summary(), t));
     t = now();
     steps.add(done("recommend", new RecommendJob(warehouse, policy, progress).homeCountry(homeCountry).run(asOf).summary(), t));
     return new Result(asOf, List.copyOf(steps));

@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -38,6 +37,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.encours.analytics.AgingSnapshot;
+import org.encours.analytics.AnalyticsJob;
 import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.PaymentBehaviourFeatures;
 import org.encours.analytics.Provenance;
@@ -75,6 +76,7 @@ public final class ScoreJob {
   private final PrintWriter progress;
   private LocalDate asOf;
   private String modelVersion;
+  private boolean writeBehaviour;
 
   public ScoreJob(Warehouse warehouse, ModelRegistry registry, PrintWriter progress) {
     this.warehouse = warehouse;
@@ -89,6 +91,16 @@ public final class ScoreJob {
 
   public ScoreJob model(String version) {
     this.modelVersion = version;
+    return this;
+  }
+
+  /**
+   * Also writes the {@code payment_behaviour} partition of D from the behaviour this job computes
+   * for its customers anyway, so that a refresh walks each customer's history once, not twice; the
+   * rows are those {@code encours analytics --as-of D} writes from the same inputs.
+   */
+  public ScoreJob alsoWriteBehaviour() {
+    this.writeBehaviour = true;
     return this;
   }
 
@@ -121,17 +133,15 @@ public final class ScoreJob {
     Date d = Date.valueOf(asOf);
     Column provenance = Provenance.versions(inputs.versions());
     Dataset<Row> allocations = inputs.allocations();
-    Dataset<Row> settled = TrainingSet.settlements(inputs.invoices(), allocations);
-    Dataset<Row> paid =
-        allocations.filter(col("effective_date").leq(d)).groupBy("invoice_id").agg(sum("amount").as("paid_to_date"));
+    // Scored documents (invoices with a positive amount) open at D, from the open items of D.
     Dataset<Row> open =
-        settled.filter(col("issue_date").leq(d))
-            .join(paid, new String[] {"invoice_id"}, "left")
-            .withColumn("open_amount", col("amount").minus(coalesce(col("paid_to_date"), lit(java.math.BigDecimal.ZERO))).cast("decimal(18,2)"))
-            .filter(col("open_amount").gt(0))
-            .select("invoice_id", "open_amount");
+        AgingSnapshot.openItems(warehouse, inputs, asOf)
+            .filter(col("doc_type").equalTo("invoice").and(col("amount").gt(0)).and(col("open_amount").gt(0)))
+            .select(col("invoice_id"), col("open_amount").cast("decimal(18,2)").as("open_amount"))
+            .localCheckpoint(true);
+    Dataset<Row> scored = TrainingSet.scoredInvoices(inputs.invoices());
     Dataset<Row> recent =
-        settled.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
+        scored.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
     Dataset<Row> wanted = open.select("invoice_id").union(recent).distinct();
     // Both kinds of point go through one feature computation: one walk over each customer's history
     // (PaymentBehaviourFeatures) instead of one for the invoices and another for the customers.
@@ -140,16 +150,20 @@ public final class ScoreJob {
     Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf).withColumn(POINT_KIND, lit(CUSTOMER_POINT));
 
     describe("features and model outputs of open invoices and customers as of " + asOf);
+    Dataset<Row> points = invoicePoints.unionByName(customerPoints);
+    Dataset<Row> behaviour = TrainingSet.behaviour(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), points);
+    if (writeBehaviour) {
+      behaviour = behaviour.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     Dataset<Row> allRows =
-        applyModels(model,
-                TrainingSet.features(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), invoicePoints.unionByName(customerPoints)))
+        applyModels(model, TrainingSet.featuresWith(inputs.invoices(), allocations, inputs.customers(), points, behaviour))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> invoiceRows = allRows.filter(col(POINT_KIND).equalTo(INVOICE_POINT));
     Dataset<Row> customerRows = allRows.filter(col(POINT_KIND).equalTo(CUSTOMER_POINT));
     describe("invoice scores as of " + asOf);
     Dataset<Row> invoiceScores =
         invoiceScores(invoiceRows.join(open.withColumnRenamed("invoice_id", "point_id"), "point_id")
-                .join(settled.select(col("invoice_id").as("point_id"), col("issue_date"), col("due_date")), "point_id"),
+                .join(scored.select(col("invoice_id").as("point_id"), col("issue_date"), col("due_date")), "point_id"),
             asOf, LatePaymentModels.aftScale(model.paymentDate()))
             .withColumn("model_version", lit(model.version()))
             .withColumn(Provenance.COLUMN, provenance);
@@ -167,6 +181,14 @@ public final class ScoreJob {
         .withColumn("model_version", lit(model.version()))
         .withColumn(Provenance.COLUMN, provenance);
     written.put(SCORE_DRIFT, write(SCORE_DRIFT, drift));
+    if (writeBehaviour) {
+      // The customers' points are (customer, D) for every customer known at D: exactly the
+      // payment_behaviour rows of D (invoice points are dated before D), from the same inputs.
+      describe("payment behaviour as of " + asOf);
+      Dataset<Row> atD = behaviour.filter(col("as_of_date").equalTo(lit(d)));
+      written.put(AnalyticsJob.PAYMENT_BEHAVIOUR, AnalyticsJob.writeBehaviour(warehouse, atD, inputs.versions(), asOf));
+      behaviour.unpersist();
+    }
     allRows.unpersist();
     return new Result(asOf, model.version(), inputs.versions(), written, Duration.ofNanos(System.nanoTime() - start));
   }

@@ -162,9 +162,20 @@ public final class TrainingSet {
    */
   public static Dataset<Row> features(
       Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> customers, Dataset<Row> dunning, Dataset<Row> points) {
+    return featuresWith(invoices, allocations, customers, points, behaviour(invoices, allocations, customers, dunning, points));
+  }
+
+  /** The payment behaviour ({@link PaymentBehaviourFeatures#compute}) at every (customer_id, as_of_date) of the points. */
+  public static Dataset<Row> behaviour(
+      Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> customers, Dataset<Row> dunning, Dataset<Row> points) {
+    return PaymentBehaviourFeatures.compute(invoices, allocations, customers, dunning, points.select("customer_id", "as_of_date").distinct());
+  }
+
+  /** As {@link #features(Dataset, Dataset, Dataset, Dataset, Dataset)}, with the points' payment behaviour already computed. */
+  public static Dataset<Row> featuresWith(
+      Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> customers, Dataset<Row> points, Dataset<Row> behaviourOfPoints) {
     Dataset<Row> keys = points.select("customer_id", "as_of_date").distinct();
-    Dataset<Row> behaviour =
-        PaymentBehaviourFeatures.compute(invoices, allocations, customers, dunning, keys).drop("credit_limit", "exposure_to_limit");
+    Dataset<Row> behaviour = behaviourOfPoints.drop("credit_limit", "exposure_to_limit");
     Dataset<Row> recent = recentHistory(settlements(invoices, allocations), keys);
     Dataset<Row> attributes =
         customers.select(col("customer_id"), col("sector"), col("size_band"), col("country"), col("created_date"));

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCli;
+import org.encours.core.metrics.AgingSlabs;
 import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
@@ -36,6 +37,66 @@ class AnalyticsJobTest {
   static Map<String, Long> versionsAt(Warehouse w, String monthEnd) {
     Row r = w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("level = 'portfolio' and as_of_date = '" + monthEnd + "'").first();
     return r.getJavaMap(r.fieldIndex(Provenance.COLUMN));
+  }
+
+  @Test
+  void the_open_items_of_a_date_are_read_back_only_when_computed_from_the_same_input_versions() {
+    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    LocalDate d = LocalDate.parse("2024-03-31");
+    new AnalyticsJob(w, null).asOf(d).execute();
+    AnalyticsInputs inputs = AnalyticsInputs.read(w);
+    assertThat(AgingSnapshot.writtenItems(w, inputs.versions(), d)).isNotNull();
+    assertThat(AgingSnapshot.writtenItems(w, inputs.versions(), d.plusDays(1))).isNull(); // no partition for that date
+    assertThat(openBook(AgingSnapshot.openItems(w, inputs, d)))
+        .isEqualTo(openBook(AgingSnapshot.items(inputs.invoices(), inputs.allocations(), d, AgingSlabs.defaults())))
+        .anyMatch(r -> r.startsWith("[C,")); // C (1,000, issued 03-15) is open
+
+    // C is paid on 03-20: the stored partition is from older versions, the open items are recomputed
+    new Ledger().payment("PC", "C", "2024-03-20", "1000").paymentsDf()
+        .write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
+    AnalyticsInputs later = AnalyticsInputs.read(w);
+    assertThat(AgingSnapshot.writtenItems(w, later.versions(), d)).isNull();
+    assertThat(openBook(AgingSnapshot.openItems(w, later, d))).noneMatch(r -> r.startsWith("[C,"));
+  }
+
+  @Test
+  void a_new_date_starts_from_the_earlier_dates_open_items_and_what_happened_or_changed_since() {
+    // At 02-29: A (3,000) was paid on 02-20, B (2,000) is open for 1,500; C and CN are not issued yet.
+    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute();
+    // Then the ERP sends: E issued 03-10 (new), F issued 02-01 (arrives late: dated before 02-29),
+    // a chargeback of 1,000 on A dated 03-05 (reopens a closed invoice), a payment of 200 on B dated
+    // 02-10 (backdated: changes 02-29's balance of B).
+    new Ledger().invoice("E", "C1", "2024-03-10", "2024-04-09", "700").invoice("F", "C1", "2024-02-01", "2024-03-02", "400")
+        .invoicesDf().write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
+    new Ledger().payment("PA-R", "A", "2024-03-05", "-1000").payment("PB0", "B", "2024-02-10", "200")
+        .paymentsDf().write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
+    LocalDate d = LocalDate.parse("2024-03-31");
+
+    AnalyticsJob.Result carried = new AnalyticsJob(w, null).asOf(d).execute();
+    assertThat(carried.detail()).contains("aging items from those of 2024-02-29", "change data feed of invoices versions 1..1");
+    Dataset<Row> items = w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'");
+    List<String> fromEarlierDate = openBook(items);
+    assertThat(items.select("invoice_id", "open_amount").collectAsList().stream().map(Row::toString).sorted())
+        .containsExactly("[A,1000.00]", "[B,1300.00]", "[C,1000.00]", "[CN,-100.00]", "[E,700.00]", "[F,400.00]");
+
+    AnalyticsJob.Result whole = new AnalyticsJob(w, null).asOf(d).fromWholeHistory().execute();
+    assertThat(whole.detail()).contains("aging items from the whole history");
+    assertThat(openBook(w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'"))).isEqualTo(fromEarlierDate);
+  }
+
+  @Test
+  void without_an_earlier_date_the_aging_items_come_from_the_whole_history() {
+    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-03-31")).execute();
+    // an earlier date than any computed: nothing to start from
+    assertThat(new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute().detail())
+        .contains("aging items from the whole history (no earlier date to start from)");
+  }
+
+  private static List<String> openBook(Dataset<Row> items) {
+    return items.select("invoice_id", "customer_id", "doc_type", "issue_date", "due_date", "amount", "paid_to_date", "open_amount", "days_past_due")
+        .collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   @Test

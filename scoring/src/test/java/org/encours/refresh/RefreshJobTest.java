@@ -1,6 +1,7 @@
 package org.encours.refresh;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +14,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsJob;
@@ -50,6 +53,7 @@ class RefreshJobTest {
     registry = new ModelRegistry(SharedSpark.tempDir("models"));
     new TrainJob(warehouse, registry, null).settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach()).execute();
     new AnalyticsJob(warehouse, null).monthly(YearMonth.of(2026, 1), YearMonth.of(2026, 10)).execute();
+    new AnalyticsJob(warehouse, null).asOf(LocalDate.parse("2026-10-31")).execute(); // the month end before
 
     Row c = warehouse.read(CanonicalTable.CUSTOMERS).orderBy("customer_id").first();
     customer = c.getAs("customer_id");
@@ -104,6 +108,35 @@ class RefreshJobTest {
     assertThat(months).hasSize(11);
     assertThat(months.get(0).getDate(0).toLocalDate()).isEqualTo(LocalDate.parse("2026-01-31"));
     assertThat(months.get(10).getDate(0).toLocalDate()).isEqualTo(NOVEMBER_END);
+  }
+
+  @Test
+  void everyTableEqualsWhatTheSingleCommandsWriteFromTheSameData() {
+    // The refresh carries October's open items forward and shares work between steps (payment
+    // behaviour from the score step's walk, the open items of aging_items reused by score and
+    // recommend); the single commands compute each alone, the aging from the whole history.
+    Map<String, List<String>> byRefresh = partitionsOfNovember();
+    assertThat(result.steps().get(1).summary()).contains("aging items from those of 2026-10-31", "change data feed");
+    new AnalyticsJob(warehouse, null).asOf(NOVEMBER_END).fromWholeHistory().execute();
+    new ScoreJob(warehouse, registry, null).asOf(NOVEMBER_END).model("v0001").execute();
+    new RecommendJob(warehouse, Policy.load(), Progress.silent("recommend")).homeCountry("FR").run(NOVEMBER_END);
+    Map<String, List<String>> bySingleCommands = partitionsOfNovember();
+    assertThat(byRefresh.get(AnalyticsJob.PAYMENT_BEHAVIOUR)).hasSizeGreaterThan(10);
+    assertThat(bySingleCommands).isEqualTo(byRefresh);
+  }
+
+  private static Map<String, List<String>> partitionsOfNovember() {
+    Map<String, List<String>> rows = new TreeMap<>();
+    for (String table : List.of(AnalyticsJob.AGING_ITEMS, AnalyticsJob.AGING, AnalyticsJob.PAYMENT_BEHAVIOUR, ScoreJob.INVOICE_SCORES,
+        ScoreJob.CUSTOMER_SCORES, ScoreJob.SCORE_DRIFT, RecommendJob.RECOMMENDATIONS, RecommendJob.DUNNING_PLAN)) {
+      Dataset<Row> partition = warehouse.read(table).where(col("as_of_date").equalTo(lit(Date.valueOf(NOVEMBER_END))));
+      if (table.equals(RecommendJob.RECOMMENDATIONS) || table.equals(RecommendJob.DUNNING_PLAN)) {
+        // they record the version of customer_scores they read, which the single score run rewrote
+        partition = partition.withColumn("input_versions", expr("map_filter(input_versions, (k, v) -> k != 'customer_scores')"));
+      }
+      rows.put(table, partition.collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+    return rows;
   }
 
   @Test
