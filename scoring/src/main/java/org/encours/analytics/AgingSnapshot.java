@@ -99,15 +99,14 @@ public final class AgingSnapshot {
     if (!warehouse.exists(AnalyticsJob.AGING_ITEMS)) {
       return null;
     }
-    long version = warehouse.version(AnalyticsJob.AGING_ITEMS);
-    Dataset<Row> partition =
-        warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.path(AnalyticsJob.AGING_ITEMS))
-            .filter(col("as_of_date").equalTo(Columns.date(asOf)));
-    List<Row> stamps = partition.select(Provenance.COLUMN).limit(1).collectAsList();
-    if (stamps.isEmpty() || stamps.get(0).isNullAt(0) || !stamps.get(0).getJavaMap(0).equals(versions)) {
-      return null;
-    }
-    return partition;
+    Dataset<Row> partition = written(warehouse).filter(col("as_of_date").equalTo(Columns.date(asOf)));
+    return Provenance.recorded(partition).filter(versions::equals).isPresent() ? partition : null;
+  }
+
+  /** Every date of the aging_items table, read at its latest version (one snapshot for all the reads of a job). */
+  static Dataset<Row> written(Warehouse warehouse) {
+    return warehouse.spark().read().format("delta").option("versionAsOf", warehouse.version(AnalyticsJob.AGING_ITEMS))
+        .load(warehouse.path(AnalyticsJob.AGING_ITEMS));
   }
 
   /** The bucket of an item: {@code credits} for a negative open amount, else its aging slab. */

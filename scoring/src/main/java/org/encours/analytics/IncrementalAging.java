@@ -58,20 +58,18 @@ final class IncrementalAging {
     if (!warehouse.exists(AnalyticsJob.AGING_ITEMS)) {
       return Optional.empty();
     }
-    Dataset<Row> table =
-        warehouse.spark().read().format("delta").option("versionAsOf", warehouse.version(AnalyticsJob.AGING_ITEMS))
-            .load(warehouse.path(AnalyticsJob.AGING_ITEMS));
+    Dataset<Row> table = AgingSnapshot.written(warehouse);
     Row latest = table.filter(col("as_of_date").lt(Columns.date(asOf))).agg(max("as_of_date")).first();
     if (latest.isNullAt(0)) {
       return Optional.empty();
     }
     LocalDate previous = ((Date) latest.get(0)).toLocalDate();
     Dataset<Row> openBefore = table.filter(col("as_of_date").equalTo(Columns.date(previous)));
-    List<Row> stamp = openBefore.select(Provenance.COLUMN).limit(1).collectAsList();
-    if (stamp.isEmpty() || stamp.get(0).isNullAt(0)) {
+    Optional<Map<String, Long>> stamp = Provenance.recorded(openBefore);
+    if (stamp.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Long> recorded = stamp.get(0).getJavaMap(0);
+    Map<String, Long> recorded = stamp.get();
 
     List<String> howRead = new ArrayList<>();
     Dataset<Row> changedInvoices = changed(warehouse, CanonicalTable.INVOICES, recorded, inputs, howRead);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,5 +37,11 @@ public final class Provenance {
 
   public static Dataset<Row> stamp(Dataset<Row> rows, Map<String, Long> versions) {
     return rows.withColumn(COLUMN, versions(versions));
+  }
+
+  /** The input versions stamped on the rows (those of their first row); empty when there is no row or no stamp. */
+  public static Optional<Map<String, Long>> recorded(Dataset<Row> rows) {
+    List<Row> first = rows.select(COLUMN).limit(1).collectAsList();
+    return first.isEmpty() || first.get(0).isNullAt(0) ? Optional.empty() : Optional.of(first.get(0).<String, Long>getJavaMap(0));
   }
 }
