@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -42,9 +43,18 @@ import org.encours.core.metrics.StandardDso;
  *       the month its last allocation settles it, or the end of the series), with its open amount at
  *       that month end computed from its sorted allocations;
  *   <li>those rows and the month's credit sales are summed per customer and month on a dense grid of
- *       months, then expanded to every level in one aggregation;
- *   <li>window functions over the months give the period sales, the AR at the start of the CEI period
- *       and the sales history for the count-back walk; the formulas are the core ones, as UDFs.
+ *       months, from the earliest month the windows of the first month asked for reach back to (its
+ *       CEI period's opening AR, its DSO period's sales), then expanded to every level in one
+ *       aggregation;
+ *   <li>window functions over the months give the period sales and the AR at the start of the CEI
+ *       period; the sales history of the count-back walk is a prefix of one array per level and
+ *       entity (every month's sales from its first invoice), built from the months that have sales;
+ *       the formulas are the core ones, as UDFs.
+ * </ol>
+ *
+ * <p>So the rows grow with the months asked for, not with the history: one new month costs a few
+ * months of rows plus one pass over the invoices and allocations (the open amounts and the sales
+ * history), and gives the same rows as the whole series computed at once.
  * </ol>
  */
 final class ReceivablesKpis {
@@ -150,10 +160,14 @@ final class ReceivablesKpis {
       YearMonth from,
       YearMonth to,
       Options options) {
-    YearMonth computeFrom = from.minusMonths(options.ceiMonths());
+    // The windows of a month m reach back to m - cei (the AR at the start of the CEI period) and to
+    // m - (dso - 1) (the DSO period's sales): rows are built from the earliest of those for `from`,
+    // not from the first month of the history, so one month costs a few months of rows.
+    YearMonth computeFrom = from.minusMonths(Math.max(options.ceiMonths(), options.dsoMonths() - 1));
     Dataset<Row> openFacts =
         openFactsByCustomer(openByMonthEnd(invoices, allocations, computeFrom, to));
 
+    Column computeStart = Columns.date(computeFrom.atDay(1));
     Column toStart = Columns.date(to.atDay(1));
     Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
     Dataset<Row> sales =
@@ -164,10 +178,10 @@ final class ReceivablesKpis {
         issued
             .groupBy("customer_id")
             .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
-            .withColumn("month_start", explode(sequence(col("_first"), toStart, expr("INTERVAL 1 MONTH"))))
+            .withColumn("month_start", explode(sequence(greatest(col("_first"), computeStart), toStart, expr("INTERVAL 1 MONTH"))))
             .drop("_first");
     Dataset<Row> perCustomer =
-        grid.join(sales, new String[] {"customer_id", "month_start"}, "left")
+        grid.join(sales.filter(col("month_start").geq(computeStart)), new String[] {"customer_id", "month_start"}, "left")
             .join(openFacts, new String[] {"customer_id", "month_start"}, "left");
     String[] money = {"credit_sales", "ar", "current_ar", "overdue_ar", "overdue_60_ar", "credits"};
     Dataset<Row> expanded = Columns.expandLevels(Columns.withSegments(perCustomer, customers));
@@ -180,7 +194,7 @@ final class ReceivablesKpis {
         expanded
             .groupBy("level", "entity_id", "month_start")
             .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-            .withColumn("_month_index", year(col("month_start")).multiply(12).plus(month(col("month_start"))));
+            .withColumn("_month_index", monthIndex(col("month_start")));
 
     WindowSpec byMonth = Window.partitionBy("level", "entity_id").orderBy("_month_index");
     int dso = options.dsoMonths();
@@ -192,10 +206,9 @@ final class ReceivablesKpis {
             .withColumn(
                 "cei_ar_begin",
                 Columns.money(coalesce(sum("ar").over(byMonth.rangeBetween(-cei, -cei)), lit(BigDecimal.ZERO))))
-            .withColumn(
-                "_sales_history",
-                collect_list("credit_sales").over(byMonth.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
-            .filter(col("month_start").geq(Columns.date(from.atDay(1))));
+            .filter(col("month_start").geq(Columns.date(from.atDay(1))))
+            .join(salesHistory(sales, customers, to), new String[] {"level", "entity_id"})
+            .withColumn("_sales_history", expr("slice(_sales_to_date, 1, _month_index - _first_index + 1)"));
 
     Column monthEnd = last_day(col("month_start"));
     Column periodDays = datediff(monthEnd, add_months(col("month_start"), -(dso - 1))).plus(1);
@@ -249,5 +262,32 @@ final class ReceivablesKpis {
         "cei_period_sales",
         "cei",
         "cei_whole_period_sales");
+  }
+  /** Months counted from year 0: consecutive months differ by one, across years. */
+  private static Column monthIndex(Column monthStart) {
+    return year(monthStart).multiply(12).plus(month(monthStart));
+  }
+
+  /**
+   * Per level and entity, its credit sales of every month from its first month with an invoice to
+   * {@code to}, oldest first, months without invoices as zero (the whole history, for the count-back
+   * walk; a month's history is a prefix of it): level, entity_id, _first_index, _sales_to_date. One
+   * row per entity, built from the months that have sales, not from a dense grid of every entity and
+   * month.
+   */
+  static Dataset<Row> salesHistory(Dataset<Row> salesByCustomerMonth, Dataset<Row> customers, YearMonth to) {
+    int toIndex = to.getYear() * 12 + to.getMonthValue();
+    return Columns.expandLevels(Columns.withSegments(salesByCustomerMonth, customers))
+        .groupBy("level", "entity_id", "month_start")
+        .agg(Columns.sumMoney("credit_sales").as("credit_sales"))
+        .withColumn("_month_index", monthIndex(col("month_start")))
+        .groupBy("level", "entity_id")
+        .agg(
+            min("_month_index").as("_first_index"),
+            map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales")))).as("_sales_by_month"))
+        .withColumn(
+            "_sales_to_date",
+            expr("transform(sequence(_first_index, " + toIndex + "), i -> coalesce(try_element_at(_sales_by_month, i), " + ZERO + "))"))
+        .drop("_sales_by_month");
   }
 }

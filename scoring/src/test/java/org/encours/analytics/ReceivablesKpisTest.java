@@ -114,6 +114,30 @@ class ReceivablesKpisTest {
   }
 
   /**
+   * A month asked for alone is built from its own few months of rows, yet its count-back walk reaches
+   * back to the first invoice. C1: A 6,000 issued 2024-01-10, unpaid; then one 100 invoice on the
+   * 15th of each month February to July, each paid on the 20th. At 2024-07-31 AR = 6,000; the walk
+   * absorbs July to February (100 each: 31 + 30 + 31 + 30 + 31 + 29 = 182 days, 5,400 left), then
+   * 5,400 / 6,000 x 31 = 27.9 days of January: 209.9 days.
+   */
+  @Test
+  void one_month_alone_counts_back_through_the_whole_history_and_equals_the_whole_series() {
+    Ledger l = new Ledger().customer("C1", "FR", "retail", "small", null).invoice("A", "C1", "2024-01-10", "2024-02-09", "6000");
+    for (int m = 2; m <= 7; m++) {
+      String id = "M" + m;
+      l.invoice(id, "C1", "2024-0" + m + "-15", "2024-0" + m + "-28", "100").payment("P" + m, id, "2024-0" + m + "-20", "100");
+    }
+    Row alone = portfolio(l, "2024-07", "2024-07").get(0);
+    assertThat(money(alone, "ar")).isEqualTo("6000.00");
+    assertThat(num(alone, "dso_count_back")).isCloseTo(209.9, within(1e-9));
+    // CEI opening AR: 2024-04-30, A still open
+    assertThat(money(alone, "cei_ar_begin")).isEqualTo("6000.00");
+    Row inSeries = portfolio(l, "2024-01", "2024-07").get(6);
+    assertThat(inSeries.getAs("as_of_date").toString()).isEqualTo("2024-07-31");
+    assertThat(alone).isEqualTo(inSeries);
+  }
+
+  /**
    * CreditGuru's worked CEI example rebuilt as a ledger: AR at 2024-12-31 = 6,200 (D1); sales January
    * 3,390, February 3,610, March 3,890 (10,890); at 2025-03-31 D1 has 2,750 left (overdue) and M1
    * 3,890 - 300 = 3,590 (current): AR 6,340, current 3,590.
