@@ -11,8 +11,8 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
@@ -55,7 +55,6 @@ import org.encours.core.metrics.StandardDso;
  * <p>So the rows grow with the months asked for, not with the history: one new month costs a few
  * months of rows plus one pass over the invoices and allocations (the open amounts and the sales
  * history), and gives the same rows as the whole series computed at once.
- * </ol>
  */
 final class ReceivablesKpis {
   private ReceivablesKpis() {}
@@ -263,9 +262,15 @@ final class ReceivablesKpis {
         "cei",
         "cei_whole_period_sales");
   }
+
   /** Months counted from year 0: consecutive months differ by one, across years. */
   private static Column monthIndex(Column monthStart) {
     return year(monthStart).multiply(12).plus(month(monthStart));
+  }
+
+  /** {@link #monthIndex(Column)} of a month known here. */
+  private static int monthIndex(YearMonth m) {
+    return m.getYear() * 12 + m.getMonthValue();
   }
 
   /**
@@ -276,7 +281,7 @@ final class ReceivablesKpis {
    * month.
    */
   static Dataset<Row> salesHistory(Dataset<Row> salesByCustomerMonth, Dataset<Row> customers, YearMonth to) {
-    int toIndex = to.getYear() * 12 + to.getMonthValue();
+    int toIndex = monthIndex(to);
     return Columns.expandLevels(Columns.withSegments(salesByCustomerMonth, customers))
         .groupBy("level", "entity_id", "month_start")
         .agg(Columns.sumMoney("credit_sales").as("credit_sales"))
