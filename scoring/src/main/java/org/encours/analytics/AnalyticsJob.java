@@ -93,7 +93,8 @@ public final class AnalyticsJob {
    * at that date), stamped with the input versions they were computed from; returns the rows written.
    */
   public static long writeBehaviour(Warehouse warehouse, Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
-    return new AnalyticsJob(warehouse, null).write(PAYMENT_BEHAVIOUR, Provenance.stamp(behaviour, versions), "as_of_date = '" + asOf + "'");
+    return new AnalyticsJob(warehouse, null)
+        .write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions), "as_of_date = '" + asOf + "'");
   }
 
   /**
@@ -159,7 +160,7 @@ public final class AnalyticsJob {
             inputs.customers(),
             inputs.dunning(),
             PaymentBehaviourFeatures.pointsAt(inputs.customers(), inputs.invoices(), asOf));
-    written.put(PAYMENT_BEHAVIOUR, write(PAYMENT_BEHAVIOUR, Provenance.stamp(behaviour, inputs.versions()), where));
+    written.put(PAYMENT_BEHAVIOUR, write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), inputs.versions()), where));
     return slabs + "; " + itemsHow;
   }
 

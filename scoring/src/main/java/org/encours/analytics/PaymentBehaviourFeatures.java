@@ -93,6 +93,36 @@ public final class PaymentBehaviourFeatures {
           .add("partial_payment_share", DataTypes.DoubleType, true)
           .add("days_since_last_payment", DataTypes.IntegerType, true);
 
+  /**
+   * What the walk also gives the late-payment models, besides {@link #FEATURE_SCHEMA} (not published
+   * in {@code payment_behaviour}): among the customer's last five invoices settled on or before the
+   * date (by settlement date, then invoice id), how many were paid late (late0_last5), more than 30
+   * days late (late30_last5), and how many there are (settled_last5); the count and total amount of
+   * its invoices issued on or before the date (prior_invoices, prior_amount). Null when there are none.
+   */
+  public static final StructType MODEL_HISTORY_SCHEMA =
+      new StructType()
+          .add("late0_last5", DataTypes.IntegerType, true)
+          .add("late30_last5", DataTypes.IntegerType, true)
+          .add("settled_last5", DataTypes.IntegerType, true)
+          .add("prior_invoices", DataTypes.IntegerType, true)
+          .add("prior_amount", DataTypes.createDecimalType(28, 2), true);
+
+  private static final StructType SWEEP_SCHEMA = merge(FEATURE_SCHEMA, MODEL_HISTORY_SCHEMA);
+
+  private static StructType merge(StructType a, StructType b) {
+    StructType out = a;
+    for (var f : b.fields()) {
+      out = out.add(f);
+    }
+    return out;
+  }
+
+  /** The {@code payment_behaviour} columns of {@link #compute} rows: without the {@link #MODEL_HISTORY_SCHEMA} ones. */
+  public static Dataset<Row> published(Dataset<Row> behaviour) {
+    return behaviour.drop(MODEL_HISTORY_SCHEMA.fieldNames());
+  }
+
   /** One point per invoice: its customer as of the day before the invoice's issue date. */
   public static Dataset<Row> pointsBeforeEachInvoice(Dataset<Row> invoices) {
     return invoices
@@ -154,7 +184,7 @@ public final class PaymentBehaviourFeatures {
 
   /**
    * The features for every (customer_id, as_of_date) point, exact to the day: a point sees the
-   * events dated on or before its date. Columns: {@link #FEATURE_SCHEMA} then credit_limit and
+   * events dated on or before its date. Columns: {@link #FEATURE_SCHEMA}, {@link #MODEL_HISTORY_SCHEMA}, then credit_limit and
    * exposure_to_limit (open exposure / credit limit; the limit is the customer's current one, as the
    * canonical tables keep no history of limits).
    */
@@ -168,7 +198,7 @@ public final class PaymentBehaviourFeatures {
         events(invoices, allocations, dunning, points)
             .repartition(col("customer_id"))
             .sortWithinPartitions("customer_id", "event_date", "kind");
-    Dataset<Row> features = sorted.mapPartitions(new PaymentBehaviourSweep(), Encoders.row(FEATURE_SCHEMA));
+    Dataset<Row> features = sorted.mapPartitions(new PaymentBehaviourSweep(), Encoders.row(SWEEP_SCHEMA));
     Dataset<Row> limits = customers.select(col("customer_id").as("_limit_customer_id"), col("credit_limit"));
     return features
         .join(limits, features.col("customer_id").equalTo(limits.col("_limit_customer_id")), "left")

@@ -24,10 +24,14 @@ import org.apache.spark.sql.RowFactory;
  * <p>Definitions (also in docs/metrics.md): an invoice (doc_type invoice, positive amount) is paid at
  * the first date its allocations reach its amount; days late = max(0, paid date - due date), so an
  * invoice paid on its due date is not late; quantiles are nearest-rank (the smallest value whose
- * cumulative count, or amount, reaches p of the total), so they are whole days.
+ * cumulative count, or amount, reaches p of the total), so they are whole days. Settlement is
+ * decided at the end of each day, from the day's total allocations (the order of a day's allocations
+ * does not matter), and a day's settlements are ranked by invoice id for "the last five settled".
  */
 final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** How many of the latest settled invoices the last-five features look at. */
+  static final int LAST_SETTLED = 5;
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
@@ -70,6 +74,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
   }
 
   private static final class InvoiceState {
+    final String id;
     final BigDecimal amount;
     final LocalDate issue;
     final LocalDate due;
@@ -79,7 +84,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     boolean settled;
     boolean disputed;
 
-    InvoiceState(BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
+    InvoiceState(String id, BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
+      this.id = id;
       this.amount = amount;
       this.issue = issue;
       this.due = due;
@@ -120,6 +126,14 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     private LocalDate lastPayment;
     private int withPayments;
     private int partial;
+    /** Payable invoices issued so far, and their total amount. */
+    private int priorInvoices;
+    private BigDecimal priorAmount = BigDecimal.ZERO;
+    /** Delay (settled - due, days) of the last five settled invoices, oldest first, in a ring. */
+    private final int[] lastFiveDelays = new int[LAST_SETTLED];
+    /** Invoices allocated on {@link #allocatedOn}, by id: settled, or not, when that day ends. */
+    private final TreeMap<String, InvoiceState> allocatedToday = new TreeMap<>();
+    private LocalDate allocatedOn;
 
     CustomerState(String customerId) {
       this.customerId = customerId;
@@ -133,6 +147,9 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     Row apply(Row e) {
       LocalDate when = date(e, 1);
       int kind = e.getInt(2);
+      if (allocatedOn != null && (kind == PaymentBehaviourFeatures.POINT || !when.equals(allocatedOn))) {
+        endOfDay(); // a day's points come after its events: they see the day's settlements
+      }
       String invoiceId = e.isNullAt(3) ? null : e.getString(3);
       switch (kind) {
         case PaymentBehaviourFeatures.ISSUE -> issue(invoiceId, e.getDecimal(4), date(e, 5), date(e, 6), e.getString(7));
@@ -161,8 +178,12 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     }
 
     private void issue(String id, BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
-      InvoiceState inv = new InvoiceState(amount, issue, due, docType);
+      InvoiceState inv = new InvoiceState(id, amount, issue, due, docType);
       invoices.put(id, inv);
+      if (inv.payable) {
+        priorInvoices++;
+        priorAmount = priorAmount.add(amount);
+      }
       if ("credit_note".equals(docType)) {
         creditNotesIssued++;
       } else {
@@ -191,9 +212,21 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         open.put(id, inv);
       }
       lastPayment = when;
-      if (inv.payable && !inv.settled && inv.paid.compareTo(inv.amount) >= 0) {
-        settle(inv, when);
+      if (inv.payable && !inv.settled) {
+        allocatedToday.put(inv.id, inv);
+        allocatedOn = when;
       }
+    }
+
+    /** Settles, in invoice id order, the invoices whose allocations of the day reached their amount. */
+    private void endOfDay() {
+      for (InvoiceState inv : allocatedToday.values()) {
+        if (inv.paid.compareTo(inv.amount) >= 0) {
+          settle(inv, allocatedOn);
+        }
+      }
+      allocatedToday.clear();
+      allocatedOn = null;
     }
 
     private void settle(InvoiceState inv, LocalDate when) {
@@ -214,6 +247,17 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       amountByDaysLate.merge(daysLate, inv.amount, BigDecimal::add);
       settleDates.add(when);
       cumulativeLate.add(late);
+      lastFiveDelays[(paid - 1) % LAST_SETTLED] = delay;
+    }
+
+    /** Among the last five settled invoices: {how many, how many more than {@code days} late}. */
+    private int lastFiveLateBeyond(int days) {
+      int n = Math.min(paid, LAST_SETTLED);
+      int count = 0;
+      for (int k = 0; k < n; k++) {
+        count += lastFiveDelays[k] > days ? 1 : 0;
+      }
+      return count;
     }
 
     /** Settlements dated after {@code start}: {count, late count}. */
@@ -330,7 +374,12 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
           maxStageName,
           withPayments,
           ratio(partial, withPayments),
-          lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, asOf));
+          lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, asOf),
+          paid == 0 ? null : lastFiveLateBeyond(0),
+          paid == 0 ? null : lastFiveLateBeyond(30),
+          paid == 0 ? null : Math.min(paid, LAST_SETTLED),
+          priorInvoices == 0 ? null : priorInvoices,
+          priorInvoices == 0 ? null : priorAmount);
     }
   }
 }

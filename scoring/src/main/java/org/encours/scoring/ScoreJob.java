@@ -156,7 +156,7 @@ public final class ScoreJob {
       behaviour = behaviour.persist(StorageLevel.MEMORY_AND_DISK());
     }
     Dataset<Row> allRows =
-        applyModels(model, TrainingSet.featuresWith(inputs.invoices(), allocations, inputs.customers(), points, behaviour))
+        applyModels(model, TrainingSet.featuresWith(inputs.customers(), points, behaviour))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> invoiceRows = allRows.filter(col(POINT_KIND).equalTo(INVOICE_POINT));
     Dataset<Row> customerRows = allRows.filter(col(POINT_KIND).equalTo(CUSTOMER_POINT));

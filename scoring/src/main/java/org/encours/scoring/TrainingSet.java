@@ -2,11 +2,9 @@ package org.encours.scoring;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log1p;
@@ -17,7 +15,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -105,64 +102,14 @@ public final class TrainingSet {
   }
 
   /**
-   * For every (customer_id, as_of_date) point: among the customer's last 5 invoices settled on or
-   * before the date, how many were paid late (late0_last5), more than 30 days late (late30_last5),
-   * and how many there are (settled_last5); and the count and total amount of its invoices issued on
-   * or before the date (prior_invoices, prior_amount). One sort per customer, no point-by-invoice join.
-   */
-  static Dataset<Row> recentHistory(Dataset<Row> settlements, Dataset<Row> points) {
-    Column noInt = lit(null).cast("int");
-    Column noAmount = lit(null).cast("decimal(28,2)");
-    WindowSpec lastFive =
-        Window.partitionBy("customer_id").orderBy("settled_date", "invoice_id").rowsBetween(-4, Window.currentRow());
-    Column daysLate = datediff(col("settled_date"), col("due_date"));
-    Dataset<Row> settledEvents =
-        settlements
-            .filter(col("settled_date").isNotNull())
-            .select(
-                col("customer_id"), col("settled_date").as("event_date"), lit(0).as("kind"), col("invoice_id").as("seq"),
-                sum(when(daysLate.gt(0), 1).otherwise(0)).over(lastFive).as("late0_last5"),
-                sum(when(daysLate.gt(30), 1).otherwise(0)).over(lastFive).as("late30_last5"),
-                count(lit(1)).over(lastFive).cast("int").as("settled_last5"),
-                noInt.as("prior_invoices"), noAmount.as("prior_amount"));
-    WindowSpec upToIssue =
-        Window.partitionBy("customer_id").orderBy("issue_date", "invoice_id")
-            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> issueEvents =
-        settlements.select(
-            col("customer_id"), col("issue_date").as("event_date"), lit(1).as("kind"), col("invoice_id").as("seq"),
-            noInt.as("late0_last5"), noInt.as("late30_last5"), noInt.as("settled_last5"),
-            count(lit(1)).over(upToIssue).cast("int").as("prior_invoices"),
-            sum(col("amount")).over(upToIssue).cast("decimal(28,2)").as("prior_amount"));
-    Dataset<Row> pointEvents =
-        points
-            .select("customer_id", "as_of_date")
-            .distinct()
-            .select(
-                col("customer_id"), col("as_of_date").as("event_date"), lit(2).as("kind"), lit("").as("seq"),
-                noInt.as("late0_last5"), noInt.as("late30_last5"), noInt.as("settled_last5"),
-                noInt.as("prior_invoices"), noAmount.as("prior_amount"));
-    Dataset<Row> wanted = points.select("customer_id").distinct();
-    WindowSpec sofar =
-        Window.partitionBy("customer_id").orderBy("event_date", "kind", "seq")
-            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> all =
-        settledEvents.unionByName(issueEvents).join(wanted, new String[] {"customer_id"}, "left_semi").unionByName(pointEvents);
-    List<Column> out = new ArrayList<>(List.of(col("customer_id"), col("event_date").as("as_of_date"), col("kind")));
-    for (String c : List.of("late0_last5", "late30_last5", "settled_last5", "prior_invoices", "prior_amount")) {
-      out.add(last(col(c), true).over(sofar).as(c));
-    }
-    return all.select(out.toArray(new Column[0])).filter(col("kind").equalTo(2)).drop("kind");
-  }
-
-  /**
    * The feature rows of the points: the points' own columns, the behaviour features as of each
-   * point, the recent history, the customer's attributes, and the model columns ({@link
-   * #NUMERIC_FEATURES}, {@link #CATEGORICAL_FEATURES}).
+   * point (with the last five settled and the prior invoices, {@link
+   * PaymentBehaviourFeatures#MODEL_HISTORY_SCHEMA}), the customer's attributes, and the model columns
+   * ({@link #NUMERIC_FEATURES}, {@link #CATEGORICAL_FEATURES}).
    */
   public static Dataset<Row> features(
       Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> customers, Dataset<Row> dunning, Dataset<Row> points) {
-    return featuresWith(invoices, allocations, customers, points, behaviour(invoices, allocations, customers, dunning, points));
+    return featuresWith(customers, points, behaviour(invoices, allocations, customers, dunning, points));
   }
 
   /** The payment behaviour ({@link PaymentBehaviourFeatures#compute}) at every (customer_id, as_of_date) of the points. */
@@ -171,18 +118,14 @@ public final class TrainingSet {
     return PaymentBehaviourFeatures.compute(invoices, allocations, customers, dunning, points.select("customer_id", "as_of_date").distinct());
   }
 
-  /** As {@link #features(Dataset, Dataset, Dataset, Dataset, Dataset)}, with the points' payment behaviour already computed. */
-  public static Dataset<Row> featuresWith(
-      Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> customers, Dataset<Row> points, Dataset<Row> behaviourOfPoints) {
-    Dataset<Row> keys = points.select("customer_id", "as_of_date").distinct();
+  /** As {@link #features(Dataset, Dataset, Dataset, Dataset, Dataset)}, with the points' payment behaviour ({@link #behaviour}) already computed. */
+  public static Dataset<Row> featuresWith(Dataset<Row> customers, Dataset<Row> points, Dataset<Row> behaviourOfPoints) {
     Dataset<Row> behaviour = behaviourOfPoints.drop("credit_limit", "exposure_to_limit");
-    Dataset<Row> recent = recentHistory(settlements(invoices, allocations), keys);
     Dataset<Row> attributes =
         customers.select(col("customer_id"), col("sector"), col("size_band"), col("country"), col("created_date"));
     Dataset<Row> rows =
         points
             .join(behaviour, new String[] {"customer_id", "as_of_date"}, "left")
-            .join(recent, new String[] {"customer_id", "as_of_date"}, "left")
             .join(attributes, new String[] {"customer_id"}, "left");
     return modelColumns(rows);
   }

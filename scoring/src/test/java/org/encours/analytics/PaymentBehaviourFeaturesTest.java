@@ -130,4 +130,52 @@ class PaymentBehaviourFeaturesTest {
     assertThat((Object) r.getAs("paid_late_share")).isNull();
     assertThat((Object) r.getAs("days_since_last_payment")).isNull();
   }
+
+  /**
+   * Seven invoices of 100, all due 01-31. Settled: V1 01-20 (on time), V2 02-05 (5 days late), V3
+   * 03-15 (44 late), V4 and V5 both 04-01 (61 late), V6 04-01 too but issued 02-01 due 03-02 (30
+   * late), V7 never. At 04-01 the last five settled, by date then id, are V2, V3, V4, V5, V6: all
+   * late, V3, V4 and V5 more than 30 days late (V6 exactly 30 is not). At 03-31: V1, V2, V3.
+   */
+  @Test
+  void the_last_five_settled_invoices_are_ranked_by_settlement_date_then_invoice_id() {
+    Ledger l = new Ledger().customer("C1", "FR", "retail", "small", "5000");
+    for (String v : List.of("V1", "V2", "V3", "V4", "V5", "V7")) {
+      l.invoice(v, "C1", "2024-01-01", "2024-01-31", "100");
+    }
+    l.invoice("V6", "C1", "2024-02-01", "2024-03-02", "100")
+        .payment("P1", "V1", "2024-01-20", "100")
+        .payment("P2", "V2", "2024-02-05", "100")
+        .payment("P3", "V3", "2024-03-15", "100")
+        .payment("P6", "V6", "2024-04-01", "100")
+        .payment("P5", "V5", "2024-04-01", "100")
+        .payment("P4", "V4", "2024-04-01", "100");
+    List<Row> rows = features(l, points("2024-03-31", "2024-04-01"));
+    Row march = rows.get(0);
+    assertThat(List.of(march.getAs("late0_last5"), march.getAs("late30_last5"), march.getAs("settled_last5"))).containsExactly(2, 1, 3);
+    Row april = rows.get(1);
+    assertThat(List.of(april.getAs("late0_last5"), april.getAs("late30_last5"), april.getAs("settled_last5"))).containsExactly(5, 3, 5);
+    assertThat((Integer) april.getAs("prior_invoices")).isEqualTo(7);
+    assertThat(april.getAs("prior_amount").toString()).isEqualTo("700.00");
+  }
+
+  /**
+   * A 100 issued 02-01 due 03-02: on 03-01 a payment of 100 and its reversal (-100); paid again
+   * 03-20. Settlement is judged on the day's total: A is settled on 03-20 (18 days late), not on
+   * 03-01, whatever order the day's two allocations come in.
+   */
+  @Test
+  void an_invoice_is_settled_on_the_first_day_whose_total_reaches_its_amount() {
+    Ledger l = new Ledger().customer("C1", "FR", "retail", "small", "5000")
+        .invoice("A", "C1", "2024-02-01", "2024-03-02", "100")
+        .payment("P1", "A", "2024-03-01", "100")
+        .payment("P2", "A", "2024-03-01", "-100")
+        .payment("P3", "A", "2024-03-20", "100");
+    List<Row> rows = features(l, points("2024-03-01", "2024-03-20"));
+    assertThat((Integer) rows.get(0).getAs("invoices_paid")).isZero();
+    assertThat((Object) rows.get(0).getAs("settled_last5")).isNull();
+    assertThat((Integer) rows.get(1).getAs("invoices_paid")).isEqualTo(1);
+    assertThat((Integer) rows.get(1).getAs("days_late_max")).isEqualTo(18);
+    assertThat((Integer) rows.get(1).getAs("late0_last5")).isEqualTo(1);
+  }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -214,18 +215,20 @@ final class ReferenceLedger {
     return null;
   }
 
-  /** When an invoice was paid in full: the first effective date its allocations reach its amount. */
+  /** When an invoice was paid in full: the first effective date whose allocations so far (that whole day included) reach its amount. */
   LocalDate settledOn(Ledger.Invoice v) {
     if (!v.docType().equals("invoice") || v.amount().signum() <= 0) {
       return null;
     }
-    List<Ledger.Payment> ps = new ArrayList<>(paymentsByInvoice.getOrDefault(v.id(), List.of()));
-    ps.sort(Comparator.comparing(this::effective));
+    TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
+    for (Ledger.Payment p : paymentsByInvoice.getOrDefault(v.id(), List.of())) {
+      byDay.merge(effective(p), p.amount(), BigDecimal::add);
+    }
     BigDecimal sum = BigDecimal.ZERO;
-    for (Ledger.Payment p : ps) {
-      sum = sum.add(p.amount());
+    for (Map.Entry<LocalDate, BigDecimal> day : byDay.entrySet()) {
+      sum = sum.add(day.getValue());
       if (sum.compareTo(v.amount()) >= 0) {
-        return effective(p);
+        return day.getKey();
       }
     }
     return null;
@@ -251,9 +254,16 @@ final class ReferenceLedger {
     List<Object[]> lateByAmount = new ArrayList<>();
     int paid3 = 0, late3 = 0, paid12 = 0, late12 = 0;
     LocalDate lastPayment = null;
+    List<Object[]> settledByDate = new ArrayList<>(); // {settled, invoice id, delay}
+    int priorInvoices = 0;
+    BigDecimal priorAmount = BigDecimal.ZERO;
     for (Ledger.Invoice v : ledger.invoices) {
       if (!v.customer().equals(customer) || v.issue().isAfter(d)) {
         continue;
+      }
+      if (v.docType().equals("invoice") && v.amount().signum() > 0) {
+        priorInvoices++;
+        priorAmount = priorAmount.add(v.amount());
       }
       if (v.docType().equals("credit_note")) {
         creditNotes++;
@@ -275,6 +285,7 @@ final class ReferenceLedger {
         amountLate = amountLate.add(v.amount().multiply(BigDecimal.valueOf(daysLate)));
         amountDelay = amountDelay.add(v.amount().multiply(BigDecimal.valueOf(delay)));
         lates.add(daysLate);
+        settledByDate.add(new Object[] {settled, v.id(), delay});
         lateByAmount.add(new Object[] {daysLate, v.amount()});
         if (settled.isAfter(d.minusMonths(3))) {
           paid3++;
@@ -368,6 +379,13 @@ final class ReferenceLedger {
     f.put("invoices_with_payments", withPayments);
     f.put("partial_payment_share", withPayments == 0 ? null : (double) partial / withPayments);
     f.put("days_since_last_payment", lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, d));
+    settledByDate.sort(Comparator.comparing((Object[] a) -> (LocalDate) a[0]).thenComparing(a -> (String) a[1]));
+    List<Object[]> lastFive = settledByDate.subList(Math.max(0, settledByDate.size() - 5), settledByDate.size());
+    f.put("late0_last5", lastFive.isEmpty() ? null : (int) lastFive.stream().filter(a -> (Integer) a[2] > 0).count());
+    f.put("late30_last5", lastFive.isEmpty() ? null : (int) lastFive.stream().filter(a -> (Integer) a[2] > 30).count());
+    f.put("settled_last5", lastFive.isEmpty() ? null : lastFive.size());
+    f.put("prior_invoices", priorInvoices == 0 ? null : priorInvoices);
+    f.put("prior_amount", priorInvoices == 0 ? null : priorAmount);
     return f;
   }
 
