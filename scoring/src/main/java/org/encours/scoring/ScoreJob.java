@@ -150,7 +150,8 @@ public final class ScoreJob {
     Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf).withColumn(POINT_KIND, lit(CUSTOMER_POINT));
 
     describe("features and model outputs of open invoices and customers as of " + asOf);
-    Dataset<Row> points = invoicePoints.unionByName(customerPoints);
+    // Computed once: the walk (its events and the customers it keeps) and the final join all read them.
+    Dataset<Row> points = invoicePoints.unionByName(customerPoints).localCheckpoint(true);
     Dataset<Row> behaviour = TrainingSet.behaviour(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), points);
     if (writeBehaviour) {
       behaviour = behaviour.persist(StorageLevel.MEMORY_AND_DISK());
