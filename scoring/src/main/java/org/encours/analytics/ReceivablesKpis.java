@@ -81,29 +81,37 @@ final class ReceivablesKpis {
   static Dataset<Row> openByMonthEnd(
       Dataset<Row> invoices, Dataset<Row> allocations, YearMonth computeFrom, YearMonth to) {
     // Allocations effective before the first computed month are only summed (they reduce every
-    // later month end alike); the later ones are kept as a sorted list to compute each month end.
-    // Recomputing one month then lists a few months of allocations, not the whole history.
+    // later month end alike): plain sums per invoice over the whole history. Only the later ones are
+    // listed, sorted, to compute each month end, and only for the invoices open in a computed month:
+    // recomputing one month lists a few months of allocations, not the whole history.
     Column computeStart = Columns.date(computeFrom.atDay(1));
     Column effective = col("effective_date");
-    Dataset<Row> allocs =
+    Dataset<Row> totals =
         allocations
             .groupBy(col("invoice_id").as("_alloc_invoice_id"))
             .agg(
-                sort_array(collect_list(when(effective.geq(computeStart), struct(effective, col("amount"))))).as("allocs"),
                 max("effective_date").as("last_effective"),
                 sum("amount").as("allocated"),
                 sum(when(effective.lt(computeStart), col("amount"))).as("allocated_before"));
+    Dataset<Row> listed =
+        allocations
+            .filter(effective.geq(computeStart))
+            .groupBy(col("invoice_id").as("_listed_invoice_id"))
+            .agg(sort_array(collect_list(struct(effective, col("amount")))).as("allocs"));
     Column toStart = Columns.date(to.atDay(1));
     Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
-    return issued
-        .join(allocs, issued.col("invoice_id").equalTo(allocs.col("_alloc_invoice_id")), "left")
-        .withColumn("_final_open", col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
-        .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), computeStart))
-        .withColumn(
-            "_last",
-            when(col("_final_open").equalTo(0), least(trunc(col("last_effective"), "MM"), toStart))
-                .otherwise(toStart))
-        .filter(col("_first").leq(col("_last")))
+    Dataset<Row> openInComputedMonths =
+        issued
+            .join(totals, issued.col("invoice_id").equalTo(totals.col("_alloc_invoice_id")), "left")
+            .withColumn("_final_open", col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
+            .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), computeStart))
+            .withColumn(
+                "_last",
+                when(col("_final_open").equalTo(0), least(trunc(col("last_effective"), "MM"), toStart))
+                    .otherwise(toStart))
+            .filter(col("_first").leq(col("_last")));
+    return openInComputedMonths
+        .join(listed, openInComputedMonths.col("invoice_id").equalTo(listed.col("_listed_invoice_id")), "left")
         .withColumn("month_start", explode(sequence(col("_first"), col("_last"), expr("INTERVAL 1 MONTH"))))
         .withColumn("month_end", last_day(col("month_start")))
         .withColumn(
