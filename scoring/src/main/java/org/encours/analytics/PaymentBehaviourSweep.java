@@ -129,7 +129,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     /** Payable invoices issued so far, and their total amount. */
     private int priorInvoices;
     private BigDecimal priorAmount = BigDecimal.ZERO;
-    /** Delay (settled - due, days) of the last five settled invoices, oldest first, in a ring. */
+    /** Delay (settled - due, days) of the last five settled invoices, in a ring (only counted, so its order does not matter). */
     private final int[] lastFiveDelays = new int[LAST_SETTLED];
     /** Invoices allocated on {@link #allocatedOn}, by id: settled, or not, when that day ends. */
     private final TreeMap<String, InvoiceState> allocatedToday = new TreeMap<>();
@@ -250,7 +250,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       lastFiveDelays[(paid - 1) % LAST_SETTLED] = delay;
     }
 
-    /** Among the last five settled invoices: {how many, how many more than {@code days} late}. */
+    /** How many of the last five settled invoices were paid more than {@code days} days after their due date. */
     private int lastFiveLateBeyond(int days) {
       int n = Math.min(paid, LAST_SETTLED);
       int count = 0;
