@@ -93,8 +93,12 @@ public final class AnalyticsJob {
    * at that date), stamped with the input versions they were computed from; returns the rows written.
    */
   public static long writeBehaviour(Warehouse warehouse, Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
-    return new AnalyticsJob(warehouse, null)
-        .write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions), "as_of_date = '" + asOf + "'");
+    return new AnalyticsJob(warehouse, null).writeBehaviourAt(behaviour, versions, asOf);
+  }
+
+  /** Its published columns only ({@link PaymentBehaviourFeatures#published}), stamped, into the partition of {@code asOf}. */
+  private long writeBehaviourAt(Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
+    return write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions), "as_of_date = '" + asOf + "'");
   }
 
   /**
@@ -160,7 +164,7 @@ public final class AnalyticsJob {
             inputs.customers(),
             inputs.dunning(),
             PaymentBehaviourFeatures.pointsAt(inputs.customers(), inputs.invoices(), asOf));
-    written.put(PAYMENT_BEHAVIOUR, write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), inputs.versions()), where));
+    written.put(PAYMENT_BEHAVIOUR, writeBehaviourAt(behaviour, inputs.versions(), asOf));
     return slabs + "; " + itemsHow;
   }
 
