@@ -103,28 +103,9 @@ final class IncrementalAging {
     };
   }
 
-  /** Rows of a table changed between the recorded version and the one read now (as in {@link KpiRefresh}). */
+  /** Rows of a table changed between the recorded version and the one read now, on {@link #agingColumns}. */
   private static Dataset<Row> changed(
       Warehouse warehouse, CanonicalTable table, Map<String, Long> recorded, AnalyticsInputs now, List<String> howRead) {
-    long before = recorded.getOrDefault(table.tableName(), -1L);
-    long after = now.versions().getOrDefault(table.tableName(), -1L);
-    String[] columns = agingColumns(table);
-    if (before == after) {
-      return KpiRefresh.emptyTable(warehouse, table).selectExpr(columns);
-    }
-    if (before < 0) {
-      howRead.add(table.tableName() + " did not exist at the recorded versions: every row is new");
-      return KpiRefresh.current(table, now).selectExpr(columns);
-    }
-    String range = table.tableName() + " versions " + (before + 1) + ".." + after;
-    try {
-      Dataset<Row> feed = KpiRefresh.changedRowsInFeed(warehouse, table, before, after, columns).localCheckpoint(true);
-      howRead.add("changes read from the change data feed of " + range);
-      return feed;
-    } catch (Exception feedUnavailable) {
-      howRead.add("the change data feed of " + range + " cannot be read (" + KpiRefresh.whyNoFeed(feedUnavailable)
-          + "): compared the snapshots at versions " + before + " and " + after);
-      return KpiRefresh.changedRows(AnalyticsInputs.readAt(warehouse, table, before), KpiRefresh.current(table, now), columns);
-    }
+    return ChangedHistories.changed(warehouse, table, agingColumns(table), recorded, now, howRead);
   }
 }

@@ -1,7 +1,9 @@
 package org.encours.analytics;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -38,6 +40,8 @@ public final class PaymentBehaviourFeatures {
   static final Map<String, Integer> DUNNING_STAGE_RANK =
       Map.of("reminder_1", 1, "reminder_2", 2, "registered_letter", 3, "formal_notice", 4);
 
+  /** A customer's carried state ({@link Start}): before any event of its date. */
+  static final int STATE = -1;
   static final int ISSUE = 0;
   static final int ALLOCATION = 1;
   static final int DISPUTE = 2;
@@ -54,7 +58,11 @@ public final class PaymentBehaviourFeatures {
           .add("issue_date", DataTypes.DateType, true)
           .add("due_date", DataTypes.DateType, true)
           .add("doc_type", DataTypes.StringType, true)
-          .add("stage", DataTypes.StringType, true);
+          .add("stage", DataTypes.StringType, true)
+          .add("state", DataTypes.BinaryType, true);
+
+  /** Position of the carried state in an event row. */
+  static final int STATE_FIELD = 9;
 
   public static final StructType FEATURE_SCHEMA =
       new StructType()
@@ -110,6 +118,25 @@ public final class PaymentBehaviourFeatures {
 
   private static final StructType SWEEP_SCHEMA = merge(FEATURE_SCHEMA, MODEL_HISTORY_SCHEMA);
 
+  /** The customer's walk state on the date a walk keeps it ({@link #compute(Start, Dataset, Dataset, Dataset, Dataset, Dataset, LocalDate)}), else null. */
+  public static final String STATE_COLUMN = "walk_state";
+  /** Its open invoices on that date: the only ones a walk going on from the state knows. */
+  public static final String OPEN_INVOICES_COLUMN = "open_invoice_ids";
+
+  private static final StructType KEEPING_SCHEMA =
+      SWEEP_SCHEMA
+          .add(STATE_COLUMN, DataTypes.BinaryType, true)
+          .add(OPEN_INVOICES_COLUMN, DataTypes.createArrayType(DataTypes.StringType, false), true);
+
+  /**
+   * Where a walk can start from, instead of each customer's first event: the state ({@link
+   * #STATE_COLUMN}) of some customers after the events of {@code date}. Their events dated on or
+   * before it are not read again; the caller guarantees they have not changed since the state was
+   * kept, that no later allocation goes to an invoice closed by then, and that none of their points
+   * is dated before it. Customers without a state are walked from their first event.
+   */
+  public record Start(LocalDate date, Dataset<Row> states) {}
+
   private static StructType merge(StructType a, StructType b) {
     StructType out = a;
     for (var f : b.fields()) {
@@ -118,9 +145,9 @@ public final class PaymentBehaviourFeatures {
     return out;
   }
 
-  /** The {@code payment_behaviour} columns of {@link #compute} rows: without the {@link #MODEL_HISTORY_SCHEMA} ones. */
+  /** The {@code payment_behaviour} columns of {@link #compute} rows: without the {@link #MODEL_HISTORY_SCHEMA} ones nor a kept state. */
   public static Dataset<Row> published(Dataset<Row> behaviour) {
-    return behaviour.drop(MODEL_HISTORY_SCHEMA.fieldNames());
+    return behaviour.drop(MODEL_HISTORY_SCHEMA.fieldNames()).drop(STATE_COLUMN, OPEN_INVOICES_COLUMN);
   }
 
   /** One point per invoice: its customer as of the day before the invoice's issue date. */
@@ -149,22 +176,23 @@ public final class PaymentBehaviourFeatures {
     Dataset<Row> issues =
         invoices.select(
             col("customer_id"), col("issue_date").as("event_date"), lit(ISSUE).as("kind"), col("invoice_id"),
-            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString.as("stage"));
+            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString.as("stage"), noState().as("state"));
     Dataset<Row> allocs =
         allocations.select(
             col("customer_id"), col("effective_date").as("event_date"), lit(ALLOCATION).as("kind"), col("invoice_id"),
-            col("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), noString.as("stage"));
+            col("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), noString.as("stage"),
+            noState().as("state"));
     Dataset<Row> disputes =
         invoices
             .filter(col("disputed").and(col("dispute_date").isNotNull()))
             .select(
                 col("customer_id"), greatest(col("dispute_date"), col("issue_date")).as("event_date"), lit(DISPUTE).as("kind"),
                 col("invoice_id"), noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"),
-                noString.as("doc_type"), noString.as("stage"));
+                noString.as("doc_type"), noString.as("stage"), noState().as("state"));
     Dataset<Row> dunningEvents =
         dunning.select(
             col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney.as("amount"),
-            noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), col("stage"));
+            noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), col("stage"), noState().as("state"));
     Dataset<Row> pointEvents =
         points
             .select(col("customer_id"), col("as_of_date"))
@@ -172,7 +200,7 @@ public final class PaymentBehaviourFeatures {
             .select(
                 col("customer_id"), col("as_of_date").as("event_date"), lit(POINT).as("kind"), noString.as("invoice_id"),
                 noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"),
-                noString.as("stage"));
+                noString.as("stage"), noState().as("state"));
     Dataset<Row> wanted = points.select("customer_id").distinct();
     return issues
         .unionByName(allocs)
@@ -194,11 +222,70 @@ public final class PaymentBehaviourFeatures {
       Dataset<Row> customers,
       Dataset<Row> dunning,
       Dataset<Row> points) {
-    Dataset<Row> sorted =
-        events(invoices, allocations, dunning, points)
-            .repartition(col("customer_id"))
-            .sortWithinPartitions("customer_id", "event_date", "kind");
-    Dataset<Row> features = sorted.mapPartitions(new PaymentBehaviourSweep(), Encoders.row(SWEEP_SCHEMA));
+    return withLimits(walk(events(invoices, allocations, dunning, points), null), customers);
+  }
+
+  /**
+   * As {@link #compute(Dataset, Dataset, Dataset, Dataset, Dataset)}, going on from the states of
+   * {@code start} (when not null) for the customers it has, and keeping each customer's state on
+   * {@code keepStateAt} in two more columns ({@link #STATE_COLUMN}, {@link #OPEN_INVOICES_COLUMN};
+   * null on the other dates). The rows are those of a walk over the whole history.
+   */
+  public static Dataset<Row> compute(
+      Start start,
+      Dataset<Row> invoices,
+      Dataset<Row> allocations,
+      Dataset<Row> customers,
+      Dataset<Row> dunning,
+      Dataset<Row> points,
+      LocalDate keepStateAt) {
+    Dataset<Row> events = events(invoices, allocations, dunning, points);
+    if (start != null) {
+      // The carried customers' events after the state's date only; a broadcast set, so the
+      // history is filtered where it is read, before the shuffle.
+      Dataset<Row> carried = start.states().select(col("customer_id").as("_carried_id"), lit(true).as("_carried"));
+      events =
+          events
+              .join(broadcast(carried), events.col("customer_id").equalTo(carried.col("_carried_id")), "left")
+              .filter(col("_carried").isNull().or(col("event_date").gt(Columns.date(start.date()))).or(col("kind").equalTo(POINT)))
+              .drop("_carried_id", "_carried")
+              .unionByName(
+                  start.states().select(
+                      col("customer_id"), Columns.date(start.date()).as("event_date"), lit(STATE).as("kind"),
+                      lit(null).cast(DataTypes.StringType).as("invoice_id"), lit(null).cast(CanonicalTable.MONEY).as("amount"),
+                      lit(null).cast(DataTypes.DateType).as("issue_date"), lit(null).cast(DataTypes.DateType).as("due_date"),
+                      lit(null).cast(DataTypes.StringType).as("doc_type"), lit(null).cast(DataTypes.StringType).as("stage"),
+                      col(STATE_COLUMN).as("state")));
+    }
+    return withLimits(walk(events, keepStateAt), customers);
+  }
+
+  /**
+   * The customers of {@code kept} (customer_id and {@link #OPEN_INVOICES_COLUMN} on {@code date})
+   * that a walk cannot go on from: an allocation effective after the date goes to an invoice issued
+   * on or before it that was not open then (a refund of a settled invoice, say), which the state no
+   * longer holds. Their whole history must be walked.
+   */
+  public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> allocations) {
+    Column d = Columns.date(date);
+    Dataset<Row> later = allocations.filter(col("effective_date").gt(d)).select("invoice_id", "customer_id");
+    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id").join(later, "invoice_id");
+    Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
+    return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
+  }
+
+  private static Column noState() {
+    return lit(null).cast(DataTypes.BinaryType);
+  }
+
+  /** Each customer's events in date order (a carried state first), walked once. */
+  private static Dataset<Row> walk(Dataset<Row> events, LocalDate keepStateAt) {
+    Dataset<Row> sorted = events.repartition(col("customer_id")).sortWithinPartitions("customer_id", "event_date", "kind");
+    return sorted.mapPartitions(
+        new PaymentBehaviourSweep(keepStateAt), Encoders.row(keepStateAt == null ? SWEEP_SCHEMA : KEEPING_SCHEMA));
+  }
+
+  private static Dataset<Row> withLimits(Dataset<Row> features, Dataset<Row> customers) {
     Dataset<Row> limits = customers.select(col("customer_id").as("_limit_customer_id"), col("credit_limit"));
     return features
         .join(limits, features.col("customer_id").equalTo(limits.col("_limit_customer_id")), "left")

@@ -1,10 +1,18 @@
 package org.encours.analytics;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,19 +41,32 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
   /** How many of the latest settled invoices the last-five features look at. */
   static final int LAST_SETTLED = 5;
 
+  /** The date whose points also emit the customer's state ({@link CustomerState#encode}); null: none. */
+  private final LocalDate keepStateAt;
+
+  PaymentBehaviourSweep() {
+    this(null);
+  }
+
+  PaymentBehaviourSweep(LocalDate keepStateAt) {
+    this.keepStateAt = keepStateAt;
+  }
+
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
-    return new SweepIterator(input);
+    return new SweepIterator(input, keepStateAt);
   }
 
   private static final class SweepIterator implements Iterator<Row> {
     private final Iterator<Row> input;
+    private final LocalDate keepStateAt;
     private String customer;
     private CustomerState state;
     private Row next;
 
-    SweepIterator(Iterator<Row> input) {
+    SweepIterator(Iterator<Row> input, LocalDate keepStateAt) {
       this.input = input;
+      this.keepStateAt = keepStateAt;
     }
 
     @Override
@@ -57,7 +78,14 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
           customer = c;
           state = new CustomerState(c);
         }
-        next = state.apply(event);
+        if (event.getInt(2) == PaymentBehaviourFeatures.STATE) {
+          if (state.touched) {
+            throw new IllegalStateException("customer " + c + ": a carried state must come before any of its events and points");
+          }
+          state = CustomerState.decode(c, (byte[]) event.get(PaymentBehaviourFeatures.STATE_FIELD));
+          continue;
+        }
+        next = state.apply(event, keepStateAt);
       }
       return next != null;
     }
@@ -85,11 +113,15 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     boolean disputed;
 
     InvoiceState(String id, BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
+      this(id, amount, issue, due, "invoice".equals(docType) && amount.signum() > 0);
+    }
+
+    InvoiceState(String id, BigDecimal amount, LocalDate issue, LocalDate due, boolean payable) {
       this.id = id;
       this.amount = amount;
       this.issue = issue;
       this.due = due;
-      this.payable = "invoice".equals(docType) && amount.signum() > 0;
+      this.payable = payable;
     }
 
     BigDecimal open() {
@@ -134,6 +166,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     /** Invoices allocated on {@link #allocatedOn}, by id: settled, or not, when that day ends. */
     private final TreeMap<String, InvoiceState> allocatedToday = new TreeMap<>();
     private LocalDate allocatedOn;
+    /** Whether an event or a point was applied (a carried state can only start a stream). */
+    private boolean touched;
 
     CustomerState(String customerId) {
       this.customerId = customerId;
@@ -143,8 +177,9 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return r.isNullAt(i) ? null : MetricUdfs.toLocalDate(r.get(i));
     }
 
-    /** Applies one event; returns a feature row for a point, else null. */
-    Row apply(Row e) {
+    /** Applies one event; returns a feature row for a point (with the state too on {@code keepStateAt}), else null. */
+    Row apply(Row e, LocalDate keepStateAt) {
+      touched = true;
       LocalDate when = date(e, 1);
       int kind = e.getInt(2);
       if (allocatedOn != null && (kind == PaymentBehaviourFeatures.POINT || !when.equals(allocatedOn))) {
@@ -156,7 +191,11 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         case PaymentBehaviourFeatures.ALLOCATION -> allocate(invoiceId, e.getDecimal(4), when);
         case PaymentBehaviourFeatures.DISPUTE -> {
           InvoiceState inv = invoices.get(invoiceId);
-          if (inv != null && !inv.disputed) {
+          if (inv == null) {
+            // Only after a carried state, which keeps the open invoices only: a closed invoice is
+            // disputed now (an invoice has one dispute date, and a changed one replays the customer).
+            disputed++;
+          } else if (!inv.disputed) {
             inv.disputed = true;
             disputed++;
           }
@@ -170,7 +209,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
           }
         }
         case PaymentBehaviourFeatures.POINT -> {
-          return features(when);
+          return features(when, keepStateAt);
         }
         default -> throw new IllegalStateException("unknown event kind " + kind);
       }
@@ -246,7 +285,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       countByDaysLate.merge(daysLate, 1, Integer::sum);
       amountByDaysLate.merge(daysLate, inv.amount, BigDecimal::add);
       settleDates.add(when);
-      cumulativeLate.add(late);
+      cumulativeLate.add((cumulativeLate.isEmpty() ? 0 : cumulativeLate.get(cumulativeLate.size() - 1)) + (daysLate > 0 ? 1 : 0));
       lastFiveDelays[(paid - 1) % LAST_SETTLED] = delay;
     }
 
@@ -260,17 +299,22 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return count;
     }
 
+    /** Index of the first settlement dated after {@code start} (the size when there is none). */
+    private int firstSettledAfter(LocalDate start) {
+      int from = Collections.binarySearch(settleDates, start.plusDays(1));
+      if (from < 0) {
+        return -from - 1;
+      }
+      while (from > 0 && settleDates.get(from - 1).equals(settleDates.get(from))) {
+        from--;
+      }
+      return from;
+    }
+
     /** Settlements dated after {@code start}: {count, late count}. */
     private int[] settledAfter(LocalDate start) {
       int n = settleDates.size();
-      int from = Collections.binarySearch(settleDates, start.plusDays(1));
-      if (from < 0) {
-        from = -from - 1;
-      } else {
-        while (from > 0 && settleDates.get(from - 1).equals(settleDates.get(from))) {
-          from--;
-        }
-      }
+      int from = firstSettledAfter(start);
       int count = n - from;
       int lateCount = count == 0 ? 0 : cumulativeLate.get(n - 1) - (from == 0 ? 0 : cumulativeLate.get(from - 1));
       return new int[] {count, lateCount};
@@ -310,7 +354,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return den == 0 ? null : num / den;
     }
 
-    private Row features(LocalDate asOf) {
+    /** The point's row; with {@code keepStateAt}, two more columns: the state and the open invoice ids on that date, else nulls. */
+    private Row features(LocalDate asOf, LocalDate keepStateAt) {
       BigDecimal exposure = BigDecimal.ZERO;
       BigDecimal overdue = BigDecimal.ZERO;
       BigDecimal credits = BigDecimal.ZERO;
@@ -340,7 +385,7 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       int[] last12 = settledAfter(asOf.minusMonths(12));
       Double share3 = last3[0] == 0 ? null : (double) last3[1] / last3[0];
       Double share12 = last12[0] == 0 ? null : (double) last12[1] / last12[0];
-      return RowFactory.create(
+      Object[] values = {
           customerId,
           Date.valueOf(asOf),
           invoicesIssued,
@@ -379,7 +424,178 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
           paid == 0 ? null : lastFiveLateBeyond(30),
           paid == 0 ? null : Math.min(paid, LAST_SETTLED),
           priorInvoices == 0 ? null : priorInvoices,
-          priorInvoices == 0 ? null : priorAmount);
+          priorInvoices == 0 ? null : priorAmount};
+      if (keepStateAt == null) {
+        return RowFactory.create(values);
+      }
+      Object[] withCarry = Arrays.copyOf(values, values.length + 2);
+      if (asOf.equals(keepStateAt)) {
+        withCarry[values.length] = encode(asOf);
+        withCarry[values.length + 1] = open.keySet().toArray(new String[0]);
+      }
+      return RowFactory.create(withCarry);
+    }
+
+    /** Version of the {@link #encode} layout; a state of another version is not read. */
+    static final int FORMAT = 1;
+
+    /**
+     * The state after the events of {@code asOf}, for a walk that goes on from there: the counters
+     * and histograms, the open invoices (only they can still change; an allocation to a closed
+     * invoice makes the caller walk the customer's whole history again), and the settlements of the
+     * last 12 months before {@code asOf} (older ones leave every later 3- and 12-month window).
+     */
+    byte[] encode(LocalDate asOf) {
+      if (!allocatedToday.isEmpty()) {
+        throw new IllegalStateException("state of " + customerId + " taken before the end of " + allocatedOn);
+      }
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(FORMAT);
+        out.writeInt(invoicesIssued);
+        out.writeInt(creditNotesIssued);
+        out.writeInt(paid);
+        out.writeInt(late);
+        out.writeLong(sumDaysLate);
+        out.writeLong(sumDaysToPay);
+        out.writeInt(maxDaysLate);
+        writeMoney(out, paidAmount);
+        writeMoney(out, amountDaysLate);
+        writeMoney(out, amountDelay);
+        out.writeInt(countByDaysLate.size());
+        for (Map.Entry<Integer, Integer> e : countByDaysLate.entrySet()) {
+          out.writeInt(e.getKey());
+          out.writeInt(e.getValue());
+        }
+        out.writeInt(amountByDaysLate.size());
+        for (Map.Entry<Integer, BigDecimal> e : amountByDaysLate.entrySet()) {
+          out.writeInt(e.getKey());
+          writeMoney(out, e.getValue());
+        }
+        int from = firstSettledAfter(asOf.minusMonths(12));
+        out.writeInt(settleDates.size() - from);
+        for (int k = from; k < settleDates.size(); k++) {
+          int before = k == 0 ? 0 : cumulativeLate.get(k - 1);
+          out.writeLong(settleDates.get(k).toEpochDay());
+          out.writeBoolean(cumulativeLate.get(k) > before);
+        }
+        out.writeInt(disputed);
+        out.writeInt(maxStage);
+        writeNullable(out, maxStageName);
+        out.writeLong(lastPayment == null ? Long.MIN_VALUE : lastPayment.toEpochDay());
+        out.writeInt(withPayments);
+        out.writeInt(partial);
+        out.writeInt(priorInvoices);
+        writeMoney(out, priorAmount);
+        for (int d : lastFiveDelays) {
+          out.writeInt(d);
+        }
+        out.writeInt(open.size());
+        for (InvoiceState inv : open.values()) {
+          out.writeUTF(inv.id);
+          writeMoney(out, inv.amount);
+          out.writeLong(inv.issue.toEpochDay());
+          out.writeLong(inv.due.toEpochDay());
+          out.writeBoolean(inv.payable);
+          writeMoney(out, inv.paid);
+          out.writeInt(inv.allocations);
+          out.writeBoolean(inv.settled);
+          out.writeBoolean(inv.disputed);
+        }
+        out.flush();
+        return bytes.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The state {@link #encode} wrote, to go on walking the customer's later events. */
+    static CustomerState decode(String customerId, byte[] encoded) {
+      try {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+        int format = in.readInt();
+        if (format != FORMAT) {
+          throw new IllegalStateException("customer " + customerId + ": carried state of format " + format + ", expected " + FORMAT);
+        }
+        CustomerState s = new CustomerState(customerId);
+        s.invoicesIssued = in.readInt();
+        s.creditNotesIssued = in.readInt();
+        s.paid = in.readInt();
+        s.late = in.readInt();
+        s.sumDaysLate = in.readLong();
+        s.sumDaysToPay = in.readLong();
+        s.maxDaysLate = in.readInt();
+        s.paidAmount = readMoney(in);
+        s.amountDaysLate = readMoney(in);
+        s.amountDelay = readMoney(in);
+        for (int n = in.readInt(), k = 0; k < n; k++) {
+          s.countByDaysLate.put(in.readInt(), in.readInt());
+        }
+        for (int n = in.readInt(), k = 0; k < n; k++) {
+          s.amountByDaysLate.put(in.readInt(), readMoney(in));
+        }
+        int lateSoFar = 0;
+        for (int n = in.readInt(), k = 0; k < n; k++) {
+          s.settleDates.add(LocalDate.ofEpochDay(in.readLong()));
+          lateSoFar += in.readBoolean() ? 1 : 0;
+          s.cumulativeLate.add(lateSoFar);
+        }
+        s.disputed = in.readInt();
+        s.maxStage = in.readInt();
+        s.maxStageName = readNullable(in);
+        long lastPaymentDay = in.readLong();
+        s.lastPayment = lastPaymentDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(lastPaymentDay);
+        s.withPayments = in.readInt();
+        s.partial = in.readInt();
+        s.priorInvoices = in.readInt();
+        s.priorAmount = readMoney(in);
+        for (int k = 0; k < LAST_SETTLED; k++) {
+          s.lastFiveDelays[k] = in.readInt();
+        }
+        for (int n = in.readInt(), k = 0; k < n; k++) {
+          String id = in.readUTF();
+          BigDecimal amount = readMoney(in);
+          LocalDate issue = LocalDate.ofEpochDay(in.readLong());
+          LocalDate due = LocalDate.ofEpochDay(in.readLong());
+          boolean payable = in.readBoolean();
+          InvoiceState inv = new InvoiceState(id, amount, issue, due, payable);
+          inv.paid = readMoney(in);
+          inv.allocations = in.readInt();
+          inv.settled = in.readBoolean();
+          inv.disputed = in.readBoolean();
+          s.invoices.put(id, inv);
+          s.open.put(id, inv);
+        }
+        return s;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void writeMoney(DataOutputStream out, BigDecimal v) throws IOException {
+      byte[] unscaled = v.unscaledValue().toByteArray();
+      out.writeInt(v.scale());
+      out.writeShort(unscaled.length);
+      out.write(unscaled);
+    }
+
+    private static BigDecimal readMoney(DataInputStream in) throws IOException {
+      int scale = in.readInt();
+      byte[] unscaled = new byte[in.readShort()];
+      in.readFully(unscaled);
+      return new BigDecimal(new BigInteger(unscaled), scale);
+    }
+
+    private static void writeNullable(DataOutputStream out, String v) throws IOException {
+      out.writeBoolean(v != null);
+      if (v != null) {
+        out.writeUTF(v);
+      }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+      return in.readBoolean() ? in.readUTF() : null;
     }
   }
 }

@@ -30,6 +30,12 @@ public final class ScoreCommand implements EncoursCommand {
 
   @Mixin ModelOptions modelOptions;
 
+  @Option(
+      names = "--whole-history",
+      description = "Walk every customer's whole history and apply the models to every scored invoice, even when the score of an"
+          + " earlier date kept what this one can go on from (the rows are the same; this is slower).")
+  boolean wholeHistory;
+
   @Override
   public Integer call() {
     LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
@@ -37,6 +43,9 @@ public final class ScoreCommand implements EncoursCommand {
     String version = modelOptions.version(registry); // no such model: said before Spark starts
     PrintWriter out = spec.commandLine().getOut();
     ScoreJob job = new ScoreJob(spark.openWarehouse("encours score"), registry, out).asOf(date).model(version);
+    if (wholeHistory) {
+      job.fromWholeHistory();
+    }
     out.println(job.execute().summary());
     out.flush();
     return 0;

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -77,6 +78,7 @@ public final class ScoreJob {
   private LocalDate asOf;
   private String modelVersion;
   private boolean writeBehaviour;
+  private boolean wholeHistory;
 
   public ScoreJob(Warehouse warehouse, ModelRegistry registry, PrintWriter progress) {
     this.warehouse = warehouse;
@@ -104,6 +106,15 @@ public final class ScoreJob {
     return this;
   }
 
+  /**
+   * Walks every customer's whole history and applies the models to every scored invoice, even when
+   * an earlier score kept what this one could go on from ({@link IncrementalScore}).
+   */
+  public ScoreJob fromWholeHistory() {
+    this.wholeHistory = true;
+    return this;
+  }
+
   private static double[] grid(int n) {
     double[] g = new double[n];
     for (int k = 0; k < n; k++) {
@@ -123,7 +134,7 @@ public final class ScoreJob {
   }
 
   public Result execute() {
-    long start = System.nanoTime();
+    long started = System.nanoTime();
     if (asOf == null) {
       throw new IllegalStateException("asOf not set");
     }
@@ -137,34 +148,54 @@ public final class ScoreJob {
     Dataset<Row> open =
         AgingSnapshot.openItems(warehouse, inputs, asOf)
             .filter(col("doc_type").equalTo("invoice").and(col("amount").gt(0)).and(col("open_amount").gt(0)))
-            .select(col("invoice_id"), col("open_amount").cast("decimal(18,2)").as("open_amount"))
+            .select(col("invoice_id"), col("issue_date"), col("due_date"), col("open_amount").cast("decimal(18,2)").as("open_amount"))
             .localCheckpoint(true);
     Dataset<Row> scored = TrainingSet.scoredInvoices(inputs.invoices());
     Dataset<Row> recent =
         scored.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
     Dataset<Row> wanted = open.select("invoice_id").union(recent).distinct();
+    Dataset<Row> wantedInvoices = inputs.invoices().join(wanted, "invoice_id").localCheckpoint(true);
+    List<String> outputColumns = outputColumns(model.profile());
+
+    IncrementalScore.Decision decision =
+        wholeHistory
+            ? new IncrementalScore.Decision(Optional.empty(), "asked to walk every history")
+            : IncrementalScore.start(warehouse, inputs, allocations, asOf, model.version(), wantedInvoices, outputColumns);
+    Optional<IncrementalScore.Start> start = decision.start();
+    say(start.map(IncrementalScore.Start::describe).orElse("walks every customer's whole history: " + decision.why()));
     // Both kinds of point go through one feature computation: one walk over each customer's history
-    // (PaymentBehaviourFeatures) instead of one for the invoices and another for the customers.
-    Dataset<Row> invoicePoints =
-        TrainingSet.invoicePoints(inputs.invoices().join(wanted, "invoice_id")).withColumn(POINT_KIND, lit(INVOICE_POINT));
+    // (PaymentBehaviourFeatures) instead of one for the invoices and another for the customers. The
+    // invoices whose outputs at issue were kept need no point.
+    Dataset<Row> invoicePoints = TrainingSet.invoicePoints(wantedInvoices).withColumn(POINT_KIND, lit(INVOICE_POINT));
+    if (start.isPresent()) {
+      invoicePoints = invoicePoints.join(start.get().outputs().select("point_id"), new String[] {"point_id"}, "left_anti");
+    }
     Dataset<Row> customerPoints = typicalNextInvoices(inputs, asOf).withColumn(POINT_KIND, lit(CUSTOMER_POINT));
 
     describe("features and model outputs of open invoices and customers as of " + asOf);
     // Computed once: the walk (its events and the customers it keeps) and the final join all read them.
     Dataset<Row> points = invoicePoints.unionByName(customerPoints).localCheckpoint(true);
-    Dataset<Row> behaviour = TrainingSet.behaviour(inputs.invoices(), allocations, inputs.customers(), inputs.dunning(), points);
-    if (writeBehaviour) {
-      behaviour = behaviour.persist(StorageLevel.MEMORY_AND_DISK());
-    }
-    Dataset<Row> allRows =
-        applyModels(model, TrainingSet.featuresWith(inputs.customers(), points, behaviour))
+    Dataset<Row> behaviour =
+        PaymentBehaviourFeatures.compute(
+                start.map(IncrementalScore.Start::walk).orElse(null), inputs.invoices(), allocations, inputs.customers(),
+                inputs.dunning(), points.select("customer_id", "as_of_date").distinct(), asOf)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> invoiceRows = allRows.filter(col(POINT_KIND).equalTo(INVOICE_POINT));
+    Dataset<Row> allRows =
+        applyModels(model, TrainingSet.featuresWith(inputs.customers(), points,
+                behaviour.drop(PaymentBehaviourFeatures.STATE_COLUMN, PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> computedInvoices = allRows.filter(col(POINT_KIND).equalTo(INVOICE_POINT)).select(columns(outputColumns));
+    Dataset<Row> invoiceRows = computedInvoices;
+    if (start.isPresent()) {
+      Dataset<Row> keptAndWanted =
+          start.get().outputs().join(wantedInvoices.select(col("invoice_id").as("point_id")), new String[] {"point_id"}, "left_semi");
+      invoiceRows = invoiceRows.unionByName(keptAndWanted.select(columns(outputColumns)));
+    }
+    invoiceRows = invoiceRows.localCheckpoint(true);
     Dataset<Row> customerRows = allRows.filter(col(POINT_KIND).equalTo(CUSTOMER_POINT));
     describe("invoice scores as of " + asOf);
     Dataset<Row> invoiceScores =
-        invoiceScores(invoiceRows.join(open.withColumnRenamed("invoice_id", "point_id"), "point_id")
-                .join(scored.select(col("invoice_id").as("point_id"), col("issue_date"), col("due_date")), "point_id"),
+        invoiceScores(invoiceRows.join(open.withColumnRenamed("invoice_id", "point_id"), "point_id"),
             asOf, LatePaymentModels.aftScale(model.paymentDate()))
             .withColumn("model_version", lit(model.version()))
             .withColumn(Provenance.COLUMN, provenance);
@@ -182,16 +213,36 @@ public final class ScoreJob {
         .withColumn("model_version", lit(model.version()))
         .withColumn(Provenance.COLUMN, provenance);
     written.put(SCORE_DRIFT, write(SCORE_DRIFT, drift));
+    // The customers' points are (customer, D) for every customer known at D: exactly the
+    // payment_behaviour rows of D (invoice points are dated before D), from the same inputs.
+    Dataset<Row> atD = behaviour.filter(col("as_of_date").equalTo(lit(d)));
     if (writeBehaviour) {
-      // The customers' points are (customer, D) for every customer known at D: exactly the
-      // payment_behaviour rows of D (invoice points are dated before D), from the same inputs.
       describe("payment behaviour as of " + asOf);
-      Dataset<Row> atD = behaviour.filter(col("as_of_date").equalTo(lit(d)));
       written.put(AnalyticsJob.PAYMENT_BEHAVIOUR, AnalyticsJob.writeBehaviour(warehouse, atD, inputs.versions(), asOf));
-      behaviour.unpersist();
     }
+    describe("walk state and model outputs kept for the next score");
+    IncrementalScore.keepStates(warehouse,
+        atD.select(col("customer_id"), col(PaymentBehaviourFeatures.STATE_COLUMN), col(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)),
+        inputs.versions(), asOf);
+    IncrementalScore.keepOutputs(warehouse, invoiceRows, model.version(), inputs.versions(), asOf);
+    behaviour.unpersist();
     allRows.unpersist();
-    return new Result(asOf, model.version(), inputs.versions(), written, Duration.ofNanos(System.nanoTime() - start));
+    return new Result(asOf, model.version(), inputs.versions(), written, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * What the score reads of an invoice's model outputs at issue, kept for the next score: the
+   * point's own columns, the models' outputs, and the variables the drift profile watches.
+   */
+  static List<String> outputColumns(JsonNode profile) {
+    java.util.LinkedHashSet<String> names =
+        new java.util.LinkedHashSet<>(List.of("point_id", "customer_id", "as_of_date", "amount", "terms_days", "pd_t30", "pd_t0", "aft_lambda"));
+    profile.fieldNames().forEachRemaining(names::add);
+    return List.copyOf(names);
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
   /** The invoice rows (needs pd_t30, pd_t0, aft_lambda, issue/due dates, open_amount, amount, terms_days). */

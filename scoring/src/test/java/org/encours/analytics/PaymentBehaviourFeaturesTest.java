@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.encours.testing.SharedSpark;
@@ -177,5 +178,55 @@ class PaymentBehaviourFeaturesTest {
     assertThat((Integer) rows.get(1).getAs("invoices_paid")).isEqualTo(1);
     assertThat((Integer) rows.get(1).getAs("days_late_max")).isEqualTo(18);
     assertThat((Integer) rows.get(1).getAs("late0_last5")).isEqualTo(1);
+  }
+
+  /**
+   * A walk that goes on from the states kept on D0 gives, for every later point, the rows of a walk
+   * over the whole history: on the seeded random ledger (partial payments, over-payments, credit
+   * notes, prepayments, disputes, dunning, a refund on a settled invoice), from each quarter's end D0
+   * to the next month end, with the customers whose later allocations go to an invoice closed on D0
+   * walked whole. The states kept on D are the same bytes.
+   */
+  @Test
+  void a_walk_going_on_from_the_states_kept_on_a_date_gives_the_rows_of_a_walk_over_the_whole_history() {
+    Ledger l = IndependentComputationTest.randomLedger(20240229L);
+    // and a refund of 20.00 in May 2024 on an invoice settled in March 2023: it reopens
+    l.invoice("R1", "C5", "2023-02-01", "2023-03-03", "100.00").payment("PR1", "R1", "2023-03-01", "100.00").payment("PR2", "R1", "2024-05-10", "-20.00");
+    AnalyticsInputs in = l.inputs();
+    Dataset<Row> allocations = in.allocations().cache();
+    int carried = 0;
+    int replayed = 0;
+    for (java.time.YearMonth m = java.time.YearMonth.of(2023, 7); m.isBefore(java.time.YearMonth.of(2025, 3)); m = m.plusMonths(3)) {
+      LocalDate d0 = m.atEndOfMonth();
+      LocalDate d = m.plusMonths(1).atEndOfMonth();
+      Dataset<Row> kept =
+          PaymentBehaviourFeatures.compute(null, in.invoices(), allocations, in.customers(), in.dunning(),
+                  PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0), d0)
+              .select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN, PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN);
+      Dataset<Row> walkedWhole = PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), allocations);
+      Dataset<Row> states = kept.join(walkedWhole, new String[] {"customer_id"}, "left_anti").cache();
+      // the later points: every customer on D0 and D, and the day before each invoice issued after D0
+      Dataset<Row> later =
+          PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d)
+              .union(PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0))
+              .union(PaymentBehaviourFeatures.pointsBeforeEachInvoice(in.invoices().filter(functions.col("issue_date").gt(Columns.date(d0)))));
+      Dataset<Row> goingOn =
+          PaymentBehaviourFeatures.compute(new PaymentBehaviourFeatures.Start(d0, states), in.invoices(), allocations, in.customers(),
+              in.dunning(), later, d);
+      Dataset<Row> whole = PaymentBehaviourFeatures.compute(null, in.invoices(), allocations, in.customers(), in.dunning(), later, d);
+      assertThat(rows(goingOn)).as("as of %s from %s", d, d0).isEqualTo(rows(whole));
+      carried += (int) states.count();
+      replayed += (int) walkedWhole.count();
+    }
+    assertThat(carried).isGreaterThan(7 * 20);
+    assertThat(replayed).isPositive();
+  }
+
+  /** The rows as text, sorted: the kept state in hexadecimal, its open invoices sorted. */
+  private static List<String> rows(Dataset<Row> behaviour) {
+    return behaviour
+        .withColumn(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN, functions.sort_array(functions.col(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)))
+        .withColumn(PaymentBehaviourFeatures.STATE_COLUMN, functions.hex(functions.col(PaymentBehaviourFeatures.STATE_COLUMN)))
+        .collectAsList().stream().map(Row::toString).sorted().toList();
   }
 }
