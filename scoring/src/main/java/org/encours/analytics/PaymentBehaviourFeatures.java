@@ -264,12 +264,14 @@ public final class PaymentBehaviourFeatures {
    * The customers of {@code kept} (customer_id and {@link #OPEN_INVOICES_COLUMN} on {@code date})
    * that a walk cannot go on from: an allocation effective after the date goes to an invoice issued
    * on or before it that was not open then (a refund of a settled invoice, say), which the state no
-   * longer holds. Their whole history must be walked.
+   * longer holds. Their whole history must be walked. An allocation takes effect on the later of its
+   * payment date and its invoice's issue date, so for an invoice issued by the date it takes effect
+   * after it exactly when it is dated after it: only the payments dated after the date are read.
    */
-  public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> allocations) {
+  public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> payments) {
     Column d = Columns.date(date);
-    Dataset<Row> later = allocations.filter(col("effective_date").gt(d)).select("invoice_id", "customer_id");
-    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id").join(later, "invoice_id");
+    Dataset<Row> later = payments.filter(col("payment_date").gt(d)).select("invoice_id");
+    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later, "invoice_id");
     Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
     return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
   }

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AgingSnapshot;
+import org.encours.analytics.Allocations;
 import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.Provenance;
 import org.encours.core.UserFacingException;
@@ -86,14 +87,13 @@ public final class RecommendJob {
     versions.put(CUSTOMER_SCORES, warehouse.version(CUSTOMER_SCORES));
     warehouse.spark().sparkContext().setJobDescription("encours recommend as of " + asOf);
 
-    Dataset<Row> allocations = inputs.allocations();
     Dataset<Row> open = AgingSnapshot.openItems(warehouse, inputs, asOf).localCheckpoint(true);
     Dataset<Row> recommendations = recommendations(inputs, scores, open, asOf).localCheckpoint(true);
     long customers = recommendations.count();
     write(Provenance.stamp(recommendations, versions), RECOMMENDATIONS, asOf);
     progress.step(String.format(Locale.ROOT, "%,d recommendations written to %s", customers, RECOMMENDATIONS));
 
-    Dataset<Row> plans = plans(inputs, scores, open, allocations, asOf).localCheckpoint(true);
+    Dataset<Row> plans = plans(inputs, scores, open, asOf).localCheckpoint(true);
     long invoices = plans.count();
     write(Provenance.stamp(plans, versions), DUNNING_PLAN, asOf);
     progress.step(String.format(Locale.ROOT, "%,d dunning plans written to %s", invoices, DUNNING_PLAN));
@@ -151,14 +151,15 @@ public final class RecommendJob {
   }
 
   /** One row per open invoice (positive open amount) with its facts, then its plan. */
-  Dataset<Row> plans(AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, Dataset<Row> allocations, LocalDate asOf) {
+  Dataset<Row> plans(AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, LocalDate asOf) {
     Column d = lit(Date.valueOf(asOf));
     Dataset<Row> receivable = open.where(col("open_amount").gt(0).and(col("doc_type").equalTo("invoice")));
-    // Payments and reminders of the open receivables only: the rest of the history has no plan.
+    // Payments and reminders of the open receivables only: the rest of the history has no plan. The
+    // open items carry their issue dates, so their allocations come from their payments alone.
     Dataset<Row> receivableIds = receivable.select("invoice_id");
     Dataset<Row> paid =
-        allocations.where(col("effective_date").leq(d))
-            .join(receivableIds, new String[] {"invoice_id"}, "left_semi")
+        Allocations.effective(receivable.select("invoice_id", "customer_id", "issue_date"), inputs.payments())
+            .where(col("effective_date").leq(d))
             .groupBy(col("invoice_id").as("_paid_invoice"))
             .agg(array_sort(collect_list(struct(col("payment_date"), col("amount")))).as("payments"));
     Dataset<Row> stages =
@@ -170,8 +171,9 @@ public final class RecommendJob {
             .agg(max_by(col("stage"), col("rank")).as("last_stage"));
     Dataset<Row> customers =
         inputs.customers().select(col("customer_id").as("_customer"), col("country"), col("created_date"));
+    // a customer with an open invoice at D has its first invoice by D: the first issue date of all its invoices
     Dataset<Row> firstIssue =
-        inputs.invoices().groupBy(col("customer_id").as("_first_customer")).agg(min("issue_date").as("first_issue"));
+        inputs.invoices().where(col("issue_date").leq(d)).groupBy(col("customer_id").as("_first_customer")).agg(min("issue_date").as("first_issue"));
     Dataset<Row> input =
         receivable
             .join(paid, receivable.col("invoice_id").equalTo(paid.col("_paid_invoice")), "left")

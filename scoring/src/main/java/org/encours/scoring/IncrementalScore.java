@@ -67,7 +67,7 @@ final class IncrementalScore {
    * @param outputColumns the columns of the kept outputs the score needs
    */
   static Decision start(
-      Warehouse warehouse, AnalyticsInputs inputs, Dataset<Row> allocations, LocalDate asOf, String modelVersion,
+      Warehouse warehouse, AnalyticsInputs inputs, LocalDate asOf, String modelVersion,
       Dataset<Row> wanted, List<String> outputColumns) {
     if (!warehouse.exists(STATE_TABLE) || !warehouse.exists(OUTPUTS_TABLE)) {
       return whole("no earlier score kept its walk state");
@@ -102,7 +102,7 @@ final class IncrementalScore {
     Dataset<Row> notKept = issuedByPrevious.join(outputs.select(col("point_id").as("invoice_id")), new String[] {"invoice_id"}, "left_anti");
     Dataset<Row> replayed =
         changed.customers()
-            .union(PaymentBehaviourFeatures.allocatedToClosed(previous, kept, inputs.invoices(), allocations))
+            .union(PaymentBehaviourFeatures.allocatedToClosed(previous, kept, inputs.invoices(), inputs.payments()))
             .union(notKept.select("customer_id"))
             .distinct()
             .localCheckpoint(true);

@@ -160,7 +160,7 @@ public final class ScoreJob {
     IncrementalScore.Decision decision =
         wholeHistory
             ? new IncrementalScore.Decision(Optional.empty(), "asked to walk every history")
-            : IncrementalScore.start(warehouse, inputs, allocations, asOf, model.version(), wantedInvoices, outputColumns);
+            : IncrementalScore.start(warehouse, inputs, asOf, model.version(), wantedInvoices, outputColumns);
     Optional<IncrementalScore.Start> start = decision.start();
     say(start.map(IncrementalScore.Start::describe).orElse("walks every customer's whole history: " + decision.why()));
     // Both kinds of point go through one feature computation: one walk over each customer's history

@@ -203,7 +203,7 @@ class PaymentBehaviourFeaturesTest {
           PaymentBehaviourFeatures.compute(null, in.invoices(), allocations, in.customers(), in.dunning(),
                   PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0), d0)
               .select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN, PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN);
-      Dataset<Row> walkedWhole = PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), allocations);
+      Dataset<Row> walkedWhole = PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), in.payments());
       Dataset<Row> states = kept.join(walkedWhole, new String[] {"customer_id"}, "left_anti").cache();
       // the later points: every customer on D0 and D, and the day before each invoice issued after D0
       Dataset<Row> later =
