@@ -65,12 +65,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *   <li>Ignored, run-specific: {@code _batch_id} in the canonical tables and the batch id and
  *       start/end times in {@code ingest_batches} (they embed the wall clock).
  *   <li>Exact: every other column of the ingested tables, {@code aging_items}, {@code aging},
- *       {@code payment_behaviour}, {@code receivables_kpis}, {@code recommendations} and
- *       {@code dunning_plan} (including the Delta versions in {@code input_versions} and the model
+ *       {@code payment_behaviour}, {@code payment_behaviour_state} (the kept walk states, byte for
+ *       byte), {@code receivables_kpis}, {@code recommendations} and {@code dunning_plan} (including the Delta versions in {@code input_versions} and the model
  *       version {@code v0001}); doubles in them to 1e-12 relative (sums in another order than the
  *       last bit are not expected, but are not a cluster bug either).
  *   <li>Within tolerances, the model outputs ({@code invoice_scores}, {@code customer_scores},
- *       {@code score_drift}): the fits use distributed L-BFGS whose partial sums arrive in no fixed
+ *       {@code score_drift}, {@code invoice_model_outputs}): the fits use distributed L-BFGS whose partial sums arrive in no fixed
  *       order, so the same bounds as the train-twice test (TrainAndScoreTest): probabilities to
  *       1e-6, day figures rounded to 0.1 day (expected days late) to one rounding step, other
  *       doubles (contributions, PSI) to 0.1 %, dates derived from the survival model to one day,
@@ -89,7 +89,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ClusterPipelineIT {
   private static final String AS_OF = "2026-10-31";
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(20);
-  private static final Set<String> MODEL_TABLES = Set.of("invoice_scores", "customer_scores", "score_drift");
+  private static final Set<String> MODEL_TABLES = Set.of("invoice_scores", "customer_scores", "score_drift", "invoice_model_outputs");
   private static final Map<String, Set<String>> IGNORED =
       Map.of("ingest_batches", Set.of("batch_id", "started_at", "ended_at"));
   private static final Set<String> IGNORED_EVERYWHERE = Set.of("_batch_id");
@@ -469,6 +469,9 @@ class ClusterPipelineIT {
   private static String compare(String where, String column, DataType type, Object a, Object b, boolean model) {
     if (a == null || b == null) {
       return a == b ? null : where + ": " + a + " vs " + b;
+    }
+    if (a instanceof byte[] x && b instanceof byte[] y) {
+      return Arrays.equals(x, y) ? null : where + ": " + x.length + " bytes vs " + y.length + " bytes, not the same";
     }
     if (a instanceof Double || a instanceof Float) {
       double x = ((Number) a).doubleValue();
