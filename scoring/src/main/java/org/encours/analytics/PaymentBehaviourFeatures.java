@@ -62,7 +62,7 @@ public final class PaymentBehaviourFeatures {
           .add("state", DataTypes.BinaryType, true);
 
   /** Position of the carried state in an event row. */
-  static final int STATE_FIELD = 9;
+  static final int STATE_FIELD = EVENT_SCHEMA.fieldIndex("state");
 
   public static final StructType FEATURE_SCHEMA =
       new StructType()

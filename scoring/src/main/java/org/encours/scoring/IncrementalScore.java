@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.max;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +113,7 @@ final class IncrementalScore {
         kept.join(replayed, new String[] {"customer_id"}, "left_anti").select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN)
             .localCheckpoint(true);
     Dataset<Row> valid = outputs.join(replayed, new String[] {"customer_id"}, "left_anti");
-    List<String> how = new ArrayList<>(changed.howRead());
-    String howRead = how.isEmpty() ? "no input changed since" : String.join("; ", how);
+    String howRead = changed.howRead().isEmpty() ? "no input changed since" : String.join("; ", changed.howRead());
     return new Decision(
         Optional.of(new Start(previous, new PaymentBehaviourFeatures.Start(previous, carried), valid, carried.count(), replayedCount, howRead)),
         "");
