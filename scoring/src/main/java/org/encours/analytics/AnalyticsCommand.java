@@ -56,6 +56,12 @@ public final class AnalyticsCommand implements EncoursCommand {
   @Option(names = "--cei-months", paramLabel = "N", description = "Period of the CEI, in months. Default: 3.")
   int ceiMonths = CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS;
 
+  @Option(
+      names = "--whole-history",
+      description = "Compute from the whole history even where an earlier date's aging items or the KPI months already written"
+          + " could be built on (the rows are the same; this is slower).")
+  boolean wholeHistory;
+
   @Override
   public Integer call() {
     configure(null); // bad arguments fail here, before Spark starts
@@ -110,6 +116,9 @@ public final class AnalyticsCommand implements EncoursCommand {
       return null;
     }
     job.slabs(slabs).kpiOptions(new ReceivablesKpis.Options(dsoMonths, ceiMonths));
+    if (wholeHistory) {
+      job.fromWholeHistory();
+    }
     return date != null ? job.asOf(date) : job.monthly(first, last);
   }
 

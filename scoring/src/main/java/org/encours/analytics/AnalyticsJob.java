@@ -2,13 +2,18 @@ package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.trunc;
 
 import java.io.PrintWriter;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -102,8 +107,9 @@ public final class AnalyticsJob {
   }
 
   /**
-   * Aging items from the whole history even when an earlier date's could be carried forward: the
-   * same rows, at the cost of a full pass (an audit's second opinion; tests compare the two).
+   * Aging items and KPI months from the whole history even when an earlier date's items or the KPI
+   * months already written could be built on: the same rows, at the cost of a full pass (an audit's
+   * second opinion; tests compare the two).
    */
   public AnalyticsJob fromWholeHistory() {
     this.fromEarlierDate = false;
@@ -197,19 +203,76 @@ public final class AnalyticsJob {
 
   private String runMonthly(AnalyticsInputs inputs, Map<String, Long> written) {
     Dataset<Row> existing = warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
-    KpiRefresh.Plan plan = KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions);
+    Map<Map<String, Long>, KpiRefresh.Changes> changesRead = new HashMap<>();
+    KpiRefresh.Plan plan = KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions, changesRead);
     say(plan.reason());
     Optional<YearMonth> first = plan.firstMonth();
     if (first.isEmpty()) {
       return "nothing to recompute";
     }
     describe("receivables KPIs " + first.get() + ".." + to);
-    Dataset<Row> kpis =
-        ReceivablesKpis.monthly(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
+    String how;
+    Dataset<Row> kpis;
+    YearMonth windowsFrom = first.get().minusMonths(ReceivablesKpis.reach(kpiOptions));
+    // the months the windows of the first month reach are written and up to date: build on them
+    boolean onEarlierMonths =
+        fromEarlierDate
+            && existing != null
+            && KpiRefresh.plan(warehouse, existing, inputs, windowsFrom, to, kpiOptions, changesRead).firstMonth().equals(first);
+    if (onEarlierMonths) {
+      List<LocalDate> monthEnds = new ArrayList<>();
+      for (YearMonth m = first.get(); !m.isAfter(to); m = m.plusMonths(1)) {
+        monthEnds.add(m.atEndOfMonth());
+      }
+      Dataset<Row> open = openAtMonthEnds(inputs, monthEnds);
+      String openHow = open != null ? "the aging items of " + monthEnds.get(monthEnds.size() - 1) : "the allocations";
+      if (open == null) {
+        open = ReceivablesKpis.openByMonthEnd(inputs.invoices(), inputs.allocations(), first.get(), to);
+      }
+      // the rows written start no later than the first invoice: each entity's rows give its whole sales history
+      Row bounds = existing.agg(min("as_of_date")).first();
+      Row firstInvoice = inputs.invoices().agg(min("issue_date")).first();
+      boolean historyInRows =
+          !firstInvoice.isNullAt(0)
+              && !YearMonth.from(((Date) bounds.get(0)).toLocalDate()).isAfter(YearMonth.from(((Date) firstInvoice.get(0)).toLocalDate()));
+      kpis = ReceivablesKpis.monthlyOnEarlierMonths(
+          inputs.invoices(), open, inputs.customers(), existing, historyInRows, first.get(), to, kpiOptions);
+      how = "on top of months " + windowsFrom + ".." + first.get().minusMonths(1) + " already written, open amounts from " + openHow
+          + ", sales history from " + (historyInRows ? "the months written" : "the invoices");
+    } else {
+      kpis = ReceivablesKpis.monthly(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
+      how = "from the whole history";
+    }
+    say("receivables KPIs " + how);
     String where =
         "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
     written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(kpis, inputs.versions()), where));
-    return "months " + first.get() + ".." + to + " rewritten";
+    return "months " + first.get() + ".." + to + " rewritten, " + how;
+  }
+
+  /**
+   * The open amounts at each month end (rows of {@link ReceivablesKpis#openByMonthEnd}) from the
+   * aging_items partitions of those dates, when every one was computed from exactly these input
+   * versions (as a refresh as of a month end leaves it); else null.
+   */
+  private Dataset<Row> openAtMonthEnds(AnalyticsInputs inputs, List<LocalDate> monthEnds) {
+    Dataset<Row> all = null;
+    for (LocalDate end : monthEnds) {
+      Dataset<Row> items = AgingSnapshot.writtenItems(warehouse, inputs.versions(), end);
+      if (items == null) {
+        return null;
+      }
+      Dataset<Row> rows =
+          items.select(
+              col("customer_id"),
+              col("invoice_id"),
+              trunc(col("as_of_date"), "MM").as("month_start"),
+              col("as_of_date").as("month_end"),
+              col("due_date"),
+              col("open_amount"));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
   }
 
   /** Writes rows into a Delta table partitioned by as_of_date, replacing what {@code where} selects. */

@@ -66,6 +66,21 @@ final class KpiRefresh {
       YearMonth from,
       YearMonth to,
       ReceivablesKpis.Options options) {
+    return plan(warehouse, existing, inputs, from, to, options, new HashMap<>());
+  }
+
+  /**
+   * {@link #plan}, with the changes already read since some recorded versions ({@code changesRead},
+   * filled here): a second plan over other months of the same table reads the change feed once.
+   */
+  static Plan plan(
+      Warehouse warehouse,
+      Dataset<Row> existing,
+      AnalyticsInputs inputs,
+      YearMonth from,
+      YearMonth to,
+      ReceivablesKpis.Options options,
+      Map<Map<String, Long>, Changes> changesRead) {
     if (existing == null) {
       return new Plan(Optional.of(from), "no existing series: computing all months");
     }
@@ -95,9 +110,12 @@ final class KpiRefresh {
     String reason = first == null ? null : "month " + first + " not computed yet";
     Set<String> howRead = new LinkedHashSet<>();
     for (Map.Entry<Map<String, Long>, List<YearMonth>> e : monthsByVersions.entrySet()) {
-      Changes changes;
+      Changes changes = changesRead.get(e.getKey());
       try {
-        changes = changesSince(warehouse, e.getKey(), inputs);
+        if (changes == null) {
+          changes = changesSince(warehouse, e.getKey(), inputs);
+          changesRead.put(e.getKey(), changes);
+        }
       } catch (Exception ex) {
         return new Plan(Optional.of(from), "recorded input versions no longer readable (" + firstLine(ex) + "): recomputing all months");
       }

@@ -170,25 +170,111 @@ final class ReceivablesKpis {
     // The windows of a month m reach back to m - cei (the AR at the start of the CEI period) and to
     // m - (dso - 1) (the DSO period's sales): rows are built from the earliest of those for `from`,
     // not from the first month of the history, so one month costs a few months of rows.
-    YearMonth computeFrom = from.minusMonths(Math.max(options.ceiMonths(), options.dsoMonths() - 1));
+    YearMonth computeFrom = from.minusMonths(reach(options));
     Dataset<Row> openFacts =
         openFactsByCustomer(openByMonthEnd(invoices, allocations, computeFrom, to));
-
     Column computeStart = Columns.date(computeFrom.atDay(1));
-    Column toStart = Columns.date(to.atDay(1));
-    Dataset<Row> issued = invoices.filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())));
-    Dataset<Row> sales =
-        issued
-            .groupBy(col("customer_id"), trunc(col("issue_date"), "MM").as("month_start"))
-            .agg(Columns.sumMoney("amount").as("credit_sales"));
+    Dataset<Row> sales = salesByCustomerMonth(invoices, to);
     Dataset<Row> grid =
-        issued
+        invoices
+            .filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())))
             .groupBy("customer_id")
             .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
-            .withColumn("month_start", explode(sequence(greatest(col("_first"), computeStart), toStart, expr("INTERVAL 1 MONTH"))))
-            .drop("_first");
+            .withColumn("_first", greatest(col("_first"), computeStart));
+    Dataset<Row> levels = levels(grid, sales.filter(col("month_start").geq(computeStart)), openFacts, customers, to);
+    return kpis(levels, salesHistory(sales, customers, to), from, options);
+  }
+
+  /**
+   * The same rows as {@link #monthly} for the months {@code from..to}, computed on top of the rows
+   * already written for the {@link #reach} months before {@code from} ({@code earlierRows}: rows of
+   * {@code receivables_kpis} computed from the current inputs, see {@code KpiRefresh}). Those rows
+   * give the windows' earlier months (their AR and credit sales) and the customers already on the
+   * grid, so only the months asked for are built: from the open amounts at their month ends ({@code
+   * openAtMonthEnds}, rows of {@link #openByMonthEnd} for those months, e.g. the {@code aging_items}
+   * of each month end) and the invoices issued in them. The count-back walk's sales history comes
+   * from the credit sales of the rows written when {@code historyInRows} (the written months start
+   * no later than the first invoice, so every entity's rows start at its first month with sales),
+   * else from every invoice.
+   */
+  static Dataset<Row> monthlyOnEarlierMonths(
+      Dataset<Row> invoices,
+      Dataset<Row> openAtMonthEnds,
+      Dataset<Row> customers,
+      Dataset<Row> earlierRows,
+      boolean historyInRows,
+      YearMonth from,
+      YearMonth to,
+      Options options) {
+    Column fromStart = Columns.date(from.atDay(1));
+    Dataset<Row> salesAsked =
+        invoices
+            .filter(col("issue_date").geq(fromStart).and(col("issue_date").leq(Columns.date(to.atEndOfMonth()))))
+            .groupBy(col("customer_id"), trunc(col("issue_date"), "MM").as("month_start"))
+            .agg(Columns.sumMoney("amount").as("credit_sales"));
+    // on the grid from `from`: the customers with a row in the month before it, and those whose first
+    // invoice is in the months asked for
+    Dataset<Row> grid =
+        earlierRows
+            .filter(col("level").equalTo(Columns.CUSTOMER).and(col("as_of_date").equalTo(Columns.date(from.minusMonths(1).atEndOfMonth()))))
+            .select(col("entity_id").as("customer_id"), fromStart.as("_first"))
+            .unionByName(salesAsked.groupBy("customer_id").agg(min("month_start").as("_first")))
+            .groupBy("customer_id")
+            .agg(min("_first").as("_first"));
+    Dataset<Row> asked = levels(grid, salesAsked, openFactsByCustomer(openAtMonthEnds), customers, to);
+    Dataset<Row> earlier =
+        earlierRows
+            .filter(col("as_of_date").geq(Columns.date(from.minusMonths(reach(options)).atEndOfMonth())).and(col("as_of_date").lt(fromStart)))
+            .select(
+                col("level"),
+                col("entity_id"),
+                trunc(col("as_of_date"), "MM").as("month_start"),
+                col("credit_sales"),
+                col("ar"),
+                col("current_ar"),
+                col("overdue_ar"),
+                col("overdue_60_ar"),
+                col("credits"),
+                col("open_items"))
+            .withColumn("_month_index", monthIndex(col("month_start")));
+    // the count-back walk's sales history: from the credit sales of the rows already written and of
+    // the months asked for when those rows reach back to every entity's first month (the series
+    // starts no later than the first invoice), else from every invoice
+    Dataset<Row> history =
+        historyInRows
+            ? historyOf(
+                earlierRows
+                    .filter(col("as_of_date").lt(fromStart))
+                    .select(col("level"), col("entity_id"), trunc(col("as_of_date"), "MM").as("month_start"), col("credit_sales"))
+                    .unionByName(asked.select("level", "entity_id", "month_start", "credit_sales")),
+                to)
+            : salesHistory(salesByCustomerMonth(invoices, to), customers, to);
+    return kpis(asked.unionByName(earlier), history, from, options);
+  }
+
+  /** How many months before a month its windows reach: the CEI period's opening AR, the DSO period's sales. */
+  static int reach(Options options) {
+    return Math.max(options.ceiMonths(), options.dsoMonths() - 1);
+  }
+
+  /** Credit sales per customer and month of issue, up to {@code to}: customer_id, month_start, credit_sales. */
+  private static Dataset<Row> salesByCustomerMonth(Dataset<Row> invoices, YearMonth to) {
+    return invoices
+        .filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())))
+        .groupBy(col("customer_id"), trunc(col("issue_date"), "MM").as("month_start"))
+        .agg(Columns.sumMoney("amount").as("credit_sales"));
+  }
+
+  /**
+   * Sales and open facts summed per level, entity and month on the grid (customer_id, _first: each
+   * customer's months from _first to {@code to}), with _month_index.
+   */
+  private static Dataset<Row> levels(
+      Dataset<Row> grid, Dataset<Row> sales, Dataset<Row> openFacts, Dataset<Row> customers, YearMonth to) {
     Dataset<Row> perCustomer =
-        grid.join(sales.filter(col("month_start").geq(computeStart)), new String[] {"customer_id", "month_start"}, "left")
+        grid.withColumn("month_start", explode(sequence(col("_first"), Columns.date(to.atDay(1)), expr("INTERVAL 1 MONTH"))))
+            .drop("_first")
+            .join(sales, new String[] {"customer_id", "month_start"}, "left")
             .join(openFacts, new String[] {"customer_id", "month_start"}, "left");
     String[] money = {"credit_sales", "ar", "current_ar", "overdue_ar", "overdue_60_ar", "credits"};
     Dataset<Row> expanded = Columns.expandLevels(Columns.withSegments(perCustomer, customers));
@@ -197,12 +283,14 @@ final class ReceivablesKpis {
       sums[i] = Columns.sumMoney(money[i]).as(money[i]);
     }
     sums[money.length] = coalesce(sum("open_items"), lit(0L)).as("open_items");
-    Dataset<Row> levels =
-        expanded
-            .groupBy("level", "entity_id", "month_start")
-            .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-            .withColumn("_month_index", monthIndex(col("month_start")));
+    return expanded
+        .groupBy("level", "entity_id", "month_start")
+        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+        .withColumn("_month_index", monthIndex(col("month_start")));
+  }
 
+  /** The KPIs of the months {@code from..to} from the per-level rows of those months and the ones their windows reach. */
+  private static Dataset<Row> kpis(Dataset<Row> levels, Dataset<Row> history, YearMonth from, Options options) {
     WindowSpec byMonth = Window.partitionBy("level", "entity_id").orderBy("_month_index");
     int dso = options.dsoMonths();
     int cei = options.ceiMonths();
@@ -214,7 +302,7 @@ final class ReceivablesKpis {
                 "cei_ar_begin",
                 Columns.money(coalesce(sum("ar").over(byMonth.rangeBetween(-cei, -cei)), lit(BigDecimal.ZERO))))
             .filter(col("month_start").geq(Columns.date(from.atDay(1))))
-            .join(salesHistory(sales, customers, to), new String[] {"level", "entity_id"})
+            .join(history, new String[] {"level", "entity_id"})
             .withColumn("_sales_history", expr("slice(_sales_to_date, 1, _month_index - _first_index + 1)"));
 
     Column monthEnd = last_day(col("month_start"));
@@ -289,10 +377,21 @@ final class ReceivablesKpis {
    * month.
    */
   static Dataset<Row> salesHistory(Dataset<Row> salesByCustomerMonth, Dataset<Row> customers, YearMonth to) {
+    return historyOf(
+        Columns.expandLevels(Columns.withSegments(salesByCustomerMonth, customers))
+            .groupBy("level", "entity_id", "month_start")
+            .agg(Columns.sumMoney("credit_sales").as("credit_sales")),
+        to);
+  }
+
+  /**
+   * {@link #salesHistory} from credit sales per level, entity and month (level, entity_id,
+   * month_start, credit_sales; one row per entity and month at most), from each entity's first month
+   * to {@code to}.
+   */
+  static Dataset<Row> historyOf(Dataset<Row> salesByLevelMonth, YearMonth to) {
     int toIndex = monthIndex(to);
-    return Columns.expandLevels(Columns.withSegments(salesByCustomerMonth, customers))
-        .groupBy("level", "entity_id", "month_start")
-        .agg(Columns.sumMoney("credit_sales").as("credit_sales"))
+    return salesByLevelMonth
         .withColumn("_month_index", monthIndex(col("month_start")))
         .groupBy("level", "entity_id")
         .agg(

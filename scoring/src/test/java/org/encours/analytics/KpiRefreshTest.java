@@ -96,7 +96,7 @@ class KpiRefreshTest {
 
     StringWriter progress = new StringWriter();
     AnalyticsJob.Result rerun = new AnalyticsJob(w, new PrintWriter(progress)).monthly(FROM, TO).execute();
-    assertThat(rerun.detail()).isEqualTo("months 2024-04..2024-04 rewritten");
+    assertThat(rerun.detail()).startsWith("months 2024-04..2024-04 rewritten, ");
     assertThat(progress.toString())
         .contains("from 2024-04-20 (changes read from the change data feed of payments versions 2..2)");
     assertThat(AnalyticsJobTest.versionsAt(w, "2024-03-31")).containsEntry("payments", 1L);
