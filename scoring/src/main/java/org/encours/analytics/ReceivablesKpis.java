@@ -54,7 +54,9 @@ import org.encours.core.metrics.StandardDso;
  *
  * <p>So the rows grow with the months asked for, not with the history: one new month costs a few
  * months of rows plus one pass over the invoices and allocations (the open amounts and the sales
- * history), and gives the same rows as the whole series computed at once.
+ * history), and gives the same rows as the whole series computed at once. When the months its
+ * windows reach are already written, {@link #monthlyOnEarlierMonths} builds on them and needs
+ * neither pass over the allocations.
  */
 final class ReceivablesKpis {
   private ReceivablesKpis() {}
