@@ -70,8 +70,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       version {@code v0001}); doubles in them to 1e-12 relative (sums in another order than the
  *       last bit are not expected, but are not a cluster bug either).
  *   <li>Within tolerances, the model outputs ({@code invoice_scores}, {@code customer_scores},
- *       {@code score_drift}, {@code invoice_model_outputs}): the fits use distributed L-BFGS whose partial sums arrive in no fixed
- *       order, so the same bounds as the train-twice test (TrainAndScoreTest): probabilities to
+ *       {@code score_drift}, {@code invoice_model_outputs}): the boosted trees sum their split
+ *       statistics across partitions in no fixed order (the L-BFGS fits run on one ordered
+ *       partition and are exact, see TrainAndScoreTest), so: probabilities to
  *       1e-6, day figures rounded to 0.1 day (expected days late) to one rounding step, other
  *       doubles (contributions, PSI) to 0.1 %, dates derived from the survival model to one day,
  *       integers to one. Grades, reasons
