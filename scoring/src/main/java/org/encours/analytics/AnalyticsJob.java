@@ -2,7 +2,6 @@ package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trunc;
 
 import java.io.PrintWriter;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.encours.core.metrics.AgingSlabs;
 import org.encours.warehouse.Warehouse;
 
@@ -212,7 +212,7 @@ public final class AnalyticsJob {
     }
     describe("receivables KPIs " + first.get() + ".." + to);
     String how;
-    Dataset<Row> kpis;
+    ReceivablesKpis.Series series;
     YearMonth windowsFrom = first.get().minusMonths(ReceivablesKpis.reach(kpiOptions));
     // the months the windows of the first month reach are written and up to date: build on them
     boolean onEarlierMonths =
@@ -229,24 +229,23 @@ public final class AnalyticsJob {
       if (open == null) {
         open = ReceivablesKpis.openByMonthEnd(inputs.invoices(), inputs.allocations(), first.get(), to);
       }
-      // the rows written start no later than the first invoice: each entity's rows give its whole sales history
-      Row bounds = existing.agg(min("as_of_date")).first();
-      Row firstInvoice = inputs.invoices().agg(min("issue_date")).first();
-      boolean historyInRows =
-          !firstInvoice.isNullAt(0)
-              && !YearMonth.from(((Date) bounds.get(0)).toLocalDate()).isAfter(YearMonth.from(((Date) firstInvoice.get(0)).toLocalDate()));
-      kpis = ReceivablesKpis.monthlyOnEarlierMonths(
-          inputs.invoices(), open, inputs.customers(), existing, historyInRows, first.get(), to, kpiOptions);
+      KeptSalesHistory.Found kept = KeptSalesHistory.find(warehouse, inputs, first.get(), changesRead);
+      series = ReceivablesKpis.monthlyOnEarlierMonths(
+          inputs.invoices(), open, inputs.customers(), existing, kept.history(), first.get(), to, kpiOptions);
       how = "on top of months " + windowsFrom + ".." + first.get().minusMonths(1) + " already written, open amounts from " + openHow
-          + ", sales history from " + (historyInRows ? "the months written" : "the invoices");
+          + ", sales history from " + kept.how();
     } else {
-      kpis = ReceivablesKpis.monthly(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
+      series = ReceivablesKpis.series(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
       how = "from the whole history";
     }
     say("receivables KPIs " + how);
     String where =
         "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
-    written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(kpis, inputs.versions()), where));
+    // computed once for the rows and for the next run
+    Dataset<Row> history = series.salesHistory().persist(StorageLevel.MEMORY_AND_DISK());
+    written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
+    KeptSalesHistory.keep(warehouse, history, to, inputs.versions());
+    history.unpersist();
     return "months " + first.get() + ".." + to + " rewritten, " + how;
   }
 

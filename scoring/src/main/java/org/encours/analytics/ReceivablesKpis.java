@@ -56,7 +56,8 @@ import org.encours.core.metrics.StandardDso;
  * months of rows plus one pass over the invoices and allocations (the open amounts and the sales
  * history), and gives the same rows as the whole series computed at once. When the months its
  * windows reach are already written, {@link #monthlyOnEarlierMonths} builds on them and needs
- * neither pass over the allocations.
+ * neither pass over the allocations; with the sales history the last run kept ({@link
+ * KeptSalesHistory}), no pass over every invoice either.
  */
 final class ReceivablesKpis {
   private ReceivablesKpis() {}
@@ -169,6 +170,24 @@ final class ReceivablesKpis {
       YearMonth from,
       YearMonth to,
       Options options) {
+    return series(invoices, allocations, customers, from, to, options).rows();
+  }
+
+  /**
+   * KPI rows and the count-back walk's sales history they were computed with (see {@link
+   * #salesHistory}: one row per level and entity, every month from its first with a document to the
+   * series' last month), which a later month can build on ({@link #historyOnKept}).
+   */
+  record Series(Dataset<Row> rows, Dataset<Row> salesHistory) {}
+
+  /** {@link #monthly}, with its sales history. */
+  static Series series(
+      Dataset<Row> invoices,
+      Dataset<Row> allocations,
+      Dataset<Row> customers,
+      YearMonth from,
+      YearMonth to,
+      Options options) {
     // The windows of a month m reach back to m - cei (the AR at the start of the CEI period) and to
     // m - (dso - 1) (the DSO period's sales): rows are built from the earliest of those for `from`,
     // not from the first month of the history, so one month costs a few months of rows.
@@ -184,7 +203,8 @@ final class ReceivablesKpis {
             .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
             .withColumn("_first", greatest(col("_first"), computeStart));
     Dataset<Row> levels = levels(grid, sales.filter(col("month_start").geq(computeStart)), openFacts, customers, to);
-    return kpis(levels, salesHistory(sales, customers, to), from, options);
+    Dataset<Row> history = salesHistory(sales, customers, to);
+    return new Series(kpis(levels, history, from, options), history);
   }
 
   /**
@@ -194,17 +214,17 @@ final class ReceivablesKpis {
    * give the windows' earlier months (their AR and credit sales) and the customers already on the
    * grid, so only the months asked for are built: from the open amounts at their month ends ({@code
    * openAtMonthEnds}, rows of {@link #openByMonthEnd} for those months, e.g. the {@code aging_items}
-   * of each month end) and the invoices issued in them. The count-back walk's sales history comes
-   * from the credit sales of the rows written when {@code historyInRows} (the written months start
-   * no later than the first invoice, so every entity's rows start at its first month with sales),
-   * else from every invoice.
+   * of each month end) and the invoices issued in them. The count-back walk's sales history is
+   * {@code keptHistory} (a {@link Series#salesHistory} through the month before {@code from} or later,
+   * still true of the months before {@code from}) with the months asked for added, or, when null,
+   * built from every invoice.
    */
-  static Dataset<Row> monthlyOnEarlierMonths(
+  static Series monthlyOnEarlierMonths(
       Dataset<Row> invoices,
       Dataset<Row> openAtMonthEnds,
       Dataset<Row> customers,
       Dataset<Row> earlierRows,
-      boolean historyInRows,
+      Dataset<Row> keptHistory,
       YearMonth from,
       YearMonth to,
       Options options) {
@@ -239,19 +259,47 @@ final class ReceivablesKpis {
                 col("credits"),
                 col("open_items"))
             .withColumn("_month_index", monthIndex(col("month_start")));
-    // the count-back walk's sales history: from the credit sales of the rows already written and of
-    // the months asked for when those rows reach back to every entity's first month (the series
-    // starts no later than the first invoice), else from every invoice
+    // the count-back walk's sales history: the kept one up to the month before `from`, then the
+    // months asked for; else from every invoice
     Dataset<Row> history =
-        historyInRows
-            ? historyOf(
-                earlierRows
-                    .filter(col("as_of_date").lt(fromStart))
-                    .select(col("level"), col("entity_id"), trunc(col("as_of_date"), "MM").as("month_start"), col("credit_sales"))
-                    .unionByName(asked.select("level", "entity_id", "month_start", "credit_sales")),
-                to)
+        keptHistory != null
+            ? historyOnKept(keptHistory, asked.select("level", "entity_id", "month_start", "credit_sales"), from, to)
             : salesHistory(salesByCustomerMonth(invoices, to), customers, to);
-    return kpis(asked.unionByName(earlier), history, from, options);
+    return new Series(kpis(asked.unionByName(earlier), history, from, options), history);
+  }
+
+  /**
+   * The {@link #salesHistory} through {@code to} from a kept one ({@code kept}: level, entity_id,
+   * _first_index, _sales_to_date, running at least to the month before {@code from}, true of the
+   * months before {@code from}) and the credit sales of the months {@code from..to} ({@code
+   * askedSales}: level, entity_id, month_start, credit_sales; one row per entity and month at most).
+   * An entity without a kept history starts at its first month asked for, as it would from the
+   * invoices: every entity is on the grid from its first month with a document.
+   */
+  static Dataset<Row> historyOnKept(Dataset<Row> kept, Dataset<Row> askedSales, YearMonth from, YearMonth to) {
+    int fromIndex = monthIndex(from);
+    Dataset<Row> before =
+        kept.filter(col("_first_index").lt(fromIndex))
+            .select(
+                col("level"),
+                col("entity_id"),
+                col("_first_index").as("_kept_first"),
+                expr("slice(_sales_to_date, 1, " + fromIndex + " - _first_index)").as("_kept"));
+    Dataset<Row> asked =
+        askedSales
+            .withColumn("_month_index", monthIndex(col("month_start")))
+            .groupBy("level", "entity_id")
+            .agg(
+                min("_month_index").as("_asked_first"),
+                map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales")))).as("_asked"));
+    return before
+        .join(asked, new String[] {"level", "entity_id"}, "full_outer")
+        .withColumn("_first_index", coalesce(col("_kept_first"), col("_asked_first")))
+        .withColumn(
+            "_sales_to_date",
+            expr("transform(sequence(_first_index, " + monthIndex(to) + "), i -> coalesce(IF(i < " + fromIndex
+                + ", try_element_at(_kept, i - _first_index + 1), try_element_at(_asked, i)), " + ZERO + "))"))
+        .select("level", "entity_id", "_first_index", "_sales_to_date");
   }
 
   /** How many months before a month its windows reach: the CEI period's opening AR, the DSO period's sales. */

@@ -128,7 +128,7 @@ class AnalyticsJobTest {
 
     // a longer range: only the missing month is computed
     assertThat(monthly(w, "2024-01", "2024-05").detail()).isEqualTo("months 2024-05..2024-05 rewritten, on top of months"
-        + " 2024-02..2024-04 already written, open amounts from the allocations, sales history from the months written");
+        + " 2024-02..2024-04 already written, open amounts from the allocations, sales history from the history kept through 2024-04");
 
     // a new invoice issued in January: everything from January is stale
     new Ledger().invoice("Z", "C1", "2024-01-31", "2024-02-29", "10").invoicesDf()
@@ -155,7 +155,7 @@ class AnalyticsJobTest {
       assertThat(monthly(w, "2023-01", m.toString()).detail())
           .isEqualTo("months " + m + ".." + m + " rewritten, on top of months " + m.minusMonths(3) + ".." + m.minusMonths(1)
               + " already written, open amounts from " + (withItems ? "the aging items of " + m.atEndOfMonth() : "the allocations")
-              + ", sales history from the months written");
+              + ", sales history from the history kept through " + m.minusMonths(1));
     }
     assertStoredSeriesIsTheWholeSeries(w, "2023-01", "2024-12");
 
@@ -167,19 +167,53 @@ class AnalyticsJobTest {
         .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-01", "2024-12").detail())
         .isEqualTo("months 2024-11..2024-12 rewritten, on top of months 2024-08..2024-10 already written, open amounts from the"
-            + " allocations, sales history from the months written");
+            + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-01", "2024-12");
     assertThat(w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("entity_id = 'CNEW'").count()).isEqualTo(1L);
 
-    // a series that starts after the first invoice (2023-01): its rows miss the sales the count-back
-    // walk may reach, so the history comes from the invoices
+    // a series that starts after the first invoice (2023-01): the kept history still holds the
+    // sales the count-back walk may reach before the series
     io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS)).delete("as_of_date < '2023-06-01'");
     new Ledger().invoice("IJAN", "C1", "2025-01-15", "2025-02-14", "900.00").invoicesDf()
         .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-06", "2025-01").detail())
         .isEqualTo("months 2025-01..2025-01 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
-            + " allocations, sales history from the invoices");
+            + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-01");
+    assertKeptHistoryIsTheWholeHistory(w, "2025-01");
+
+    // a credit note for C1 issued in 2024-12 arrives after the January run, in a month the kept
+    // history holds: December is stale and rebuilt on the months before it, and the kept history
+    // (from before the credit note) still gives the months before December
+    new Ledger().creditNote("CN-LATE", "C1", "2024-12-20", "-300.00").invoicesDf()
+        .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
+    assertThat(monthly(w, "2023-06", "2025-02").detail())
+        .isEqualTo("months 2024-12..2025-02 rewritten, on top of months 2024-09..2024-11 already written, open amounts from the"
+            + " allocations, sales history from the history kept through 2025-01");
+    assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
+    assertKeptHistoryIsTheWholeHistory(w, "2025-02");
+
+    // a kept history that ends before the month before the first month rewritten cannot give it
+    io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS)).delete("as_of_date > '2024-12-31'");
+    w.spark().sql("UPDATE delta.`" + w.path(KeptSalesHistory.TABLE) + "` SET through = DATE'2024-10-31'");
+    assertThat(monthly(w, "2023-06", "2025-02").detail())
+        .isEqualTo("months 2025-01..2025-02 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
+            + " allocations, sales history from the invoices (the kept sales history ends at 2024-10)");
+    assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
+    assertKeptHistoryIsTheWholeHistory(w, "2025-02");
+  }
+
+  /** The kept sales history equals the one built from every invoice, through the month given. */
+  private static void assertKeptHistoryIsTheWholeHistory(Warehouse w, String through) {
+    AnalyticsInputs now = AnalyticsInputs.read(w);
+    YearMonth to = YearMonth.parse(through);
+    Dataset<Row> whole =
+        ReceivablesKpis.series(now.invoices(), now.allocations(), now.customers(), to, to, ReceivablesKpis.Options.defaults()).salesHistory();
+    Dataset<Row> kept = KeptSalesHistory.find(w, now, to.plusMonths(1), new java.util.HashMap<>()).history();
+    assertThat(kept).as("the kept history is usable for the month after " + through).isNotNull();
+    assertThat(w.read(KeptSalesHistory.TABLE).select("through").distinct().collectAsList())
+        .extracting(r -> r.getDate(0).toString()).containsExactly(to.atEndOfMonth().toString());
+    assertThat(asSortedText(kept)).isEqualTo(asSortedText(whole.select("level", "entity_id", "_first_index", "_sales_to_date")));
   }
 
   /**
