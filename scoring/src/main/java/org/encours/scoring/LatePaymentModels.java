@@ -409,7 +409,16 @@ public final class LatePaymentModels {
 
   /** The AFT model's scale sigma (the Weibull shape is 1 / sigma). */
   public static double aftScale(PipelineModel paymentDate) {
-    return ((AFTSurvivalRegressionModel) paymentDate.stages()[paymentDate.stages().length - 1]).scale();
+    return lastStage(paymentDate, AFTSurvivalRegressionModel.class).scale();
+  }
+
+  /** The fitted model at the end of a pipeline (after its assembler, encoders and scaler), as the type it must be. */
+  static <M> M lastStage(PipelineModel pipeline, Class<M> type) {
+    Object last = pipeline.stages()[pipeline.stages().length - 1];
+    if (!type.isInstance(last)) {
+      throw new IllegalStateException("the pipeline ends with a " + last.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+    }
+    return type.cast(last);
   }
 
   /**

@@ -47,7 +47,7 @@ final class ReasonMapper implements MapFunction<Row, Row> {
 
   /** Builds the mapper from a fitted explainer and a frame it transformed (for the one-hot sizes). */
   static ReasonMapper of(PipelineModel explainer, StructType transformed, String prefix) {
-    LogisticRegressionModel lr = (LogisticRegressionModel) explainer.stages()[explainer.stages().length - 1];
+    LogisticRegressionModel lr = LatePaymentModels.lastStage(explainer, LogisticRegressionModel.class);
     List<String> slots = new ArrayList<>(TrainingSet.NUMERIC_FEATURES);
     for (String c : TrainingSet.CATEGORICAL_FEATURES) {
       int size = AttributeGroup.fromStructField(transformed.apply(prefix + c + "_vec")).size();
