@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.encours.core.metrics.AgingSlabs;
 import org.encours.warehouse.Warehouse;
 
@@ -241,11 +240,9 @@ public final class AnalyticsJob {
     say("receivables KPIs " + how);
     String where =
         "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
-    // computed once for the rows and for the next run
-    Dataset<Row> history = series.salesHistory().persist(StorageLevel.MEMORY_AND_DISK());
     written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
-    KeptSalesHistory.keep(warehouse, history, to, inputs.versions());
-    history.unpersist();
+    long kept = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
+    say(String.format(Locale.ROOT, "kept the monthly sales of %,d customers, segments and portfolio through %s for the next month's count-back DSO (%s)", kept, to, KeptSalesHistory.TABLE));
     return "months " + first.get() + ".." + to + " rewritten, " + how;
   }
 

@@ -79,8 +79,8 @@ final class KeptSalesHistory {
     return new Found(null, "the invoices (" + why + ")");
   }
 
-  /** Replaces the kept history by {@code history} ({@link ReceivablesKpis.Series#salesHistory}, through {@code through}). */
-  static void keep(Warehouse warehouse, Dataset<Row> history, YearMonth through, Map<String, Long> versions) {
+  /** Replaces the kept history by {@code history} ({@link ReceivablesKpis.Series#salesHistory}, through {@code through}); returns its rows. */
+  static long keep(Warehouse warehouse, Dataset<Row> history, YearMonth through, Map<String, Long> versions) {
     Dataset<Row> rows =
         history.select(
             col("level"),
@@ -90,5 +90,6 @@ final class KeptSalesHistory {
             lit(Date.valueOf(through.atEndOfMonth())).as("through"));
     Provenance.stamp(rows, versions)
         .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(TABLE));
+    return warehouse.read(TABLE).count();
   }
 }

@@ -84,16 +84,19 @@ final class KpiRefresh {
     if (existing == null) {
       return new Plan(Optional.of(from), "no existing series: computing all months");
     }
+    // every month is written by one run, so all its rows carry the same versions and periods, and a
+    // month with rows has its portfolio row: reading those is enough (one row per month, not every
+    // customer's)
     Dataset<Row> inRange =
         existing.filter(
-            col("as_of_date").geq(Date.valueOf(from.atEndOfMonth())).and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth()))));
+            col("as_of_date").geq(Date.valueOf(from.atEndOfMonth())).and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth())))
+                .and(col("level").equalTo(Columns.PORTFOLIO)));
     List<Row> periods = inRange.select("dso_period_months", "cei_period_months").distinct().collectAsList();
     for (Row p : periods) {
       if (p.getInt(0) != options.dsoMonths() || p.getInt(1) != options.ceiMonths()) {
         return new Plan(Optional.of(from), "the DSO or CEI period changed: recomputing all months");
       }
     }
-    // every month is written by one run, so all its rows carry the same versions
     List<Row> present =
         inRange.groupBy("as_of_date").agg(first(Provenance.COLUMN).as(Provenance.COLUMN)).collectAsList();
     TreeSet<YearMonth> missing = new TreeSet<>();

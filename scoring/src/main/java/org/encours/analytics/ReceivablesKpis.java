@@ -176,7 +176,9 @@ final class ReceivablesKpis {
   /**
    * KPI rows and the count-back walk's sales history they were computed with (see {@link
    * #salesHistory}: one row per level and entity, every month from its first with a document to the
-   * series' last month), which a later month can build on ({@link #historyOnKept}).
+   * series' last month), which a later month can build on ({@link #historyOnKept}). The history is
+   * computed once, when the series is built (a local checkpoint), so that writing the rows and
+   * keeping the history do not compute it twice.
    */
   record Series(Dataset<Row> rows, Dataset<Row> salesHistory) {}
 
@@ -203,7 +205,7 @@ final class ReceivablesKpis {
             .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
             .withColumn("_first", greatest(col("_first"), computeStart));
     Dataset<Row> levels = levels(grid, sales.filter(col("month_start").geq(computeStart)), openFacts, customers, to);
-    Dataset<Row> history = salesHistory(sales, customers, to);
+    Dataset<Row> history = salesHistory(sales, customers, to).localCheckpoint(true);
     return new Series(kpis(levels, history, from, options), history);
   }
 
@@ -262,9 +264,10 @@ final class ReceivablesKpis {
     // the count-back walk's sales history: the kept one up to the month before `from`, then the
     // months asked for; else from every invoice
     Dataset<Row> history =
-        keptHistory != null
+        (keptHistory != null
             ? historyOnKept(keptHistory, asked.select("level", "entity_id", "month_start", "credit_sales"), from, to)
-            : salesHistory(salesByCustomerMonth(invoices, to), customers, to);
+            : salesHistory(salesByCustomerMonth(invoices, to), customers, to))
+        .localCheckpoint(true);
     return new Series(kpis(asked.unionByName(earlier), history, from, options), history);
   }
 
