@@ -241,8 +241,8 @@ public final class AnalyticsJob {
     String where =
         "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
     written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
-    long kept = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
-    say(String.format(Locale.ROOT, "kept the monthly sales of %,d customers, segments and portfolio through %s for the next month's count-back DSO (%s)", kept, to, KeptSalesHistory.TABLE));
+    long keptRows = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
+    say(String.format(Locale.ROOT, "kept the monthly sales of %,d customers, segments and portfolio through %s for the next month's count-back DSO (%s)", keptRows, to, KeptSalesHistory.TABLE));
     return "months " + first.get() + ".." + to + " rewritten, " + how;
   }
 

@@ -1,10 +1,7 @@
 package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.year;
 
 import java.sql.Date;
 import java.time.YearMonth;
@@ -46,8 +43,11 @@ final class KeptSalesHistory {
     Dataset<Row> kept = warehouse.read(TABLE);
     // one run writes the whole table: its rows share these two
     List<Row> stamp = kept.select(col("through"), col(Provenance.COLUMN)).limit(1).collectAsList();
-    if (stamp.isEmpty() || stamp.get(0).isNullAt(1)) {
+    if (stamp.isEmpty()) {
       return fromInvoices("the kept sales history is empty");
+    }
+    if (stamp.get(0).isNullAt(1)) {
+      return fromInvoices("the kept sales history records no input versions");
     }
     YearMonth through = YearMonth.from(stamp.get(0).getDate(0).toLocalDate());
     if (through.isBefore(first.minusMonths(1))) {
@@ -70,7 +70,7 @@ final class KeptSalesHistory {
         kept.select(
             col("level"),
             col("entity_id"),
-            year(col("first_month")).multiply(12).plus(month(col("first_month"))).as("_first_index"),
+            ReceivablesKpis.monthIndex(col("first_month")).as("_first_index"),
             col("monthly_sales").as("_sales_to_date"));
     return new Found(history, "the history kept through " + through);
   }
@@ -85,7 +85,7 @@ final class KeptSalesHistory {
         history.select(
             col("level"),
             col("entity_id"),
-            expr("make_date((_first_index - 1) div 12, (_first_index - 1) % 12 + 1, 1)").as("first_month"),
+            ReceivablesKpis.monthStartOf(col("_first_index")).as("first_month"),
             col("_sales_to_date").as("monthly_sales"),
             lit(Date.valueOf(through.atEndOfMonth())).as("through"));
     Provenance.stamp(rows, versions)

@@ -12,10 +12,12 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -413,8 +415,13 @@ final class ReceivablesKpis {
   }
 
   /** Months counted from year 0: consecutive months differ by one, across years. */
-  private static Column monthIndex(Column monthStart) {
+  static Column monthIndex(Column monthStart) {
     return year(monthStart).multiply(12).plus(month(monthStart));
+  }
+
+  /** The first day of the month of a {@link #monthIndex(Column)}: its inverse. */
+  static Column monthStartOf(Column monthIndex) {
+    return make_date(monthIndex.minus(1).divide(12).cast("int"), pmod(monthIndex.minus(1), lit(12)).plus(1), lit(1));
   }
 
   /** {@link #monthIndex(Column)} of a month known here. */
