@@ -170,6 +170,11 @@ public final class PaymentBehaviourFeatures {
   /** All events of the customers that have points, in the {@link #EVENT_SCHEMA} layout. */
   static Dataset<Row> events(
       Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning, Dataset<Row> points) {
+    return forPoints(history(invoices, allocations, dunning), points);
+  }
+
+  /** Every customer's issues, allocations, disputes and dunning events, in the {@link #EVENT_SCHEMA} layout. */
+  private static Dataset<Row> history(Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning) {
     Column noString = lit(null).cast(DataTypes.StringType);
     Column noDate = lit(null).cast(DataTypes.DateType);
     Column noMoney = lit(null).cast(CanonicalTable.MONEY);
@@ -193,6 +198,14 @@ public final class PaymentBehaviourFeatures {
         dunning.select(
             col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney.as("amount"),
             noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), col("stage"), noState().as("state"));
+    return issues.unionByName(allocs).unionByName(disputes).unionByName(dunningEvents);
+  }
+
+  /** The events of {@code history} of the customers that have points, and the points as events. */
+  private static Dataset<Row> forPoints(Dataset<Row> history, Dataset<Row> points) {
+    Column noString = lit(null).cast(DataTypes.StringType);
+    Column noDate = lit(null).cast(DataTypes.DateType);
+    Column noMoney = lit(null).cast(CanonicalTable.MONEY);
     Dataset<Row> pointEvents =
         points
             .select(col("customer_id"), col("as_of_date"))
@@ -202,12 +215,7 @@ public final class PaymentBehaviourFeatures {
                 noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"),
                 noString.as("stage"), noState().as("state"));
     Dataset<Row> wanted = points.select("customer_id").distinct();
-    return issues
-        .unionByName(allocs)
-        .unionByName(disputes)
-        .unionByName(dunningEvents)
-        .join(wanted, new String[] {"customer_id"}, "left_semi")
-        .unionByName(pointEvents);
+    return history.join(wanted, new String[] {"customer_id"}, "left_semi").unionByName(pointEvents);
   }
 
   /**
@@ -239,16 +247,21 @@ public final class PaymentBehaviourFeatures {
       Dataset<Row> dunning,
       Dataset<Row> points,
       LocalDate keepStateAt) {
-    Dataset<Row> events = events(invoices, allocations, dunning, points);
+    Dataset<Row> history = history(invoices, allocations, dunning);
     if (start != null) {
-      // The carried customers' events after the state's date only; a broadcast set, so the
-      // history is filtered where it is read, before the shuffle.
+      // The carried customers' events after the state's date only; a broadcast set, so the history
+      // is filtered where it is read, before any shuffle (the points' semi-join included).
       Dataset<Row> carried = start.states().select(col("customer_id").as("_carried_id"), lit(true).as("_carried"));
+      history =
+          history
+              .join(broadcast(carried), history.col("customer_id").equalTo(carried.col("_carried_id")), "left")
+              .filter(col("_carried").isNull().or(col("event_date").gt(Columns.date(start.date()))))
+              .drop("_carried_id", "_carried");
+    }
+    Dataset<Row> events = forPoints(history, points);
+    if (start != null) {
       events =
           events
-              .join(broadcast(carried), events.col("customer_id").equalTo(carried.col("_carried_id")), "left")
-              .filter(col("_carried").isNull().or(col("event_date").gt(Columns.date(start.date()))).or(col("kind").equalTo(POINT)))
-              .drop("_carried_id", "_carried")
               .unionByName(
                   start.states().select(
                       col("customer_id"), Columns.date(start.date()).as("event_date"), lit(STATE).as("kind"),

@@ -144,6 +144,7 @@ public final class ScoreJob {
     Date d = Date.valueOf(asOf);
     Column provenance = Provenance.versions(inputs.versions());
     Dataset<Row> allocations = inputs.allocations();
+    describe("open and recent invoices as of " + asOf + ", and which customers go on from the last score");
     // Scored documents (invoices with a positive amount) open at D, from the open items of D.
     Dataset<Row> open =
         AgingSnapshot.openItems(warehouse, inputs, asOf)
