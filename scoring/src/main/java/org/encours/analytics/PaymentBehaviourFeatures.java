@@ -175,45 +175,39 @@ public final class PaymentBehaviourFeatures {
 
   /** Every customer's issues, allocations, disputes and dunning events, in the {@link #EVENT_SCHEMA} layout. */
   private static Dataset<Row> history(Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning) {
-    Column noString = lit(null).cast(DataTypes.StringType);
-    Column noDate = lit(null).cast(DataTypes.DateType);
-    Column noMoney = lit(null).cast(CanonicalTable.MONEY);
     Dataset<Row> issues =
         invoices.select(
             col("customer_id"), col("issue_date").as("event_date"), lit(ISSUE).as("kind"), col("invoice_id"),
-            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString.as("stage"), noState().as("state"));
+            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString().as("stage"), noState().as("state"));
     Dataset<Row> allocs =
         allocations.select(
             col("customer_id"), col("effective_date").as("event_date"), lit(ALLOCATION).as("kind"), col("invoice_id"),
-            col("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), noString.as("stage"),
+            col("amount"), noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"), noString().as("stage"),
             noState().as("state"));
     Dataset<Row> disputes =
         invoices
             .filter(col("disputed").and(col("dispute_date").isNotNull()))
             .select(
                 col("customer_id"), greatest(col("dispute_date"), col("issue_date")).as("event_date"), lit(DISPUTE).as("kind"),
-                col("invoice_id"), noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"),
-                noString.as("doc_type"), noString.as("stage"), noState().as("state"));
+                col("invoice_id"), noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"),
+                noString().as("doc_type"), noString().as("stage"), noState().as("state"));
     Dataset<Row> dunningEvents =
         dunning.select(
-            col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney.as("amount"),
-            noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"), col("stage"), noState().as("state"));
+            col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney().as("amount"),
+            noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"), col("stage"), noState().as("state"));
     return issues.unionByName(allocs).unionByName(disputes).unionByName(dunningEvents);
   }
 
   /** The events of {@code history} of the customers that have points, and the points as events. */
   private static Dataset<Row> forPoints(Dataset<Row> history, Dataset<Row> points) {
-    Column noString = lit(null).cast(DataTypes.StringType);
-    Column noDate = lit(null).cast(DataTypes.DateType);
-    Column noMoney = lit(null).cast(CanonicalTable.MONEY);
     Dataset<Row> pointEvents =
         points
             .select(col("customer_id"), col("as_of_date"))
             .distinct()
             .select(
-                col("customer_id"), col("as_of_date").as("event_date"), lit(POINT).as("kind"), noString.as("invoice_id"),
-                noMoney.as("amount"), noDate.as("issue_date"), noDate.as("due_date"), noString.as("doc_type"),
-                noString.as("stage"), noState().as("state"));
+                col("customer_id"), col("as_of_date").as("event_date"), lit(POINT).as("kind"), noString().as("invoice_id"),
+                noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"),
+                noString().as("stage"), noState().as("state"));
     Dataset<Row> wanted = points.select("customer_id").distinct();
     return history.join(wanted, new String[] {"customer_id"}, "left_semi").unionByName(pointEvents);
   }
@@ -260,14 +254,14 @@ public final class PaymentBehaviourFeatures {
     }
     Dataset<Row> events = forPoints(history, points);
     if (start != null) {
+      // Their states join after the points' semi-join: the state blobs need not go through its shuffle.
       events =
           events
               .unionByName(
                   start.states().select(
                       col("customer_id"), Columns.date(start.date()).as("event_date"), lit(STATE).as("kind"),
-                      lit(null).cast(DataTypes.StringType).as("invoice_id"), lit(null).cast(CanonicalTable.MONEY).as("amount"),
-                      lit(null).cast(DataTypes.DateType).as("issue_date"), lit(null).cast(DataTypes.DateType).as("due_date"),
-                      lit(null).cast(DataTypes.StringType).as("doc_type"), lit(null).cast(DataTypes.StringType).as("stage"),
+                      noString().as("invoice_id"), noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"),
+                      noString().as("doc_type"), noString().as("stage"),
                       col(STATE_COLUMN).as("state")));
     }
     return withLimits(walk(events, keepStateAt), customers);
@@ -287,6 +281,19 @@ public final class PaymentBehaviourFeatures {
     Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later, "invoice_id");
     Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
     return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
+  }
+
+  // The columns an event of one kind does not have, typed as in EVENT_SCHEMA.
+  private static Column noString() {
+    return lit(null).cast(DataTypes.StringType);
+  }
+
+  private static Column noDate() {
+    return lit(null).cast(DataTypes.DateType);
+  }
+
+  private static Column noMoney() {
+    return lit(null).cast(CanonicalTable.MONEY);
   }
 
   private static Column noState() {
