@@ -2,16 +2,39 @@ package org.encours.core.policy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** Plain-words formatting of amounts and shares for reasons ("EUR 10,000", "30 %"). */
 final class Words {
   private Words() {}
 
+  /**
+   * "EUR 1,234.50", "EUR 10,000" (no cents when whole), "EUR -40": what {@code String.format(
+   * Locale.ENGLISH, "%,.2f", amount)} writes, rounded half up to the cent, without its trailing
+   * ".00". Built by hand: the policy writes it for every reason of every customer and open invoice,
+   * and {@code String.format} (a format string parsed and locale symbols looked up on each call)
+   * was about a fifth of the recommend step's task time in a profile at 10M invoices.
+   */
   static String eur(BigDecimal amount) {
     BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
-    String text = String.format(Locale.ENGLISH, "%,.2f", cents);
-    return "EUR " + (text.endsWith(".00") ? text.substring(0, text.length() - 3) : text);
+    String digits = cents.unscaledValue().abs().toString();
+    if (digits.length() < 3) {
+      digits = "00".substring(digits.length() - 1) + digits;
+    }
+    String whole = digits.substring(0, digits.length() - 2);
+    String fraction = digits.substring(digits.length() - 2);
+    StringBuilder text = new StringBuilder(whole.length() + 12).append("EUR ");
+    if (cents.signum() < 0) {
+      text.append('-');
+    }
+    int head = whole.length() % 3 == 0 ? 3 : whole.length() % 3;
+    text.append(whole, 0, head);
+    for (int i = head; i < whole.length(); i += 3) {
+      text.append(',').append(whole, i, i + 3);
+    }
+    if (!fraction.equals("00")) {
+      text.append('.').append(fraction);
+    }
+    return text.toString();
   }
 
   static String percent(BigDecimal share) {
