@@ -1,10 +1,15 @@
 package org.encours.refresh;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import org.encours.core.EncoursErrors;
+import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
@@ -14,6 +19,7 @@ import org.encours.prevention.PolicyOptions;
 import org.encours.scoring.ModelOptions;
 import org.encours.scoring.ModelRegistry;
 import org.encours.warehouse.SparkOptions;
+import org.encours.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,21 +35,41 @@ import picocli.CommandLine.Spec;
       "then as of DATE: aging, aging_items and payment_behaviour; the monthly KPI series up to the last",
       "month end on or before DATE (only stale months rewritten); invoice and customer scores with the",
       "champion model (or --model); recommendations and dunning plans with the policy.",
-      "It does not train: 'encours train' makes a new model, 'encours models' promotes it."
+      "It does not train: 'encours train' makes a new model, 'encours models' promotes it.",
+      "With --inbox (instead of --source and --as-of) it refreshes every ready export of a folder, oldest",
+      "first, in the same Spark application; with --watch it keeps doing so as exports arrive."
     },
     footer = {
       "",
       "Same result as running ingest, analytics --as-of, analytics --monthly, score and recommend one by one,",
       "without a JVM and Spark start for each. Example (a month's export, at the month end):",
-      "  encours refresh --source exports/2026-11 --mapping canonical-csv --as-of 2026-11-30"
+      "  encours refresh --source exports/2026-11 --mapping canonical-csv --as-of 2026-11-30",
+      "",
+      "An inbox holds one folder per export, named by its cut-off date (the refresh's date), e.g.",
+      "inbox/2026-11-30/ (a second export of a date: inbox/2026-11-30.corrected/). An export is read once",
+      "its folder holds a file named READY (write it last); once refreshed, it is moved to inbox/done/.",
+      "An export that fails stays in the inbox and the run stops there: the later ones wait for it.",
+      "  encours refresh --inbox /srv/erp-exports --mapping canonical-csv --watch",
+      "A driver kept running pays the JVM's warm-up (mostly the JIT) once, not once per export",
+      "(measured in docs/scaling.md)."
     })
 public final class RefreshCommand implements EncoursCommand {
   @Mixin SparkOptions spark;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Date of the refresh, YYYY-MM-DD (usually the export's cut-off).")
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Date of the refresh, YYYY-MM-DD (usually the export's cut-off). Required without --inbox.")
   String asOf;
+
+  @Option(names = "--inbox", paramLabel = "DIR",
+      description = "A local folder of exports, one folder per export named by its cut-off date and ready once it holds a READY file: each is ingested (with --mapping) and refreshed as of its date, oldest first, then moved to DIR/done. Instead of --source and --as-of.")
+  Path inbox;
+
+  @Option(names = "--watch", description = "With --inbox: keep running, looking for ready exports every --poll-seconds, until stopped (Ctrl-C).")
+  boolean watch;
+
+  @Option(names = "--poll-seconds", paramLabel = "N", defaultValue = "60", description = "With --watch: seconds between two looks at the inbox (default: ${DEFAULT-VALUE}).")
+  int pollSeconds;
 
   @Option(names = "--source", paramLabel = "FILE_OR_DIR", description = "An export to ingest first (needs --mapping). Without it nothing is ingested.")
   String source;
@@ -62,8 +88,9 @@ public final class RefreshCommand implements EncoursCommand {
   @Override
   public Integer call() {
     // Every argument is checked before Spark starts.
-    LocalDate date = EncoursErrors.parseDate("--as-of", asOf);
-    if ((source == null) != (mapping == null)) {
+    checkInboxArguments();
+    LocalDate date = inbox != null ? null : EncoursErrors.parseDate("--as-of", asOf);
+    if (inbox == null && (source == null) != (mapping == null)) {
       throw source == null
           ? EncoursErrors.badArgument("--mapping", mapping, "goes with --source: the export to ingest")
           : EncoursErrors.badArgument("--source", source, "needs --mapping: how to read the export (e.g. canonical-csv)");
@@ -84,17 +111,47 @@ public final class RefreshCommand implements EncoursCommand {
 
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = Progress.toStderr("refresh");
-    RefreshJob job =
-        new RefreshJob(spark.openWarehouse("encours refresh"), progress, out)
-            .seriesFrom(first)
-            .models(registry, version)
-            .policy(policy, homeCountry);
-    if (source != null) {
-      job.ingest(source, loadedMapping);
+    Warehouse warehouse = spark.openWarehouse("encours refresh");
+    YearMonth seriesStart = first;
+    Supplier<RefreshJob> job =
+        () -> new RefreshJob(warehouse, progress, out).seriesFrom(seriesStart).models(registry, version).policy(policy, homeCountry);
+    if (inbox != null) {
+      return new InboxRefresh(new ExportInbox(inbox), loadedMapping, job, progress, out).run(watch, Duration.ofSeconds(pollSeconds));
     }
-    out.println(job.run(date).summary());
+    RefreshJob refresh = job.get();
+    if (source != null) {
+      refresh.ingest(source, loadedMapping);
+    }
+    out.println(refresh.run(date).summary());
     out.println("done in " + progress.elapsedText());
     out.flush();
     return 0;
+  }
+
+  private void checkInboxArguments() {
+    if (inbox == null) {
+      if (asOf == null) {
+        throw new UserFacingException("Missing --as-of: the date of the refresh, YYYY-MM-DD (or --inbox, a folder of exports named by their dates).");
+      }
+      if (watch) {
+        throw EncoursErrors.badArgument("--watch", "true", "only with --inbox: the folder to watch for exports");
+      }
+      return;
+    }
+    if (asOf != null) {
+      throw EncoursErrors.badArgument("--as-of", asOf, "no --as-of with --inbox: each export is refreshed as of the date its folder is named by");
+    }
+    if (source != null) {
+      throw EncoursErrors.badArgument("--source", source, "no --source with --inbox: the exports are the inbox's folders");
+    }
+    if (mapping == null) {
+      throw EncoursErrors.badArgument("--inbox", inbox.toString(), "together with --mapping: how to read the exports (e.g. canonical-csv)");
+    }
+    if (!Files.isDirectory(inbox)) {
+      throw EncoursErrors.badArgument("--inbox", inbox.toString(), "an existing local folder");
+    }
+    if (pollSeconds < 1) {
+      throw EncoursErrors.badArgument("--poll-seconds", String.valueOf(pollSeconds), "a whole number of seconds, 1 or more");
+    }
   }
 }

@@ -30,6 +30,18 @@ class RefreshCommandTest {
   }
 
   @Test
+  void anInboxReplacesTheSourceAndTheDateAndNeedsItsMapping() throws Exception {
+    String inbox = Files.createTempDirectory("inbox").toString();
+    assertThat(refused("refresh")).contains("Missing --as-of", "--inbox");
+    assertThat(refused("refresh", "--inbox", inbox, "--mapping", "canonical-csv", "--as-of", "2026-11-30")).contains("--as-of", "the date its folder is named by");
+    assertThat(refused("refresh", "--inbox", inbox, "--mapping", "canonical-csv", "--source", "exports/2026-11")).contains("--source", "inbox");
+    assertThat(refused("refresh", "--inbox", inbox)).contains("--inbox", "--mapping");
+    assertThat(refused("refresh", "--inbox", inbox + "/missing", "--mapping", "canonical-csv")).contains("--inbox", "an existing local folder");
+    assertThat(refused("refresh", "--inbox", inbox, "--mapping", "canonical-csv", "--watch", "--poll-seconds", "0")).contains("--poll-seconds", "'0'");
+    assertThat(refused("refresh", "--as-of", "2026-11-30", "--watch")).contains("--watch", "only with --inbox");
+  }
+
+  @Test
   void anEmptyRegistrySaysHowToGetAChampion() throws Exception {
     String registry = Files.createTempDirectory("empty-registry").toString();
     assertThat(refused("refresh", "--as-of", "2026-11-30", "--models", registry)).contains("No champion model", "encours train");

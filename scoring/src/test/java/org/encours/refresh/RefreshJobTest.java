@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsJob;
+import org.encours.core.cli.EncoursCli;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
 import org.encours.ingest.mapping.MappingLoader;
@@ -32,7 +33,10 @@ import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The month-end refresh on a small generated ledger (to 2026-10-31) with a trained champion and a
@@ -40,12 +44,14 @@ import org.junit.jupiter.api.Test;
  * derived table gets its 2026-11-30 partition, and the KPI series is extended to 2026-11 from where
  * it started.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshJobTest {
   static final LocalDate NOVEMBER_END = LocalDate.parse("2026-11-30");
   static Warehouse warehouse;
   static ModelRegistry registry;
   static RefreshJob.Result result;
   static String customer;
+  static Path november;
 
   @BeforeAll
   static void refreshNovember() throws Exception {
@@ -58,6 +64,7 @@ class RefreshJobTest {
     Row c = warehouse.read(CanonicalTable.CUSTOMERS).orderBy("customer_id").first();
     customer = c.getAs("customer_id");
     Path export = SharedSpark.tempDir("november");
+    november = export;
     Dataset<Row> customers = warehouse.read(CanonicalTable.CUSTOMERS).drop(CanonicalTable.BATCH_COLUMN).where(col("customer_id").equalTo(customer));
     customers.coalesce(1).write().option("header", "true").csv(export.resolve("customers").toString());
     Files.writeString(export.resolve("invoices.csv"),
@@ -145,6 +152,39 @@ class RefreshJobTest {
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-11-29"))).isEqualTo(YearMonth.of(2026, 10));
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2026-12-01"))).isEqualTo(YearMonth.of(2026, 11));
     assertThat(RefreshJob.lastClosedMonth(LocalDate.parse("2024-02-29"))).isEqualTo(YearMonth.of(2024, 2));
+  }
+
+  /** Runs last: it adds December to the warehouse the tests above read as of November. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void theCommandRefreshesEachReadyExportOfAnInboxAsOfItsDateAndMovesItToDone() throws Exception {
+    Path inbox = SharedSpark.tempDir("inbox");
+    Path december = Files.createDirectories(inbox.resolve("2026-12-15"));
+    Files.copy(november.resolve("customers.csv"), december.resolve("customers.csv"));
+    Files.writeString(december.resolve("invoices.csv"),
+        "invoice_id,customer_id,issue_date,due_date,amount,currency,doc_type,channel,disputed,dispute_date,terms_code\n"
+            + "INV-DEC-1," + customer + ",2026-12-01,2026-12-31,500.00,EUR,invoice,electronic,false,,NET30\n");
+    Files.writeString(december.resolve("payments.csv"), "payment_id,invoice_id,payment_date,amount\nPAY-DEC-1,INV-NOV-1,2026-12-10,600.00\n");
+    Files.writeString(december.resolve(ExportInbox.READY), "");
+    Files.createDirectories(inbox.resolve("2026-12-31")); // still being copied: no READY file
+
+    StringWriter out = new StringWriter();
+    picocli.CommandLine cli = EncoursCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    int code = cli.execute("refresh", "--inbox", inbox.toString(), "--mapping", "canonical-csv", "--warehouse", warehouse.root(),
+        "--master", "local[2]", "--models", registry.root().toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("refresh as of 2026-12-15:", "refreshed 1 export(s) from " + inbox);
+    assertThat(inbox.resolve("done").resolve("2026-12-15").resolve("invoices.csv")).exists();
+    assertThat(inbox.resolve("2026-12-15")).doesNotExist();
+    assertThat(inbox.resolve("2026-12-31")).isDirectory();
+    Date d = Date.valueOf("2026-12-15");
+    Dataset<Row> aged = warehouse.read(AnalyticsJob.AGING_ITEMS).where(col("as_of_date").equalTo(lit(d)));
+    assertThat(aged.where(col("invoice_id").equalTo("INV-DEC-1")).first().<BigDecimal>getAs("open_amount")).isEqualByComparingTo("500.00");
+    assertThat(aged.where(col("invoice_id").equalTo("INV-NOV-1")).count()).as("paid in full on 2026-12-10").isZero();
+    assertThat(warehouse.read(RecommendJob.RECOMMENDATIONS).where(col("as_of_date").equalTo(lit(d)).and(col("customer_id").equalTo(customer))).count())
+        .isEqualTo(1);
   }
 
   private static Path onlyCsv(Path folder) throws Exception {
