@@ -68,8 +68,10 @@ public final class RefreshCommand implements EncoursCommand {
   @Option(names = "--watch", description = "With --inbox: keep running, looking for ready exports every --poll-seconds, until stopped (Ctrl-C).")
   boolean watch;
 
-  @Option(names = "--poll-seconds", paramLabel = "N", defaultValue = "60", description = "With --watch: seconds between two looks at the inbox (default: ${DEFAULT-VALUE}).")
-  int pollSeconds;
+  @Option(names = "--poll-seconds", paramLabel = "N", description = "With --watch: seconds between two looks at the inbox (default: " + DEFAULT_POLL_SECONDS + ").")
+  Integer pollSeconds;
+
+  static final int DEFAULT_POLL_SECONDS = 60;
 
   @Option(names = "--source", paramLabel = "FILE_OR_DIR", description = "An export to ingest first (needs --mapping). Without it nothing is ingested.")
   String source;
@@ -116,7 +118,7 @@ public final class RefreshCommand implements EncoursCommand {
     Supplier<RefreshJob> job =
         () -> new RefreshJob(warehouse, progress, out).seriesFrom(seriesStart).models(registry, version).policy(policy, homeCountry);
     if (inbox != null) {
-      return new InboxRefresh(new ExportInbox(inbox), loadedMapping, job, progress, out).run(watch, Duration.ofSeconds(pollSeconds));
+      return new InboxRefresh(new ExportInbox(inbox), loadedMapping, job, progress, out).run(watch, Duration.ofSeconds(pollSeconds == null ? DEFAULT_POLL_SECONDS : pollSeconds));
     }
     RefreshJob refresh = job.get();
     if (source != null) {
@@ -136,6 +138,11 @@ public final class RefreshCommand implements EncoursCommand {
       if (watch) {
         throw EncoursErrors.badArgument("--watch", "true", "only with --inbox: the folder to watch for exports");
       }
+    }
+    if (pollSeconds != null && !watch) {
+      throw EncoursErrors.badArgument("--poll-seconds", pollSeconds.toString(), "only with --watch: how often to look at the inbox");
+    }
+    if (inbox == null) {
       return;
     }
     if (asOf != null) {
@@ -150,7 +157,7 @@ public final class RefreshCommand implements EncoursCommand {
     if (!Files.isDirectory(inbox)) {
       throw EncoursErrors.badArgument("--inbox", inbox.toString(), "an existing local folder");
     }
-    if (pollSeconds < 1) {
+    if (pollSeconds != null && pollSeconds < 1) {
       throw EncoursErrors.badArgument("--poll-seconds", String.valueOf(pollSeconds), "a whole number of seconds, 1 or more");
     }
   }

@@ -39,6 +39,7 @@ class RefreshCommandTest {
     assertThat(refused("refresh", "--inbox", inbox + "/missing", "--mapping", "canonical-csv")).contains("--inbox", "an existing local folder");
     assertThat(refused("refresh", "--inbox", inbox, "--mapping", "canonical-csv", "--watch", "--poll-seconds", "0")).contains("--poll-seconds", "'0'");
     assertThat(refused("refresh", "--as-of", "2026-11-30", "--watch")).contains("--watch", "only with --inbox");
+    assertThat(refused("refresh", "--inbox", inbox, "--mapping", "canonical-csv", "--poll-seconds", "5")).contains("--poll-seconds", "only with --watch");
   }
 
   @Test
