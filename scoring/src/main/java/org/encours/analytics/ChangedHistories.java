@@ -42,12 +42,12 @@ public final class ChangedHistories {
     List<String> howRead = new ArrayList<>();
     Column upToD0Issue = col("issue_date").leq(Columns.date(d0));
     Dataset<Row> invoices = changed(warehouse, CanonicalTable.INVOICES, recorded, now, howRead).filter(upToD0Issue).select("customer_id");
-    Dataset<Row> payments =
-        changed(warehouse, CanonicalTable.PAYMENTS, recorded, now, howRead)
+    SmallSets.Counted paidBy =
+        SmallSets.counted(changed(warehouse, CanonicalTable.PAYMENTS, recorded, now, howRead)
             .filter(col("payment_date").leq(Columns.date(d0)))
             .select("invoice_id")
-            .join(now.invoices().select("invoice_id", "customer_id"), "invoice_id")
-            .select("customer_id");
+            .distinct());
+    Dataset<Row> payments = now.invoices().select("invoice_id", "customer_id").join(paidBy.forJoin(), "invoice_id").select("customer_id");
     Dataset<Row> dunning =
         changed(warehouse, CanonicalTable.DUNNING_EVENTS, recorded, now, howRead)
             .filter(col("event_date").leq(Columns.date(d0)))

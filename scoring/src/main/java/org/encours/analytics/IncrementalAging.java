@@ -1,6 +1,5 @@
 package org.encours.analytics;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -41,9 +40,6 @@ import org.encours.warehouse.Warehouse;
 final class IncrementalAging {
   private IncrementalAging() {}
 
-  /** Up to this many candidates are sent whole to every task (a broadcast join, no shuffle of the history). */
-  static final long BROADCAST_CANDIDATES = 2_000_000L;
-
   /** The items of D from the candidates, and what the log says about how they were found. */
   record Result(Dataset<Row> items, LocalDate previous, long candidates, String howRead) {}
 
@@ -76,22 +72,20 @@ final class IncrementalAging {
     Dataset<Row> changedPayments = changed(warehouse, CanonicalTable.PAYMENTS, recorded, inputs, howRead);
     Dataset<Row> sinceBefore = inputs.invoices().filter(col("issue_date").gt(Columns.date(previous)).and(col("issue_date").leq(Columns.date(asOf))));
     Dataset<Row> paidSince = inputs.payments().filter(col("payment_date").gt(Columns.date(previous)).and(col("payment_date").leq(Columns.date(asOf))));
-    Dataset<Row> candidates =
-        openBefore.select("invoice_id")
+    SmallSets.Counted candidates =
+        SmallSets.counted(openBefore.select("invoice_id")
             .union(sinceBefore.select("invoice_id"))
             .union(paidSince.select("invoice_id"))
             .union(changedInvoices.select("invoice_id"))
             .union(changedPayments.select("invoice_id"))
             .filter(col("invoice_id").isNotNull())
-            .distinct()
-            .localCheckpoint(true);
-    long count = candidates.count();
-    Dataset<Row> ids = count <= BROADCAST_CANDIDATES ? broadcast(candidates) : candidates;
+            .distinct());
+    Dataset<Row> ids = candidates.forJoin();
     Dataset<Row> invoices = inputs.invoices().join(ids, new String[] {"invoice_id"}, "left_semi");
     Dataset<Row> payments = inputs.payments().join(ids, new String[] {"invoice_id"}, "left_semi");
     Dataset<Row> items = AgingSnapshot.items(invoices, Allocations.effective(invoices, payments), asOf, slabs);
     String how = howRead.isEmpty() ? "no input changed since" : String.join("; ", howRead);
-    return Optional.of(new Result(items, previous, count, how));
+    return Optional.of(new Result(items, previous, candidates.count(), how));
   }
 
   /** The columns of an input the aging items read: a change to any other column changes no item. */

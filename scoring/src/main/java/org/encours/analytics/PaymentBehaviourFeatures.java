@@ -277,8 +277,8 @@ public final class PaymentBehaviourFeatures {
    */
   public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> payments) {
     Column d = Columns.date(date);
-    Dataset<Row> later = payments.filter(col("payment_date").gt(d)).select("invoice_id");
-    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later, "invoice_id");
+    SmallSets.Counted later = SmallSets.counted(payments.filter(col("payment_date").gt(d)).select("invoice_id").distinct());
+    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later.forJoin(), "invoice_id");
     Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
     return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
   }

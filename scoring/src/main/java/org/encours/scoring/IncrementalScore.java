@@ -17,6 +17,7 @@ import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.ChangedHistories;
 import org.encours.analytics.PaymentBehaviourFeatures;
 import org.encours.analytics.Provenance;
+import org.encours.analytics.SmallSets;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -99,16 +100,16 @@ final class IncrementalScore {
     ChangedHistories.Result changed = ChangedHistories.since(warehouse, stamp.get(), inputs, previous);
     Dataset<Row> issuedByPrevious = wanted.filter(col("issue_date").leq(lit(Date.valueOf(previous))));
     Dataset<Row> notKept = issuedByPrevious.join(outputs.select(col("point_id").as("invoice_id")), new String[] {"invoice_id"}, "left_anti");
-    Dataset<Row> replayed =
-        changed.customers()
+    SmallSets.Counted replayedSet =
+        SmallSets.counted(changed.customers()
             .union(PaymentBehaviourFeatures.allocatedToClosed(previous, kept, inputs.invoices(), inputs.payments()))
             .union(notKept.select("customer_id"))
-            .distinct()
-            .localCheckpoint(true);
-    long replayedCount = replayed.count();
+            .distinct());
+    long replayedCount = replayedSet.count();
     if (replayedCount > MAX_REPLAYED) {
       return whole(String.format(java.util.Locale.ROOT, "%,d customers changed since the score of %s", replayedCount, previous));
     }
+    Dataset<Row> replayed = replayedSet.forJoin();
     Dataset<Row> carried =
         kept.join(replayed, new String[] {"customer_id"}, "left_anti").select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN)
             .localCheckpoint(true);

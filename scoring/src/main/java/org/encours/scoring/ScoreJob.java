@@ -43,6 +43,7 @@ import org.encours.analytics.AnalyticsJob;
 import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.PaymentBehaviourFeatures;
 import org.encours.analytics.Provenance;
+import org.encours.analytics.SmallSets;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -154,8 +155,8 @@ public final class ScoreJob {
     Dataset<Row> scored = TrainingSet.scoredInvoices(inputs.invoices());
     Dataset<Row> recent =
         scored.filter(col("issue_date").leq(d).and(col("issue_date").gt(date_sub(lit(d), DRIFT_WINDOW_DAYS)))).select("invoice_id");
-    Dataset<Row> wanted = open.select("invoice_id").union(recent).distinct();
-    Dataset<Row> wantedInvoices = inputs.invoices().join(wanted, "invoice_id").localCheckpoint(true);
+    SmallSets.Counted wanted = SmallSets.counted(open.select("invoice_id").union(recent).distinct());
+    Dataset<Row> wantedInvoices = inputs.invoices().join(wanted.forJoin(), "invoice_id").localCheckpoint(true);
     List<String> outputColumns = outputColumns(model.profile());
 
     IncrementalScore.Decision decision =
