@@ -278,7 +278,11 @@ public final class PaymentBehaviourFeatures {
   public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> payments) {
     Column d = Columns.date(date);
     SmallSets.Counted later = SmallSets.counted(payments.filter(col("payment_date").gt(d)).select("invoice_id").distinct());
-    Dataset<Row> toOlder = invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later.forJoin(), "invoice_id");
+    // Computed before the anti-join: else the optimizer would anti-join every invoice with the open
+    // ones first, a shuffle of the whole table, and only then keep those paid later.
+    Dataset<Row> toOlder =
+        invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later.forJoin(), "invoice_id")
+            .localCheckpoint(true);
     Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
     return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
   }
