@@ -49,7 +49,7 @@ final class IncrementalScore {
   /** The date of the score that kept the outputs. */
   static final String KEPT_ON = "kept_on";
   /** Beyond this many replayed customers (a set sent to every task), every history is walked whole. */
-  static final long MAX_REPLAYED = 2_000_000L;
+  static final long MAX_REPLAYED = SmallSets.BROADCAST_LIMIT;
 
   /** Where the score of D goes on from. */
   record Start(LocalDate previous, PaymentBehaviourFeatures.Start walk, Dataset<Row> outputs, long carried, long replayed, String howRead) {

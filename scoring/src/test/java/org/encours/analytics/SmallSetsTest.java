@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -54,6 +55,10 @@ class SmallSetsTest {
     return SharedSpark.session().createDataFrame(rows, IDS.add("customer_id", DataTypes.StringType));
   }
 
+  private static List<String> invoiceIds(Dataset<Row> joined) {
+    return joined.orderBy("invoice_id").select("invoice_id").as(Encoders.STRING()).collectAsList();
+  }
+
   private static String plan(Dataset<Row> joined) {
     return joined.queryExecution().executedPlan().toString();
   }
@@ -64,7 +69,7 @@ class SmallSetsTest {
     assertEquals(3, set.count());
     Dataset<Row> joined = table().join(set.forJoin(), "invoice_id");
     assertTrue(plan(joined).contains("BroadcastHashJoin"), plan(joined));
-    assertEquals(List.of("F10", "F3"), joined.orderBy("invoice_id").select("invoice_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(List.of("F10", "F3"), invoiceIds(joined));
   }
 
   @Test
@@ -73,6 +78,6 @@ class SmallSetsTest {
     assertEquals(3, set.count());
     Dataset<Row> joined = table().join(set.forJoin(), "invoice_id");
     assertFalse(plan(joined).contains("BroadcastExchange"), plan(joined));
-    assertEquals(List.of("F10", "F3"), joined.orderBy("invoice_id").select("invoice_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(List.of("F10", "F3"), invoiceIds(joined));
   }
 }
