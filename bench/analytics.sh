@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 N="${1:-1000000}"
 WAREHOUSE="bench/results/tmp/warehouse-$N"
 mkdir -p bench/results/tmp
-./mvnw -B -q -o -pl scoring -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-CP="scoring/target/test-classes:scoring/target/classes:ingest/target/test-classes:ingest/target/classes:core/target/classes:$(cat scoring/target/bench.cp)"
+./mvnw -B -q -o -pl analytics -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+CP="analytics/target/test-classes:analytics/target/classes:warehouse/target/test-classes:warehouse/target/classes:core/target/classes:$(cat analytics/target/bench.cp)"
 OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' pom.xml)
 HEAP="${BENCH_HEAP:-8g}"
 echo "bench: $N invoices, heap $HEAP, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"

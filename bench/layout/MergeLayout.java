@@ -1,7 +1,7 @@
 // Measures ingest's MERGE of one incremental batch into the invoices table with and without Delta
 // deletion vectors, on copies of a warehouse's invoices before the batch (time travel).
 // Run (after ./encours ingest of a ledger, then of its increment, see docs/table-layout.md):
-//   java -cp "reports/target/classes:$(cat reports/target/launcher-classpath.txt)" <java17 --add-opens> \
+//   java -cp "app/target/classes:$(cat app/target/launcher-classpath.txt)" <java17 --add-opens> \
 //        bench/layout/MergeLayout.java var/wh1m var/merge-bench
 import io.delta.tables.DeltaTable;
 import java.util.Map;

@@ -8,7 +8,7 @@ import java.util.Map;
  * root after a build, with the jobs' classpath and Spark's Java 17 options (as ./encours sets them):
  *
  * <pre>
- * CP="reports/target/classes:$(cat reports/target/launcher-classpath.txt)"
+ * CP="app/target/classes:$(cat app/target/launcher-classpath.txt)"
  * java -Xmx4g $(sed -n '/^JAVA17_OPENS=(/,/^)/p' encours | grep -o -- '-[-A-Za-z0-9.=/:+_]*') \
  *   -cp "$CP" bench/modelload/ModelLoadTime.java MODELS_FOLDER
  * </pre>

@@ -15,7 +15,7 @@ import java.util.List;
  * classpath and Spark's Java 17 options (as ./encours sets them):
  *
  * <pre>
- * CP="reports/target/classes:$(cat reports/target/launcher-classpath.txt)"
+ * CP="app/target/classes:$(cat app/target/launcher-classpath.txt)"
  * java -Xmx10g $(sed -n '/^JAVA17_OPENS=(/,/^)/p' encours | grep -o -- '-[-A-Za-z0-9.=/:+_]*') \
  *   -cp "$CP" bench/warmdriver/WarmRefresh.java WARM-UP REFRESH ARGS -- MEASURED REFRESH ARGS
  * </pre>

@@ -19,7 +19,7 @@ ROOT="$PWD/bench/results/tmp/pipeline-$N"
 rm -rf "$ROOT/warehouse-warm" "$ROOT/warehouse"
 cp -a "$ROOT/warehouse-full" "$ROOT/warehouse-warm"
 cp -a "$ROOT/warehouse-full" "$ROOT/warehouse"
-CP="reports/target/classes:$(cat reports/target/launcher-classpath.txt)"
+CP="app/target/classes:$(cat app/target/launcher-classpath.txt)"
 mapfile -t OPENS < <(sed -n '/^JAVA17_OPENS=(/,/^)/p' encours | grep -o -- '-[-A-Za-z0-9.=/:+_]*')
 MONTH=(--source "$ROOT/november" --mapping canonical-csv --series-from 2023-11 --models "$ROOT/models")
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) N=$N $(nproc) cores ENCOURS_JAVA_OPTS=${ENCOURS_JAVA_OPTS:--Xmx8g} warm-up as of $WARM_AS_OF load $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -81,10 +81,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Both runs use the same shuffle partitions (4), default parallelism (2) and Delta snapshot
  * partitions (2).
  *
- * <p>Run alone: {@code ./mvnw -B verify -pl reports -am -Dtest=NONE
+ * <p>Run alone: {@code ./mvnw -B verify -pl app -am -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterPipelineIT}. It needs about 2.5 GB of
  * RAM and adds a few minutes; its logs (daemons, each command, event logs) stay in
- * {@code reports/target/cluster-it/}.
+ * {@code app/target/cluster-it/}.
  */
 @Tag("cluster")
 class ClusterPipelineIT {
