@@ -31,8 +31,8 @@ import org.encours.warehouse.Warehouse;
  *
  * <p>Each step is the same job the single commands run, and writes the same rows ({@code
  * RefreshJobTest} checks it). Running them in one application saves a JVM start per step, whose CPU
- * goes mostly to the JIT compiling Spark, Delta and the query code (about 100 CPU-seconds per JVM,
- * measured in docs/scaling.md), and lets the steps share work: the aging starts from the previous
+ * goes mostly to the JIT compiling Spark, Delta and the query code (docs/scaling.md), and lets the
+ * steps share work: the aging starts from the previous
  * date's open items; score and recommend read the open items the aging step has just written; the
  * score step's walk over each customer's history also gives the {@code payment_behaviour} rows of
  * the date, which the aging step then leaves to it.

@@ -162,8 +162,8 @@ public final class LatePaymentModels {
    * The rows in one partition, in invoice-id order, for the models fitted by L-BFGS (logistic
    * regression, the survival model) and their scaler. Spark adds a distributed fit's per-partition
    * sums in the order the tasks finish, so the same rows on several partitions give models that differ
-   * in the last bits, and the optimiser turns those into differences of 0.1 % in the survival scale
-   * (CI, 2026-12-06). One ordered partition makes the sums, and so the model, the same on every run.
+   * in the last bits, and the optimiser can turn those into differences a test sees in the survival
+   * scale. One ordered partition makes the sums, and so the model, the same on every run.
    * The fit period is capped ({@link #DEFAULT_MAX_FIT_ROWS}), so one task holds at most that many rows.
    */
   static Dataset<Row> onePartitionInOrder(Dataset<Row> rows) {

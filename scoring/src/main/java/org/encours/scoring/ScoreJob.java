@@ -165,9 +165,9 @@ public final class ScoreJob {
             : IncrementalScore.start(warehouse, inputs, asOf, model.version(), wantedInvoices, outputColumns);
     Optional<IncrementalScore.Start> start = decision.start();
     say(start.map(IncrementalScore.Start::describe).orElse("walks every customer's whole history: " + decision.why()));
-    // Both kinds of point go through one feature computation: one walk over each customer's history
-    // (PaymentBehaviourFeatures) instead of one for the invoices and another for the customers. The
-    // invoices whose outputs at issue were kept need no point.
+    // Both kinds of point go through one feature computation, so each customer's history is walked
+    // once (PaymentBehaviourFeatures) for its invoices and for itself. The invoices whose outputs at
+    // issue were kept need no point.
     Dataset<Row> invoicePoints = TrainingSet.invoicePoints(wantedInvoices).withColumn(POINT_KIND, lit(INVOICE_POINT));
     if (start.isPresent()) {
       invoicePoints = invoicePoints.join(start.get().outputs().select("point_id"), new String[] {"point_id"}, "left_anti");

@@ -9,7 +9,7 @@ import java.util.Map;
  * with the measurements: docs/table-layout.md.
  *
  * <p>In short: the canonical and audit tables are not partitioned (every job reads them whole, as of
- * a date; at 1M invoices the largest is tens of MB, so date partitions would only make small files);
+ * a date, and date partitions would only make small files until hundreds of millions of invoices);
  * the canonical tables have deletion vectors, so an incremental MERGE does not rewrite the files of
  * the rows it updates; the analytics, score and prevention tables are partitioned by {@code as_of_date} (each run replaces
  * one date, readers want one date). No table is Z-ordered by default: no read of the pipeline or the

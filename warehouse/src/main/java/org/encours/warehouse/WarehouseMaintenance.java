@@ -141,8 +141,8 @@ public final class WarehouseMaintenance {
   public Result execute() {
     SparkSession spark = warehouse.spark();
     // VACUUM lists a table's folders with this parallelism, Spark's default 10,000 tasks per table:
-    // over a minute for a one-file table on 2 cores. A few tasks per core list thousands of
-    // partition folders fine; a --conf the user gave wins.
+    // far too many tasks for a table of a few files on a few cores. A few tasks per core list
+    // thousands of partition folders fine; a --conf the user gave wins.
     if (!spark.conf().contains(LISTING_PARALLELISM)) {
       spark.conf().set(LISTING_PARALLELISM, String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
     }
