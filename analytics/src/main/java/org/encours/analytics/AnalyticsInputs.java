@@ -1,5 +1,6 @@
 package org.encours.analytics;
 
+import org.encours.core.EncoursErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,7 @@ public record AnalyticsInputs(
   /** Invoices are required; the other tables read as empty when they do not exist yet. */
   public static AnalyticsInputs read(Warehouse warehouse) {
     if (!warehouse.exists(CanonicalTable.INVOICES)) {
-      throw new UserFacingException(
-          "No invoices table in the warehouse at "
-              + warehouse.root()
-              + ": the canonical tables are missing. Run 'encours ingest' first (or point --warehouse,"
-              + " or ENCOURS_WAREHOUSE, at the warehouse it wrote).");
+      throw EncoursErrors.noCanonicalTables(warehouse.root());
     }
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<CanonicalTable, Dataset<Row>> data = new LinkedHashMap<>();

@@ -123,8 +123,7 @@ public final class ServeCommand implements EncoursCommand {
       app.start(host, port);
     } catch (RuntimeException e) {
       store.close();
-      throw new UserFacingException(
-          "Cannot listen on " + host + ":" + port + " (" + rootCause(e) + "). Choose another --port or --host.", e);
+      throw EncoursErrors.cannot("listen on", host + ":" + port, rootCauseOf(e), "Choose another --port or --host.");
     }
     LOG.info(
         "Serving on http://{}:{} (docs at /docs); {} API key(s): {}; rate limit {}/s per key; checking for new versions every {} s",
@@ -140,8 +139,8 @@ public final class ServeCommand implements EncoursCommand {
     }
     String env = System.getenv("ENCOURS_API_KEYS");
     if (env == null || env.isBlank()) {
-      throw new UserFacingException(
-          "No API keys: give --keys FILE or set ENCOURS_API_KEYS to the keys document. 'encours api-key --name NAME --scopes sales' prints an entry.");
+      throw EncoursErrors.missingArgument("API keys",
+          "give --keys FILE or set ENCOURS_API_KEYS to the keys document. 'encours api-key --name NAME --scopes sales' prints an entry");
     }
     return ApiKeyStore.parse(env, "ENCOURS_API_KEYS");
   }
@@ -190,11 +189,11 @@ public final class ServeCommand implements EncoursCommand {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
-  private static String rootCause(Throwable e) {
+  private static Throwable rootCauseOf(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    return t;
   }
 }

@@ -156,7 +156,7 @@ public final class DemoCommand implements EncoursCommand {
     try {
       new LedgerGenerator(GenerationSettings.defaults()).writeCsv(generated, null);
     } catch (IOException e) {
-      throw new UserFacingException("Cannot write the demo sample to " + generated + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("write", "the demo sample to " + generated, e, "");
     }
     return generated;
   }
@@ -168,7 +168,7 @@ public final class DemoCommand implements EncoursCommand {
     Date a = invoices.isNullAt(0) ? null : invoices.getDate(0);
     Date b = payments.isNullAt(0) ? null : payments.getDate(0);
     if (a == null && b == null) {
-      throw new UserFacingException("The demo sample holds no invoice: nothing to analyse.");
+      throw EncoursErrors.tooLittleData("The demo sample holds no invoice: nothing to analyse", "");
     }
     Date latest = a == null ? b : b == null ? a : (a.after(b) ? a : b);
     return latest.toLocalDate();

@@ -1,5 +1,6 @@
 package org.encours.refresh;
 
+import org.encours.core.EncoursErrors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ final class InboxRefresh {
     } catch (RuntimeException e) {
       String what = "export " + export.folder() + " was not refreshed; it stays in the inbox and the exports after it wait for it";
       if (e instanceof UserFacingException u) {
-        throw new UserFacingException(u.getMessage() + " (" + what + ")", u);
+        throw EncoursErrors.inContext(u, what);
       }
       progress.step(what);
       throw e;

@@ -133,7 +133,7 @@ public final class RefreshCommand implements EncoursCommand {
   private void checkInboxArguments() {
     if (inbox == null) {
       if (asOf == null) {
-        throw new UserFacingException("Missing --as-of: the date of the refresh, YYYY-MM-DD (or --inbox, a folder of exports named by their dates).");
+        throw EncoursErrors.missingArgument("--as-of", "the date of the refresh, YYYY-MM-DD (or --inbox, a folder of exports named by their dates)");
       }
       if (watch) {
         throw EncoursErrors.badArgument("--watch", "true", "only with --inbox: the folder to watch for exports");

@@ -4,7 +4,8 @@ package org.encours.core;
  * An error the user can act on: it says what went wrong, why, and how to fix it, with the offending
  * value. The command line prints its message without a stack trace and exits with {@link #exitCode()}.
  *
- * <p>Create them through {@link EncoursErrors} so that wording stays consistent.
+ * <p>Created only through {@link EncoursErrors} (the constructors are not public), so that every
+ * message follows the same what / why / how-to-fix pattern.
  */
 public class UserFacingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -14,11 +15,11 @@ public class UserFacingException extends RuntimeException {
 
   private final int exitCode;
 
-  public UserFacingException(String message) {
+  protected UserFacingException(String message) {
     this(message, null);
   }
 
-  public UserFacingException(String message, Throwable cause) {
+  protected UserFacingException(String message, Throwable cause) {
     super(message, cause);
     this.exitCode = EXIT_BAD_INPUT;
   }

@@ -1,5 +1,6 @@
 package org.encours.ingest;
 
+import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -57,14 +58,14 @@ final class BatchSources {
       Path location = new Path(sourceLocation);
       FileSystem fs = location.getFileSystem(hadoop);
       if (!fs.exists(location)) {
-        throw new UserFacingException("Source not found: " + sourceLocation + ". Give an export file or a folder of export files with --source.");
+        throw EncoursErrors.nothingFound("export", sourceLocation, "give an export file or a folder of export files with --source.");
       }
       List<ResolvedSource> resolved = new ArrayList<>();
       if (fs.getFileStatus(location).isFile()) {
         if (mapping.sources().size() != 1) {
-          throw new UserFacingException(
-              "--source " + sourceLocation + " is a single file, but mapping " + mapping.origin() + " has "
-                  + mapping.sources().size() + " sources. Give the folder that holds them instead.");
+          throw EncoursErrors.badArgument("--source", sourceLocation,
+              "the folder that holds the " + mapping.sources().size() + " sources of mapping " + mapping.origin()
+                  + " (this is a single file)");
         }
         resolved.add(new ResolvedSource(mapping.sources().get(0), 0, List.of(fs.makeQualified(location).toString())));
         return resolved;
@@ -77,9 +78,9 @@ final class BatchSources {
           Arrays.stream(matches).filter(FileStatus::isFile).map(s -> s.getPath().toString()).sorted().forEach(files::add);
         }
         if (files.isEmpty() && !source.optional()) {
-          throw new UserFacingException(
-              "Mapping " + mapping.origin() + " " + source.location(i) + ": no file matches '" + source.path()
-                  + "' in " + sourceLocation + ". Check the folder, or mark the source 'optional: true' in the mapping.");
+          throw EncoursErrors.badFile("Mapping " + mapping.origin() + " " + source.location(i) + ":",
+              "no file matches '" + source.path() + "' in " + sourceLocation,
+              "Check the folder, or mark the source 'optional: true' in the mapping.");
         }
         if (!files.isEmpty()) {
           resolved.add(new ResolvedSource(source, i, files));
@@ -87,7 +88,7 @@ final class BatchSources {
       }
       return resolved;
     } catch (IOException e) {
-      throw new UserFacingException("Cannot list source " + sourceLocation + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("list", "source " + sourceLocation, e, "");
     }
   }
 
@@ -107,7 +108,7 @@ final class BatchSources {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new UserFacingException("Cannot read source files to checksum them: " + e.getMessage(), e);
+      throw EncoursErrors.cannot("read", "source files to checksum them", e, "");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.BatchSources.ResolvedSource;
@@ -218,11 +219,12 @@ public final class IngestJob {
             available.add(name);
           }
         }
-        throw new UserFacingException(
+        throw EncoursErrors.badFile(
             "Mapping " + mapping.origin() + " " + s.location(source.index()) + ".tables." + feed.table().tableName()
-                + ".columns." + column.getKey() + ": the expression '" + column.getValue()
-                + "' does not fit the source " + source.files() + ": " + firstLine(e.getMessage())
-                + ". Source columns: " + String.join(", ", available) + ". Nothing was written.");
+                + ".columns." + column.getKey() + ":",
+            "the expression '" + column.getValue() + "' does not fit the source " + source.files() + ": "
+                + firstLine(e.getMessage()) + ". Source columns: " + String.join(", ", available),
+            "Nothing was written.");
       }
     }
   }

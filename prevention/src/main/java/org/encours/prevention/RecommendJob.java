@@ -1,5 +1,6 @@
 package org.encours.prevention;
 
+import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
@@ -101,18 +102,22 @@ public final class RecommendJob {
   }
 
   private Dataset<Row> scoresAsOf(LocalDate asOf) {
-    String missing = "No customer scores as of " + asOf + " in " + warehouse.root() + ": run 'encours score --as-of " + asOf + "' first.";
     if (!warehouse.exists(CUSTOMER_SCORES)) {
-      throw new UserFacingException(missing);
+      throw noScores(asOf);
     }
     Dataset<Row> scores =
         warehouse.read(CUSTOMER_SCORES)
             .where(col("as_of_date").equalTo(lit(Date.valueOf(asOf))))
             .select(col("customer_id"), col("probability_late_30d").cast("double").as("probability"), col("model_version"));
     if (scores.isEmpty()) {
-      throw new UserFacingException(missing);
+      throw noScores(asOf);
     }
     return scores;
+  }
+
+  private UserFacingException noScores(LocalDate asOf) {
+    return EncoursErrors.nothingFound(
+        "customer scores as of " + asOf, warehouse.root(), "run 'encours score --as-of " + asOf + "' first.");
   }
 
   /** One row per customer with the policy's inputs, then the policy applied. */

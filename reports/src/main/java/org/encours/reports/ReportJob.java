@@ -1,5 +1,6 @@
 package org.encours.reports;
 
+import org.encours.core.EncoursErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class ReportJob {
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new UserFacingException("Cannot create the output folder " + out + ": " + e.getMessage() + ". Choose a writable folder with --out.", e);
+      throw EncoursErrors.cannot("create", "the output folder " + out, e, "Choose a writable folder with --out.");
     }
     String base = "report-" + data.asOf();
     progress.step("Rendering the HTML page");

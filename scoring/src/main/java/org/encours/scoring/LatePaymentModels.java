@@ -1,5 +1,6 @@
 package org.encours.scoring;
 
+import org.encours.core.EncoursErrors;
 import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
@@ -221,9 +222,9 @@ public final class LatePaymentModels {
     rows.put("used", matureRows);
     report.put("rows", rows);
     if (matureRows < 40) {
-      throw new org.encours.core.UserFacingException(
+      throw EncoursErrors.tooLittleData(
           "Only " + matureRows + " invoices have a known outcome 30 days after their due date at the cutoff " + cutoff
-              + ": too few to train and measure a model. Ingest more history, or pass a later --cutoff.");
+              + ": too few to train and measure a model", "Ingest more history, or pass a later --cutoff.");
     }
     Dataset<Row> dayNumbers = mature.withColumn("_issue_day", datediff(col("issue_date"), lit(Date.valueOf("1970-01-01"))).cast("double"));
     double[] q = dayNumbers.stat().approxQuantile("_issue_day", CUTS, 0.0);
@@ -245,8 +246,9 @@ public final class LatePaymentModels {
       periodRows[k] = span.getLong(2);
       periods.put(PERIODS[k], p);
       if (span.getLong(2) == 0) {
-        throw new org.encours.core.UserFacingException(
-            "The " + PERIODS[k] + " period is empty (issue dates of the usable invoices are too concentrated to split in time). Ingest a longer history.");
+        throw EncoursErrors.tooLittleData(
+            "The " + PERIODS[k] + " period is empty (issue dates of the usable invoices are too concentrated to split in time)",
+            "Ingest a longer history.");
       }
     }
     report.put("cutoff", cutoff.toString());

@@ -1,5 +1,6 @@
 package org.encours.scoring;
 
+import org.encours.core.EncoursErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -99,9 +100,8 @@ public final class ModelRegistry {
 
   public void promote(String version) {
     if (!versions().contains(version)) {
-      throw new UserFacingException(
-          "No model version '" + version + "' in the registry " + root.toAbsolutePath() + " (versions: "
-              + (versions().isEmpty() ? "none" : String.join(", ", versions())) + "). Run 'encours models list' to see them.");
+      throw EncoursErrors.nothingFound("model version '" + version + "'", "the registry " + root.toAbsolutePath(),
+          "its versions are " + (versions().isEmpty() ? "none" : String.join(", ", versions())) + ". Run 'encours models list' to see them.");
     }
     try {
       Files.createDirectories(root);
@@ -149,11 +149,11 @@ public final class ModelRegistry {
 
   /** The version to use (the champion when null), checked to be in the registry; no Spark needed. */
   public String resolve(String versionOrNull) {
-    String version = versionOrNull != null ? versionOrNull : champion().orElseThrow(() -> new UserFacingException(
-        "No champion model in the registry " + root.toAbsolutePath() + ". Train one with 'encours train' (the first model"
+    String version = versionOrNull != null ? versionOrNull : champion().orElseThrow(() -> EncoursErrors.nothingFound(
+        "champion model", "the registry " + root.toAbsolutePath(), "train one with 'encours train' (the first model"
             + " becomes champion), or name a version with --model, or point --models / ENCOURS_MODELS at the registry."));
     if (!Files.isRegularFile(folder(version).resolve("model.json"))) {
-      throw new UserFacingException("No model version '" + version + "' in " + root.toAbsolutePath() + ". Run 'encours models list'.");
+      throw EncoursErrors.nothingFound("model version '" + version + "'", root.toAbsolutePath().toString(), "run 'encours models list'.");
     }
     return version;
   }

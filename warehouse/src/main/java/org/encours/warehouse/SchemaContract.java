@@ -1,5 +1,6 @@
 package org.encours.warehouse;
 
+import org.encours.core.EncoursErrors;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
@@ -39,11 +40,10 @@ public final class SchemaContract {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UserFacingException(
-          what
-              + " does not match the canonical schema: "
-              + String.join("; ", problems)
-              + ". Was it written by another version of Encours, or by hand?");
+      throw EncoursErrors.badFile(
+          what,
+          "does not match the canonical schema: " + String.join("; ", problems),
+          "Was it written by another version of Encours, or by hand?");
     }
   }
 }

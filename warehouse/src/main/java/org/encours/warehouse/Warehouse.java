@@ -1,5 +1,6 @@
 package org.encours.warehouse;
 
+import org.encours.core.EncoursErrors;
 import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,8 +35,8 @@ public final class Warehouse {
           path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
       return qualified.endsWith("/") ? qualified.substring(0, qualified.length() - 1) : qualified;
     } catch (java.io.IOException e) {
-      throw new org.encours.core.UserFacingException(
-          "Cannot use the warehouse location '" + root + "': " + e.getMessage(), e);
+      throw EncoursErrors.cannot("use", "the warehouse location '" + root + "'", e,
+          "Give a folder path or a URI such as hdfs:// or s3a:// with --warehouse or ENCOURS_WAREHOUSE.");
     }
   }
 

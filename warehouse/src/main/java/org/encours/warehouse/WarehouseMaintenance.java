@@ -1,5 +1,6 @@
 package org.encours.warehouse;
 
+import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -177,10 +178,10 @@ public final class WarehouseMaintenance {
       }
     }
     if (!longer.isEmpty()) {
-      throw new UserFacingException(
-          "Refusing to shorten the time-travel window to " + window + ": "
-              + String.join(", ", longer) + " already promise(s) a longer one, and versions an audit may need would be vacuumed. "
-              + "Set " + TimeTravelWindow.ENVIRONMENT + " (or " + TimeTravelWindow.FLAG + ") to at least that, "
+      throw EncoursErrors.refused(
+          "shorten the time-travel window to " + window,
+          String.join(", ", longer) + " already promise(s) a longer one, and versions an audit may need would be vacuumed",
+          "Set " + TimeTravelWindow.ENVIRONMENT + " (or " + TimeTravelWindow.FLAG + ") to at least that, "
               + "or pass --shorten-window if the audit policy really changed.");
     }
   }
@@ -283,7 +284,7 @@ public final class WarehouseMaintenance {
       }
       return files;
     } catch (IOException e) {
-      throw new UserFacingException("Cannot list the files VACUUM would delete in " + path + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("list", "the files VACUUM would delete in " + path, e, "");
     } finally {
       spark.conf().set(check, before);
     }
@@ -312,19 +313,19 @@ public final class WarehouseMaintenance {
         }
       }
     } catch (IOException e) {
-      throw new UserFacingException("Cannot list the warehouse " + warehouse.root() + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("list", "the warehouse " + warehouse.root(), e, "");
     }
     if (only.isEmpty()) {
       if (found.isEmpty()) {
-        throw new UserFacingException("No Delta tables in the warehouse " + warehouse.root()
-            + ". Point --warehouse (or ENCOURS_WAREHOUSE) at the warehouse the jobs wrote.");
+        throw EncoursErrors.nothingFound("Delta tables", "the warehouse " + warehouse.root(),
+            "point --warehouse (or ENCOURS_WAREHOUSE) at the warehouse the jobs wrote.");
       }
       return List.copyOf(found);
     }
     List<String> unknown = only.stream().filter(t -> !found.contains(t)).collect(Collectors.toList());
     if (!unknown.isEmpty()) {
-      throw new UserFacingException("No Delta table " + unknown + " in the warehouse " + warehouse.root()
-          + "; its tables are: " + String.join(", ", found) + ".");
+      throw EncoursErrors.nothingFound("Delta table " + unknown, "the warehouse " + warehouse.root(),
+          "its tables are: " + String.join(", ", found) + ".");
     }
     return only;
   }

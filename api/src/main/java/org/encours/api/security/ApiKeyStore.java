@@ -91,7 +91,7 @@ public final class ApiKeyStore {
     try {
       return parse(Files.readString(file), file.toString());
     } catch (IOException e) {
-      throw new UserFacingException("Cannot read the API keys file " + file + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("read", "the API keys file " + file, e, "");
     }
   }
 

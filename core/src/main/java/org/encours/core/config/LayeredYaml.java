@@ -47,7 +47,7 @@ public final class LayeredYaml {
     try {
       return parse(Files.readString(path, StandardCharsets.UTF_8), what + " " + path.getFileName());
     } catch (IOException e) {
-      throw new UserFacingException("Cannot read " + what + " file " + path + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("read", what + " file " + path, e, "");
     }
   }
 
@@ -64,7 +64,7 @@ public final class LayeredYaml {
       return node;
     } catch (IOException e) {
       String message = e.getMessage() == null ? "" : e.getMessage().split("\n", 2)[0];
-      throw new UserFacingException(origin + " is not valid YAML: " + message, e);
+      throw EncoursErrors.badFile(origin, "is not valid YAML: " + message, "", e);
     }
   }
 

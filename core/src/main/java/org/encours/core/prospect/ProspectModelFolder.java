@@ -94,13 +94,13 @@ public final class ProspectModelFolder {
     try {
       ProspectModelCard card = mapper().readValue(cardPath.toFile(), ProspectModelCard.class);
       if (card.formatVersion() != FORMAT_VERSION) {
-        throw new UserFacingException("Prospect model card " + cardPath + " has format version " + card.formatVersion()
-            + ", this build reads version " + FORMAT_VERSION + ". Retrain with 'encours train-prospects'.");
+        throw EncoursErrors.badFile("Prospect model card " + cardPath, "has format version " + card.formatVersion()
+            + ", this build reads version " + FORMAT_VERSION, "Retrain with 'encours train-prospects'.");
       }
       return card;
     } catch (IOException e) {
-      throw new UserFacingException("Prospect model card " + cardPath + " cannot be read: " + e.getMessage()
-          + ". Retrain with 'encours train-prospects' or restore the folder.", e);
+      throw EncoursErrors.cannot("read", "the prospect model card " + cardPath, e,
+          "Retrain with 'encours train-prospects' or restore the folder.");
     }
   }
 
@@ -114,16 +114,18 @@ public final class ProspectModelFolder {
     try {
       String sha = sha256(modelPath);
       if (!sha.equals(card.modelSha256())) {
-        throw new UserFacingException("Prospect model file " + modelPath + " does not match its card (SHA-256 " + sha
-            + ", card says " + card.modelSha256() + "): the folder was mixed. Copy the whole folder again.");
+        throw EncoursErrors.badFile("Prospect model file " + modelPath, "does not match its card (SHA-256 " + sha
+            + ", card says " + card.modelSha256() + "): the folder was mixed", "Copy the whole folder again.");
       }
       Model<?> model = Model.deserializeFromFile(modelPath);
       if (!model.validate(Label.class)) {
-        throw new UserFacingException("Prospect model file " + modelPath + " is not a classification model.");
+        throw EncoursErrors.badFile("Prospect model file " + modelPath, "is not a classification model",
+            "Retrain with 'encours train-prospects'.");
       }
       return (Model<Label>) model;
     } catch (IOException e) {
-      throw new UserFacingException("Prospect model file " + modelPath + " cannot be read: " + e.getMessage(), e);
+      throw EncoursErrors.cannot("read", "the prospect model file " + modelPath, e,
+          "Retrain with 'encours train-prospects' or restore the folder.");
     }
   }
 

@@ -49,17 +49,15 @@ public final class MappingLoader {
     }
     Path path = Path.of(nameOrPath);
     if (!Files.isRegularFile(path)) {
-      throw new UserFacingException(
-          "Mapping not found: '"
-              + nameOrPath
-              + "' is neither a file nor a built-in mapping ("
-              + String.join(", ", BUILT_IN)
-              + ").");
+      throw EncoursErrors.badFile(
+          "Mapping '" + nameOrPath + "'",
+          "is neither a file nor a built-in mapping (" + String.join(", ", BUILT_IN) + ")",
+          "Give the path of a mapping file or one of the built-in names.");
     }
     try {
       return parse(Files.readString(path), path.toString());
     } catch (IOException e) {
-      throw new UserFacingException("Cannot read mapping " + path + ": " + e.getMessage(), e);
+      throw EncoursErrors.cannot("read", "mapping " + path, e, "");
     }
   }
 
@@ -69,8 +67,7 @@ public final class MappingLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw new UserFacingException(
-          "Mapping " + origin + " is not valid YAML: " + firstLine(e.getMessage()), e);
+      throw EncoursErrors.badFile("Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
     }
     if (root == null || !root.isObject()) {
       throw bad(origin, "(top level)", "expected a map with a 'sources' list", "See docs/mapping.md.");

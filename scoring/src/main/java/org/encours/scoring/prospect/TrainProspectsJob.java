@@ -1,5 +1,6 @@
 package org.encours.scoring.prospect;
 
+import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
@@ -170,8 +171,8 @@ public final class TrainProspectsJob {
     try {
       trained = ProspectModelTrainer.train(rows, settings);
     } catch (IllegalArgumentException e) {
-      throw new UserFacingException("Cannot train the prospect model as of " + asOf + ": " + e.getMessage()
-          + ". Counts: " + counts + ". Use a later --as-of, a longer ledger, or lower --burn-in-days / --min-peer-invoices.", e);
+      throw EncoursErrors.tooLittleData("Cannot train the prospect model as of " + asOf + ": " + e.getMessage()
+          + ". Counts: " + counts, "Use a later --as-of, a longer ledger, or lower --burn-in-days / --min-peer-invoices.", e);
     }
     ProspectModelCard card;
     try {
@@ -244,8 +245,7 @@ public final class TrainProspectsJob {
   /** A canonical table at its current version (recorded), checked against its schema; empty when absent. */
   private Dataset<Row> read(CanonicalTable table, Map<String, Long> versions) {
     if (table == CanonicalTable.INVOICES && !warehouse.exists(table)) {
-      throw new UserFacingException("No invoices table in the warehouse at " + warehouse.root()
-          + ": the canonical tables are missing. Run 'encours ingest' first (or point --warehouse, or ENCOURS_WAREHOUSE, at the warehouse it wrote).");
+      throw EncoursErrors.noCanonicalTables(warehouse.root());
     }
     long v = warehouse.version(table.tableName());
     versions.put(table.tableName(), v);
