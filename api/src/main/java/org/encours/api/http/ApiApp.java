@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.UUID;
+import org.encours.api.security.AuthThrottle;
 import org.encours.api.security.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class ApiApp {
               config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
               config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
             });
-    Guard guard = new Guard(services.keys(), services.limiter());
+    Guard guard = new Guard(services.keys(), services.limiter(), new AuthThrottle(limits.authFailures(), limits.authFailureWindow()));
     for (ApiRoute route : routes(services)) {
       app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler()));
     }
