@@ -82,14 +82,26 @@ public final class Problems {
           "The request headers are larger than the server accepts: " + maxHeaderBytes + " bytes in all.", Map.of());
       case 413 -> new ApiException(413, "too-large", "Request too large", "The request is larger than the server accepts" + why + ".", Map.of());
       case 408 -> new ApiException(408, "request-timeout", "Request timeout", "The request did not arrive in time" + why + ".", Map.of());
-      case 400 -> new ApiException(400, "bad-request", "Bad request",
-          "The request is not valid HTTP or its URI is not acceptable" + why
-              + ": the path must be percent-encoded UTF-8 without '..' segments, NUL or control characters; one Content-Length or chunked encoding, not both.",
-          Map.of());
-      case 505 -> new ApiException(505, "http-version-not-supported", "HTTP version not supported",
+      case 400 -> new ApiException(400, "bad-request", "Bad request", "The request is not valid HTTP" + why + "." + hint(reason), Map.of());
+      case 426, 505 -> new ApiException(status, "http-version-not-supported", "HTTP version not supported",
           "The request line names an HTTP version this server does not speak" + why + ": send HTTP/1.1 (or HTTP/1.0).", Map.of());
       default -> new ApiException(status, "http-" + status, "HTTP " + status, "The web server refused the request" + why + ".", Map.of());
     };
+  }
+
+  /** What to change, from the web server's reason for refusing a request. */
+  private static String hint(String reason) {
+    String r = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+    if (r.contains("content-length") || r.contains("transfer-encoding") || r.contains("chunk")) {
+      return " Send the body with one valid Content-Length, or with chunked encoding alone.";
+    }
+    if (r.contains("host") || r.contains("authority")) {
+      return " Send one Host header, matching the URI if the URI names a host.";
+    }
+    if (r.contains("header") && !r.contains("uri")) {
+      return " Each header line is 'Name: value' in printable ASCII.";
+    }
+    return " The path must be percent-encoded UTF-8, without '..' segments, NUL, control characters or broken % escapes.";
   }
 
   public static ApiException notFound(String what, String id) {

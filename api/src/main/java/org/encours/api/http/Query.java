@@ -64,7 +64,7 @@ final class Query {
         int hi = i + 1 < part.length() ? Character.digit(part.charAt(i + 1), 16) : -1;
         int lo = i + 2 < part.length() ? Character.digit(part.charAt(i + 2), 16) : -1;
         if (hi < 0 || lo < 0) {
-          throw broken(name, part, "a broken % escape at '" + Problems.clip(part.substring(i), 3) + "' (write '%' itself as %25)");
+          throw broken(name, part, "'%' followed by two hex digits (write '%' itself as %25)");
         }
         bytes.write(hi * 16 + lo);
         i += 2;

@@ -139,7 +139,10 @@ class HostileRequestsTest {
         Arguments.of("a 20,000-character URI", "GET /v1/customers/" + "C".repeat(20_000) + "/score HTTP/1.1\nHost: t\n" + auth + "\n", 414),
         Arguments.of("a 20 KiB header", "GET /health HTTP/1.1\nHost: t\nX-Padding: " + "p".repeat(20 * 1024) + "\n\n", 431),
         Arguments.of("a header line without a colon", "GET /health HTTP/1.1\nHost: t\nNo colon here\n\n", 400),
-        Arguments.of("no Host header", "GET /health HTTP/1.1\n\n", 400));
+        Arguments.of("no Host header", "GET /health HTTP/1.1\n\n", 400),
+        Arguments.of("two Host headers", "GET /health HTTP/1.1\nHost: t\nHost: u\n\n", 400),
+        Arguments.of("a space in the path", "GET /v1/customers/C0 01/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
+        Arguments.of("an HTTP/2 request line on HTTP/1.1", "GET /health HTTP/2.0\nHost: t\n\n", 426));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -207,7 +210,13 @@ class HostileRequestsTest {
   @MethodSource("brokenQueryEscapes")
   void aBrokenPercentEscapeInAQueryParameterIsRefused(String parameter, String query) {
     JsonNode p = assertProblem(get("/v1/scores?" + query), 400);
-    assertThat(p.get("detail").asText()).contains(parameter);
+    assertThat(p.get("detail").asText()).startsWith("Invalid " + parameter + " ");
+  }
+
+  @Test
+  void aRepeatedQueryParameterIsRefused() {
+    JsonNode p = assertProblem(get("/v1/scores?limit=5&limit=6"), 400);
+    assertThat(p.get("detail").asText()).contains("limit").contains("repeated");
   }
 
   static Stream<Arguments> brokenQueryEscapes() {
