@@ -13,6 +13,7 @@ import org.encours.api.data.ServedTable;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
+import org.encours.api.http.HttpLimits;
 import org.encours.api.metrics.ApiMetrics;
 import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
@@ -67,6 +68,19 @@ public final class ServeCommand implements EncoursCommand {
   @Option(names = "--burst", description = "Requests per key allowed at once (default: ${DEFAULT-VALUE}).", defaultValue = "100")
   int burst;
 
+  @Option(
+      names = "--auth-failures",
+      description = "Invalid API keys one client address may send before it gets 429 (default: ${DEFAULT-VALUE}; 0: no throttling).",
+      defaultValue = "20")
+  int authFailures;
+
+  @Option(
+      names = "--auth-failure-window",
+      paramLabel = "SECONDS",
+      description = "Seconds in which an address regains all its --auth-failures (default: ${DEFAULT-VALUE}).",
+      defaultValue = "60")
+  double authFailureWindow;
+
   private org.encours.core.policy.Policy policy() {
     return policyFile == null ? org.encours.core.policy.Policy.load() : org.encours.core.policy.Policy.load(policyFile);
   }
@@ -102,6 +116,13 @@ public final class ServeCommand implements EncoursCommand {
       throw EncoursErrors.badArgument(rateLimit < 0 ? "--rate-limit" : "--burst",
           rateLimit < 0 ? Double.toString(rateLimit) : Integer.toString(burst), rateLimit < 0 ? "0 or more requests per second" : "1 or more");
     }
+    if (authFailures < 0) {
+      throw EncoursErrors.badArgument("--auth-failures", Integer.toString(authFailures), "0 (no throttling) or more invalid keys");
+    }
+    if (!(authFailureWindow >= 1)) {
+      throw EncoursErrors.badArgument("--auth-failure-window", Double.toString(authFailureWindow), "a number of seconds, 1 or more");
+    }
+    HttpLimits limits = HttpLimits.DEFAULTS.withAuthFailures(authFailures, Duration.ofMillis((long) (authFailureWindow * 1000)));
     ApiKeyStore keyStore = loadKeys();
     String root = warehouse();
     LOG.info("Reading tables from {}", root);
@@ -118,7 +139,7 @@ public final class ServeCommand implements EncoursCommand {
     if (services.prospects() == null || services.policy() == null) {
       LOG.info("Prospect scoring and quote checks are not wired in this build: /v1/prospects/score and /v1/quotes/check answer 503");
     }
-    Javalin app = ApiApp.create(services);
+    Javalin app = ApiApp.create(services, limits);
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
@@ -126,10 +147,12 @@ public final class ServeCommand implements EncoursCommand {
       throw EncoursErrors.cannot("listen on", host + ":" + port, rootCauseOf(e), "Choose another --port or --host.");
     }
     LOG.info(
-        "Serving on http://{}:{} (docs at /docs); {} API key(s): {}; rate limit {}/s per key; checking for new versions every {} s",
+        "Serving on http://{}:{} (docs at /docs); {} API key(s): {}; rate limit {}/s per key; {}; checking for new versions every {} s",
         host, app.port(), keyStore.keys().size(),
         keyStore.keys().stream().map(k -> k.name() + " " + k.scopes().stream().map(s -> s.word()).sorted().toList()).collect(Collectors.joining(", ")),
-        rateLimit == 0 ? "no" : fmt(rateLimit), fmt(reloadSeconds));
+        rateLimit == 0 ? "no" : fmt(rateLimit),
+        authFailures == 0 ? "invalid keys not throttled" : authFailures + " invalid keys per address per " + fmt(authFailureWindow) + " s",
+        fmt(reloadSeconds));
     return app;
   }
 

@@ -28,6 +28,8 @@ class ServeCommandTest {
     c.reloadSeconds = 30;
     c.rateLimit = 50;
     c.burst = 100;
+    c.authFailures = 20;
+    c.authFailureWindow = 60;
     return c;
   }
 
@@ -37,6 +39,12 @@ class ServeCommandTest {
         .isInstanceOf(UserFacingException.class).hasMessageContaining("--keys").hasMessageContaining("missing.yaml");
     assertThatThrownBy(() -> command(dir.resolve("missing.yaml"), 70000).start())
         .isInstanceOf(UserFacingException.class).hasMessageContaining("--port").hasMessageContaining("70000");
+    ServeCommand negative = command(dir.resolve("missing.yaml"), 8080);
+    negative.authFailures = -1;
+    assertThatThrownBy(negative::start).isInstanceOf(UserFacingException.class).hasMessageContaining("--auth-failures").hasMessageContaining("-1");
+    ServeCommand instant = command(dir.resolve("missing.yaml"), 8080);
+    instant.authFailureWindow = 0;
+    assertThatThrownBy(instant::start).isInstanceOf(UserFacingException.class).hasMessageContaining("--auth-failure-window");
   }
 
   @Test

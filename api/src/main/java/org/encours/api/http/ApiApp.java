@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.UUID;
+import org.encours.api.security.AuthThrottle;
 import org.encours.api.security.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,13 @@ public final class ApiApp {
         new ApiRoute(HandlerType.GET, "/docs", null, "Human documentation of the endpoints", ops::docs));
   }
 
-  /** The app, not started. */
+  /** The app with the default {@link HttpLimits}, not started. */
   public static Javalin create(ApiServices services) {
+    return create(services, HttpLimits.DEFAULTS);
+  }
+
+  /** The app, not started. */
+  public static Javalin create(ApiServices services, HttpLimits limits) {
     Javalin app =
         Javalin.create(
             config -> {
@@ -57,8 +63,20 @@ public final class ApiApp {
               config.http.generateEtags = false;
               config.jsonMapper(new JavalinJackson(services.json(), false));
               config.requestLogger.http((ctx, ms) -> services.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), ms / 1000.0));
+              // A client that goes away or stops sending is the client's fault, never a 5xx.
+              config.jetty.clientAbortStatus = 400;
+              config.jetty.timeoutStatus = 408;
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(limits.maxHeaderBytes());
+                    http.setIdleTimeout(limits.bodyIdleTimeout().toMillis());
+                    http.setSendServerVersion(false);
+                    http.setSendXPoweredBy(false);
+                  });
+              config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
+              config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
             });
-    Guard guard = new Guard(services.keys(), services.limiter());
+    Guard guard = new Guard(services.keys(), services.limiter(), new AuthThrottle(limits.authFailures(), limits.authFailureWindow()));
     for (ApiRoute route : routes(services)) {
       app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler()));
     }
@@ -68,18 +86,22 @@ public final class ApiApp {
         (e, ctx) -> {
           int status = e.getStatus();
           if (status == 404) {
-            problem(Problems.noRoute(ctx.method().name(), ctx.path()), ctx);
+            problem(Problems.noRoute(ctx.req().getMethod(), ctx.path()), ctx);
           } else if (status == 405) {
-            problem(Problems.methodNotAllowed(ctx.method().name(), ctx.path()), ctx);
+            problem(Problems.methodNotAllowed(ctx.req().getMethod(), ctx.path()), ctx);
           } else if (status == 413) {
             problem(Problems.tooLarge(services.maxBodyBytes()), ctx);
           } else {
-            problem(new ApiException(status, "http-" + status, e.getMessage(), e.getMessage(), java.util.Map.of()), ctx);
+            problem(new ApiException(status, "http-" + status, "HTTP " + status, Problems.clip(e.getMessage(), 120), java.util.Map.of()), ctx);
           }
         });
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          if (clientFault(e)) {
+            problem(Bodies.clientFault(e), ctx);
+            return;
+          }
           String reference = UUID.randomUUID().toString().substring(0, 8);
           LOG.error("Internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
           problem(
@@ -88,11 +110,23 @@ public final class ApiApp {
         });
     app.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
-        problem(Problems.noRoute(ctx.method().name(), ctx.path()), ctx);
+        problem(Problems.noRoute(ctx.req().getMethod(), ctx.path()), ctx);
       }
     });
-    app.error(405, ctx -> problem(Problems.methodNotAllowed(ctx.method().name(), ctx.path()), ctx));
+    app.error(405, ctx -> problem(Problems.methodNotAllowed(ctx.req().getMethod(), ctx.path()), ctx));
     return app;
+  }
+
+  /** A request the client broke (framing, early end, pause): not a server error. */
+  private static boolean clientFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException
+          || t instanceof org.eclipse.jetty.io.EofException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String route(Context ctx) {
@@ -110,19 +144,6 @@ public final class ApiApp {
     ctx.header("Cache-Control", "no-store");
     ctx.res().setHeader("ETag", null);
     ctx.contentType(Problem.CONTENT_TYPE);
-    ctx.result(
-        new String(
-            toJson(new Problem("/docs#problem-" + e.slug(), e.title(), e.status(), e.getMessage(), ctx.path())),
-            java.nio.charset.StandardCharsets.UTF_8));
+    ctx.result(Problem.of(e, ctx.path()).toBytes());
   }
-
-  private static byte[] toJson(Problem p) {
-    try {
-      return MAPPER.writeValueAsBytes(p);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.mapper();
 }

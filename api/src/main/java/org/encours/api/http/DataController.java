@@ -44,12 +44,12 @@ final class DataController {
   void customerScore(Context ctx) {
     String id = Params.id(ctx, "id");
     LoadedTable<KeyedIndex<CustomerScore>> t = Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
-    if (Responses.notModified(ctx, Responses.etag(t))) {
-      return;
-    }
     CustomerScore s = t.index().get(id);
     if (s == null) {
       throw Problems.notFound("customer score for", id);
+    }
+    if (Responses.notModified(ctx, Responses.etag(t))) {
+      return;
     }
     ctx.json(new Envelope<>(CustomerScoreDto.of(s), s.modelVersion(), t.version(), t.asOf()));
   }
@@ -57,12 +57,12 @@ final class DataController {
   void invoiceScore(Context ctx) {
     String id = Params.id(ctx, "id");
     LoadedTable<KeyedIndex<InvoiceScore>> t = Responses.require(store.current(), store, ServedTable.INVOICE_SCORES);
-    if (Responses.notModified(ctx, Responses.etag(t))) {
-      return;
-    }
     InvoiceScore s = t.index().get(id);
     if (s == null) {
       throw Problems.notFound("invoice score for", id);
+    }
+    if (Responses.notModified(ctx, Responses.etag(t))) {
+      return;
     }
     ctx.json(new Envelope<>(InvoiceScoreDto.of(s), s.modelVersion(), t.version(), t.asOf()));
   }
@@ -70,12 +70,12 @@ final class DataController {
   void recommendation(Context ctx) {
     String id = Params.id(ctx, "id");
     LoadedTable<KeyedIndex<Recommendation>> t = Responses.require(store.current(), store, ServedTable.RECOMMENDATIONS);
-    if (Responses.notModified(ctx, Responses.etag(t))) {
-      return;
-    }
     Recommendation r = t.index().get(id);
     if (r == null) {
       throw Problems.notFound("recommendation for customer", id);
+    }
+    if (Responses.notModified(ctx, Responses.etag(t))) {
+      return;
     }
     ctx.json(new Envelope<>(RecommendationDto.of(r), r.modelVersion(), t.version(), t.asOf()));
   }
@@ -83,12 +83,12 @@ final class DataController {
   void customerDunningPlan(Context ctx) {
     String id = Params.id(ctx, "id");
     LoadedTable<DunningPlanIndex> t = Responses.require(store.current(), store, ServedTable.DUNNING_PLAN);
-    if (Responses.notModified(ctx, Responses.etag(t))) {
-      return;
-    }
     List<DunningAction> actions = t.index().forCustomer(id);
     if (actions == null) {
       throw Problems.notFound("dunning plan for customer", id);
+    }
+    if (Responses.notModified(ctx, Responses.etag(t))) {
+      return;
     }
     ctx.json(new Envelope<>(actions.stream().map(DunningActionDto::of).toList(), null, t.version(), t.asOf()));
   }
@@ -97,7 +97,7 @@ final class DataController {
   void scores(Context ctx) {
     Long since = Params.nonNegativeLong(ctx, "changedSince");
     int limit = Params.limit(ctx);
-    String cursor = ctx.queryParam("cursor");
+    String cursor = Params.query(ctx, "cursor");
     String query = "changedSince=" + (since == null ? "" : since);
     String after = cursor == null ? null : Cursor.decode(cursor, "scores", query, 1).get(0);
     LoadedTable<KeyedIndex<CustomerScore>> t = Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
@@ -144,7 +144,7 @@ final class DataController {
   void dunningPlan(Context ctx) {
     LocalDate dueBy = Params.date(ctx, "dueBy", false);
     int limit = Params.limit(ctx);
-    String cursor = ctx.queryParam("cursor");
+    String cursor = Params.query(ctx, "cursor");
     String query = "dueBy=" + (dueBy == null ? "" : dueBy);
     int afterDay = Integer.MIN_VALUE;
     String afterInvoice = null;
@@ -197,12 +197,12 @@ final class DataController {
     if ("customer".equals(level) && entity == null) {
       throw Problems.badParameter("entity", "", "a customer id: the customer level is served one customer at a time");
     }
-    if (Responses.notModified(ctx, Responses.etag(t))) {
-      return;
-    }
     List<?> rows = index.rows(level, entity);
     if (entity != null && rows.isEmpty()) {
       throw Problems.notFound(level + " in " + table.tableName() + ":", entity);
+    }
+    if (Responses.notModified(ctx, Responses.etag(t))) {
+      return;
     }
     ctx.json(new Envelope<>(rows, null, t.version(), t.asOf()));
   }

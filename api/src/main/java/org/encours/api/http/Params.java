@@ -10,6 +10,8 @@ final class Params {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,63}");
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,18}");
 
   private Params() {}
 
@@ -23,7 +25,7 @@ final class Params {
   }
 
   static String optionalText(Context ctx, String name, Pattern allowed, String expected) {
-    String value = ctx.queryParam(name);
+    String value = Query.param(ctx, name);
     if (value == null) {
       return null;
     }
@@ -33,13 +35,21 @@ final class Params {
     return value;
   }
 
+  /** A query parameter as sent (decoded strictly, see {@link Query}), or null. */
+  static String query(Context ctx, String name) {
+    return Query.param(ctx, name);
+  }
+
   static LocalDate date(Context ctx, String name, boolean required) {
-    String value = ctx.queryParam(name);
+    String value = Query.param(ctx, name);
     if (value == null || value.isEmpty()) {
       if (required) {
         throw Problems.badParameter(name, "", "a date YYYY-MM-DD (required)");
       }
       return null;
+    }
+    if (!DATE.matcher(value).matches()) {
+      throw Problems.badParameter(name, value, "a date YYYY-MM-DD");
     }
     try {
       LocalDate d = LocalDate.parse(value);
@@ -53,9 +63,12 @@ final class Params {
   }
 
   static Long nonNegativeLong(Context ctx, String name) {
-    String value = ctx.queryParam(name);
+    String value = Query.param(ctx, name);
     if (value == null || value.isEmpty()) {
       return null;
+    }
+    if (!WHOLE.matcher(value).matches()) {
+      throw Problems.badParameter(name, value, "a table version (a whole number, 0 or more)");
     }
     try {
       long v = Long.parseLong(value);
@@ -69,16 +82,19 @@ final class Params {
   }
 
   static int limit(Context ctx) {
-    String value = ctx.queryParam("limit");
+    String value = Query.param(ctx, "limit");
     if (value == null || value.isEmpty()) {
       return DEFAULT_LIMIT;
     }
+    if (!WHOLE.matcher(value).matches()) {
+      throw Problems.badParameter("limit", value, "a page size from 1 to " + MAX_LIMIT);
+    }
     try {
-      int v = Integer.parseInt(value);
+      long v = Long.parseLong(value);
       if (v < 1 || v > MAX_LIMIT) {
         throw Problems.badParameter("limit", value, "a page size from 1 to " + MAX_LIMIT);
       }
-      return v;
+      return (int) v;
     } catch (NumberFormatException e) {
       throw Problems.badParameter("limit", value, "a page size from 1 to " + MAX_LIMIT);
     }

@@ -21,7 +21,11 @@ final class Responses {
     return "\"" + table.table().tableName() + "-" + table.version() + "\"";
   }
 
-  /** Sets the ETag; answers 304 and returns true when the client already has this version. */
+  /**
+   * Sets the ETag; answers 304 and returns true when the client already has this version
+   * ({@code If-None-Match} names it, or is {@code *}). Call it once the resource is known to exist:
+   * {@code *} on an unknown id must stay a 404.
+   */
   static boolean notModified(Context ctx, String etag) {
     ctx.header("ETag", etag);
     String ifNoneMatch = ctx.header("If-None-Match");

@@ -33,4 +33,19 @@ class OpenApiTest {
       }
     }
   }
+
+  @Test
+  void everyProblemTypeTheServerSendsIsDescribedOnTheDocsPage() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/org/encours/api/http/Problems.java"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("new ApiException\\(\\s*\\d+,\\s*\"([a-z-]+)\"").matcher(source);
+    Set<String> slugs = new TreeSet<>();
+    while (m.find()) {
+      slugs.add(m.group(1));
+    }
+    assertThat(slugs).contains("bad-body", "bad-request", "request-timeout", "too-many-failed-keys", "uri-too-long", "headers-too-large");
+    String docs = new String(OpsController.resource("docs.html"), java.nio.charset.StandardCharsets.UTF_8);
+    for (String slug : slugs) {
+      assertThat(docs).as(slug).contains("id=\"problem-" + slug + "\"");
+    }
+  }
 }

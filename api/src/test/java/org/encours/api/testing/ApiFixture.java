@@ -21,6 +21,7 @@ import org.encours.api.data.DeltaTableReader;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
+import org.encours.api.http.HttpLimits;
 import org.encours.api.metrics.ApiMetrics;
 import org.encours.api.security.ApiKey;
 import org.encours.api.security.ApiKeyStore;
@@ -41,7 +42,17 @@ public final class ApiFixture implements AutoCloseable {
   private final Javalin app;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /**
+   * The limits of the test servers: short pauses in a body are answered quickly, and invalid keys
+   * are not throttled (the auth tests send many); tests of those limits pass their own.
+   */
+  public static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withBodyIdleTimeout(Duration.ofSeconds(2)).withAuthFailures(0, Duration.ofMinutes(1));
+
   public ApiFixture(Path warehouse, boolean writeTables) {
+    this(warehouse, writeTables, LIMITS);
+  }
+
+  public ApiFixture(Path warehouse, boolean writeTables, HttpLimits limits) {
     tables = new TestTables(warehouse);
     if (writeTables) {
       tables.writeAll();
@@ -61,11 +72,15 @@ public final class ApiFixture implements AutoCloseable {
         new ApiServices(
             store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), FakeEngines.prospects(), FakeEngines.policy(),
             metrics, CLOCK, ApiServices.DEFAULT_MAX_BODY_BYTES);
-    app = ApiApp.create(services).start("127.0.0.1", 0);
+    app = ApiApp.create(services, limits).start("127.0.0.1", 0);
   }
 
   public String key(Scope scope) {
     return keys.get(scope);
+  }
+
+  public int port() {
+    return app.port();
   }
 
   public URI uri(String path) {
