@@ -1,6 +1,7 @@
 package org.encours.api.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -78,7 +79,14 @@ public final class ApiApp {
             });
     Guard guard = new Guard(services.keys(), services.limiter(), new AuthThrottle(limits.authFailures(), limits.authFailureWindow()));
     for (ApiRoute route : routes(services)) {
-      app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler()));
+      Handler handler = route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler());
+      app.addHttpHandler(route.method(), route.path(), handler);
+      if (route.method() == HandlerType.GET) {
+        // Javalin answers HEAD on a GET route with an empty 200 without running the route's
+        // handler: a HEAD handler of its own makes HEAD pass the same key check and give the same
+        // status and headers as GET (Jetty sends no body).
+        app.addHttpHandler(HandlerType.HEAD, route.path(), handler);
+      }
     }
     app.exception(ApiException.class, ApiApp::problem);
     app.exception(

@@ -95,6 +95,26 @@ class AuthMatrixTest {
     assertProblem(api.send(request(route).header("Authorization", "Basic dXNlcjpwYXNz"), null), 401);
   }
 
+  @ParameterizedTest(name = "HEAD {0}")
+  @MethodSource("protectedGetRoutes")
+  void headChecksTheKeyLikeGet(String path) {
+    assertThat(api.send(head(path), null).statusCode()).isEqualTo(401);
+    assertThat(api.send(head(path), "enc_not-a-key").statusCode()).isEqualTo(401);
+    HttpResponse<String> allowed = api.send(head(path), api.key(Scope.ADMIN));
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.body()).isEmpty();
+  }
+
+  static HttpRequest.Builder head(String path) {
+    return HttpRequest.newBuilder(api.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody());
+  }
+
+  static Stream<String> protectedGetRoutes() {
+    return routes().stream()
+        .filter(r -> r.scope() != null && r.method() == HandlerType.GET)
+        .map(r -> r.path().replace("/customers/{id}", "/customers/C001").replace("/invoices/{id}", "/invoices/INV-1"));
+  }
+
   @Test
   void theXApiKeyHeaderWorksLikeBearer() {
     HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/v1/customers/C001/score")).header("X-API-Key", api.key(Scope.SALES)), null);
