@@ -60,22 +60,71 @@ public final class IngestJob {
 
   public IngestResult run(String sourceLocation, IngestMapping mapping) {
     SparkSession spark = warehouse.spark();
+    Batch batch = identify(sourceLocation, mapping);
+    spark.sparkContext().setJobGroup("encours-ingest", "encours ingest " + batch.id(), false);
+    progress.step("Batch " + batch.id() + ": " + batch.files().size() + " file(s) from " + sourceLocation + " with mapping " + mapping.origin());
+    try {
+      // Read and check everything before the first write: a bad mapping fails here, naming the entry.
+      SourceRecords read = readSources(batch, mapping);
+      long rowsRead = read.records().count();
+      progress.step(String.format(Locale.ROOT, "Checking %,d records", rowsRead));
+      Map<CanonicalTable, Dataset<Row>> candidates = candidatesPerTable(read);
+      // Only the loaded customers and invoices this batch refers to: an incremental batch reads its
+      // references, not the whole tables.
+      Map<CanonicalTable, Dataset<Row>> existing = BatchChecks.referencedExisting(warehouse, candidates);
+      Dataset<Row> reasons = rejectionReasons(read.records(), candidates, existing);
+      Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
+      long rowsQuarantined = rejected.count();
+      Map<CanonicalTable, Dataset<Row>> accepted = accepted(candidates, rejected);
+      // Independent count: records that reached at least one table, against read - quarantined.
+      long rowsAccepted = acceptedRecordCount(candidates, rejected);
+      Counts counts = new Counts(rowsRead, rowsAccepted, rowsQuarantined);
+      progress.step(counts.describe());
+      return write(batch, counts, quarantine(batch.id(), read.records(), reasons), accepted);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The files of one run, their checksum and the batch id derived from both. */
+  private record Batch(String id, String source, List<ResolvedSource> sources, List<String> files, String checksum, String mapping, Instant started) {}
+
+  /** Every source record of the batch, and each table's candidate rows with its repeated-key rule. */
+  private record SourceRecords(
+      Dataset<Row> records,
+      Map<CanonicalTable, List<Dataset<Row>>> feeds,
+      Map<CanonicalTable, TableFeed.RepeatedKeys> repeatedKeys) {}
+
+  /** read = accepted + quarantined, checked independently. */
+  private record Counts(long read, long accepted, long quarantined) {
+    boolean reconciled() {
+      return read == accepted + quarantined;
+    }
+
+    String describe() {
+      return String.format(Locale.ROOT, "%,d records accepted, %,d quarantined%s", accepted, quarantined,
+          reconciled() ? " (reconciles with " + String.format(Locale.ROOT, "%,d", read) + " read)" : " - DOES NOT RECONCILE with " + read + " read");
+    }
+  }
+
+  private Batch identify(String sourceLocation, IngestMapping mapping) {
+    SparkSession spark = warehouse.spark();
     Instant started = Instant.now();
     List<ResolvedSource> sources = BatchSources.resolve(spark, mapping, sourceLocation);
     List<String> files = sources.stream().flatMap(s -> s.files().stream()).collect(Collectors.toList());
     String checksum = BatchSources.checksum(spark, files);
     String batchId = "b-" + BATCH_CLOCK.format(started) + "-" + checksum.substring(0, 8);
-    spark.sparkContext().setJobGroup("encours-ingest", "encours ingest " + batchId, false);
-    progress.step("Batch " + batchId + ": " + files.size() + " file(s) from " + sourceLocation + " with mapping " + mapping.origin());
+    return new Batch(batchId, sourceLocation, sources, files, checksum, mapping.origin(), started);
+  }
 
-    // Read and check everything before the first write: a bad mapping fails here, naming the entry.
+  private SourceRecords readSources(Batch batch, IngestMapping mapping) {
     List<Dataset<Row>> allRecords = new ArrayList<>();
     Map<CanonicalTable, List<Dataset<Row>>> feeds = new EnumMap<>(CanonicalTable.class);
     Map<CanonicalTable, TableFeed.RepeatedKeys> policies = new EnumMap<>(CanonicalTable.class);
-    for (ResolvedSource source : sources) {
+    for (ResolvedSource source : batch.sources()) {
       // Checkpointed: record ids are fixed once, and later plans start from here instead of
       // re-analysing the reader and conversion expressions at every step.
-      Dataset<Row> records = BatchSources.read(spark, source).localCheckpoint(true);
+      Dataset<Row> records = BatchSources.read(warehouse.spark(), source).localCheckpoint(true);
       for (TableFeed feed : source.mapping().tables()) {
         checkExpressions(mapping, source, feed, records);
         feeds.computeIfAbsent(feed.table(), t -> new ArrayList<>()).add(RowRules.candidates(records, source.mapping(), feed));
@@ -84,19 +133,27 @@ public final class IngestJob {
       allRecords.add(records.select(col(RowRules.RECORD_ID), col(BatchSources.SOURCE), col(BatchSources.FILE), col(BatchSources.ORIGINAL), col(BatchSources.MALFORMED)));
       progress.step("Read source " + source.mapping().name() + " (" + source.files().size() + " file(s)) feeding " + source.mapping().tables().stream().map(f -> f.table().tableName()).collect(Collectors.joining(", ")));
     }
-    Dataset<Row> records = unionAll(allRecords);
-    long rowsRead = records.count();
-    progress.step(String.format(Locale.ROOT, "Checking %,d records", rowsRead));
+    return new SourceRecords(unionAll(allRecords), feeds, policies);
+  }
 
+  /** Each table's candidate rows from all the sources that feed it, repeated keys resolved. */
+  private static Map<CanonicalTable, Dataset<Row>> candidatesPerTable(SourceRecords read) {
     Map<CanonicalTable, Dataset<Row>> candidates = new EnumMap<>(CanonicalTable.class);
-    for (Map.Entry<CanonicalTable, List<Dataset<Row>>> entry : feeds.entrySet()) {
-      Dataset<Row> rows = BatchChecks.repeatedKeys(unionAll(entry.getValue()), entry.getKey(), policies.get(entry.getKey()));
+    for (Map.Entry<CanonicalTable, List<Dataset<Row>>> entry : read.feeds().entrySet()) {
+      Dataset<Row> rows = BatchChecks.repeatedKeys(unionAll(entry.getValue()), entry.getKey(), read.repeatedKeys().get(entry.getKey()));
       candidates.put(entry.getKey(), rows.localCheckpoint(true));
     }
-    // Only the loaded customers and invoices this batch refers to: an incremental batch reads its
-    // references, not the whole tables.
-    Map<CanonicalTable, Dataset<Row>> existing = BatchChecks.referencedExisting(warehouse, candidates);
+    return candidates;
+  }
 
+  /**
+   * Every reason to reject a record (record id, reason): malformed records, row rules, then
+   * references. Rejecting a record can remove a key another record refers to, so references are
+   * re-checked until a pass rejects no new record (a fixed point; one pass when nothing refers to a
+   * rejected record).
+   */
+  private static Dataset<Row> rejectionReasons(
+      Dataset<Row> records, Map<CanonicalTable, Dataset<Row>> candidates, Map<CanonicalTable, Dataset<Row>> existing) {
     Dataset<Row> rowReasons =
         records.where(col(BatchSources.MALFORMED).isNotNull())
             .select(col(RowRules.RECORD_ID), lit("malformed record: wrong number of fields or bad quoting").as(BatchChecks.REASON));
@@ -104,87 +161,101 @@ public final class IngestJob {
       rowReasons = rowReasons.unionByName(BatchChecks.rejections(rows));
     }
     rowReasons = rowReasons.localCheckpoint(true);
-    // Rejecting a record can remove a key another record refers to: re-check references until a
-    // pass rejects no new record (a fixed point; one pass when nothing refers to a rejected record).
     Dataset<Row> reasons = rowReasons;
     long rejectedCount = distinctRecords(reasons).count();
     for (int pass = 1; ; pass++) {
       Dataset<Row> references = BatchChecks.referenceRejections(candidates, existing, distinctRecords(reasons));
       if (references == null) {
-        break;
+        return reasons;
       }
       Dataset<Row> next = rowReasons.unionByName(references).distinct().localCheckpoint(true);
       long nextCount = distinctRecords(next).count();
       reasons = next;
       if (nextCount == rejectedCount) {
-        break;
+        return reasons;
       }
       if (pass > CanonicalTable.values().length) {
         throw new IllegalStateException("reference checks did not settle after " + pass + " passes");
       }
       rejectedCount = nextCount;
     }
-    Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
-    long rowsQuarantined = rejected.count();
+  }
 
-    Dataset<Row> quarantine =
-        records.join(reasons.groupBy(RowRules.RECORD_ID).agg(array_sort(collect_set(BatchChecks.REASON)).as("reasons")), RowRules.RECORD_ID)
-            .select(
-                lit(batchId).as("batch_id"),
-                col(BatchSources.SOURCE).as("source_name"),
-                col(BatchSources.FILE).as("source_file"),
-                col(BatchSources.ORIGINAL).as("record"),
-                col("reasons"),
-                current_timestamp().as("quarantined_at"));
+  /** The quarantine rows: each rejected source record once, with all its reasons sorted. */
+  private static Dataset<Row> quarantine(String batchId, Dataset<Row> records, Dataset<Row> reasons) {
+    return records.join(reasons.groupBy(RowRules.RECORD_ID).agg(array_sort(collect_set(BatchChecks.REASON)).as("reasons")), RowRules.RECORD_ID)
+        .select(
+            lit(batchId).as("batch_id"),
+            col(BatchSources.SOURCE).as("source_name"),
+            col(BatchSources.FILE).as("source_file"),
+            col(BatchSources.ORIGINAL).as("record"),
+            col("reasons"),
+            current_timestamp().as("quarantined_at"));
+  }
 
+  /** Each table's rows from the records not rejected, one per business key, in reference order. */
+  private static Map<CanonicalTable, Dataset<Row>> accepted(Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
     Map<CanonicalTable, Dataset<Row>> accepted = new LinkedHashMap<>();
-    Dataset<Row> acceptedRecordIds = null;
     for (CanonicalTable table : CanonicalTable.values()) {
       Dataset<Row> rows = candidates.get(table);
-      if (rows == null) {
-        continue;
+      if (rows != null) {
+        accepted.put(table, withoutRejected(rows, rejected).dropDuplicates(table.keyColumns().toArray(new String[0])));
       }
-      Dataset<Row> kept = rows.join(broadcast(rejected), rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
-      Dataset<Row> ids = kept.select(RowRules.RECORD_ID);
-      acceptedRecordIds = acceptedRecordIds == null ? ids : acceptedRecordIds.union(ids);
-      accepted.put(table, kept.dropDuplicates(table.keyColumns().toArray(new String[0])));
     }
-    // Independent count: records that reached at least one table, against read - quarantined.
-    long rowsAccepted = acceptedRecordIds == null ? 0 : acceptedRecordIds.distinct().count();
-    boolean reconciled = rowsRead == rowsAccepted + rowsQuarantined;
-    progress.step(String.format(Locale.ROOT, "%,d records accepted, %,d quarantined%s", rowsAccepted, rowsQuarantined,
-        reconciled ? " (reconciles with " + String.format(Locale.ROOT, "%,d", rowsRead) + " read)" : " - DOES NOT RECONCILE with " + rowsRead + " read"));
+    return accepted;
+  }
 
-    // Writes.
-    String sourceText = sourceLocation;
-    writeBatchStart(batchId, sourceText, files, checksum, mapping.origin(), started);
+  /** The records that reached at least one table, counted from the candidates (not from read - quarantined). */
+  private static long acceptedRecordCount(Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
+    Dataset<Row> ids = null;
+    for (CanonicalTable table : CanonicalTable.values()) {
+      Dataset<Row> rows = candidates.get(table);
+      if (rows != null) {
+        Dataset<Row> kept = withoutRejected(rows, rejected).select(RowRules.RECORD_ID);
+        ids = ids == null ? kept : ids.union(kept);
+      }
+    }
+    return ids == null ? 0 : ids.distinct().count();
+  }
+
+  private static Dataset<Row> withoutRejected(Dataset<Row> rows, Dataset<Row> rejected) {
+    return rows.join(broadcast(rejected), rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
+  }
+
+  /**
+   * The writes, in order: the running audit row, the quarantine, the tables in reference order, the
+   * audit row's outcome (also when a write fails).
+   */
+  private IngestResult write(Batch batch, Counts counts, Dataset<Row> quarantine, Map<CanonicalTable, Dataset<Row>> accepted) {
+    writeBatchStart(batch.id(), batch.source(), batch.files(), batch.checksum(), batch.mapping(), batch.started());
     try {
-      if (!reconciled) {
+      if (!counts.reconciled()) {
         throw new IllegalStateException(
-            "read " + rowsRead + " records but accepted " + rowsAccepted + " + quarantined " + rowsQuarantined + "; nothing was loaded");
+            "read " + counts.read() + " records but accepted " + counts.accepted() + " + quarantined " + counts.quarantined() + "; nothing was loaded");
       }
       long quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
-      if (rowsQuarantined > 0) {
+      if (counts.quarantined() > 0) {
         quarantine.write().format("delta").mode("append").save(warehouse.path(AuditTables.QUARANTINE));
         quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
-        progress.step(String.format(Locale.ROOT, "Quarantined %,d records in %s (version %d)", rowsQuarantined, AuditTables.QUARANTINE, quarantineVersion));
+        progress.step(String.format(Locale.ROOT, "Quarantined %,d records in %s (version %d)", counts.quarantined(), AuditTables.QUARANTINE, quarantineVersion));
       }
       List<TableUpsert.TableStats> stats = new ArrayList<>();
       for (Map.Entry<CanonicalTable, Dataset<Row>> entry : accepted.entrySet()) {
-        spark.sparkContext().setJobDescription("merge " + entry.getKey().tableName());
-        TableUpsert.TableStats s = TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batchId);
+        warehouse.spark().sparkContext().setJobDescription("merge " + entry.getKey().tableName());
+        TableUpsert.TableStats s = TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batch.id());
         stats.add(s);
         progress.step(String.format(Locale.ROOT, "%s: %,d rows -> %,d inserted, %,d updated, %,d unchanged (version %d)",
             s.table(), s.rows(), s.inserted(), s.updated(), s.unchanged(), s.version()));
       }
-      IngestResult result = new IngestResult(batchId, checksum, rowsRead, rowsAccepted, rowsQuarantined, reconciled, List.copyOf(stats), quarantineVersion);
+      IngestResult result = new IngestResult(
+          batch.id(), batch.checksum(), counts.read(), counts.accepted(), counts.quarantined(), counts.reconciled(), List.copyOf(stats), quarantineVersion);
       writeBatchEnd(result, "succeeded", null);
       return result;
     } catch (RuntimeException e) {
-      writeBatchEnd(new IngestResult(batchId, checksum, rowsRead, rowsAccepted, rowsQuarantined, reconciled, List.of(), -1), "failed", String.valueOf(e.getMessage()));
+      writeBatchEnd(
+          new IngestResult(batch.id(), batch.checksum(), counts.read(), counts.accepted(), counts.quarantined(), counts.reconciled(), List.of(), -1),
+          "failed", String.valueOf(e.getMessage()));
       throw e;
-    } finally {
-      spark.sparkContext().clearJobGroup();
     }
   }
 
