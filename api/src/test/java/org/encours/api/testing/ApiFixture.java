@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.encours.api.data.DeltaTableReader;
 import org.encours.api.data.SnapshotStore;
+import org.encours.api.engines.ProspectScoring;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
 import org.encours.api.metrics.ApiMetrics;
@@ -26,6 +27,7 @@ import org.encours.api.security.ApiKey;
 import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
+import org.encours.core.policy.Policy;
 
 /**
  * A started API over a temporary warehouse, with one key per scope and a client. Tests start it in
@@ -42,6 +44,11 @@ public final class ApiFixture implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public ApiFixture(Path warehouse, boolean writeTables) {
+    this(warehouse, writeTables, FakeEngines.prospects());
+  }
+
+  /** The shipped policy and the prospect scorer {@code prospects}. */
+  public ApiFixture(Path warehouse, boolean writeTables, ProspectScoring prospects) {
     tables = new TestTables(warehouse);
     if (writeTables) {
       tables.writeAll();
@@ -59,7 +66,7 @@ public final class ApiFixture implements AutoCloseable {
     store.reload();
     ApiServices services =
         new ApiServices(
-            store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), FakeEngines.prospects(), FakeEngines.policy(),
+            store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), prospects, Policy.defaults(),
             metrics, CLOCK, ApiServices.DEFAULT_MAX_BODY_BYTES);
     app = ApiApp.create(services).start("127.0.0.1", 0);
   }
