@@ -95,7 +95,7 @@ final class QuoteController {
       ctx.json(new Envelope<>(QuoteCheckDto.of(id, probability, q, r.policyVersion()), r.modelVersion(), recs.version(), recs.asOf()));
       return;
     }
-    ProspectAttributes prospect = validate(quoted(body.prospect(), amount, days), "prospect.", services.clock(), false);
+    ProspectAttributes prospect = quoted(validate(body.prospect(), "prospect.", services.clock(), false), amount, days);
     ProspectScoring.Assessment a = engine().score(prospect);
     QuoteCheck q = policy.checkQuote(prospectRisk(a), amount, days);
     ctx.json(new Envelope<>(QuoteCheckDto.of(null, a.probability(), q, policy.origin()), a.modelVersion(), null,
@@ -108,19 +108,19 @@ final class QuoteController {
   }
 
   /**
-   * The prospect of a quote, scored on the quote's amount and terms: its own {@code requestedAmount}
-   * and {@code requestedTermsDays} may be left out, and when given must be the quote's.
+   * The prospect of a quote (already validated), scored on the quote's amount and terms: its own
+   * {@code requestedAmount} and {@code requestedTermsDays} may be left out, and when given must be the quote's.
    */
-  private static ProspectRequest quoted(ProspectRequest p, BigDecimal amount, int days) {
+  private static ProspectAttributes quoted(ProspectAttributes p, BigDecimal amount, int days) {
     if (p.requestedAmount() != null && p.requestedAmount().compareTo(amount) != 0) {
-      throw Problems.badBody("Field 'prospect.requestedAmount' (" + Problems.clip(p.requestedAmount().toPlainString())
-          + ") differs from the quote's 'amount' (" + amount.toPlainString() + "): leave it out, the quote's amount is the one scored.");
+      throw Problems.badBody("Field 'prospect.requestedAmount' (" + p.requestedAmount().toPlainString() + ") differs from the quote's 'amount' ("
+          + amount.toPlainString() + "): leave it out, the quote's amount is the one scored.");
     }
     if (p.requestedTermsDays() != null && p.requestedTermsDays() != days) {
       throw Problems.badBody("Field 'prospect.requestedTermsDays' (" + p.requestedTermsDays() + ") differs from the quote's 'requestedTermsDays' ("
           + days + "): leave it out, the quote's terms are the ones scored.");
     }
-    return new ProspectRequest(p.country(), p.sector(), p.sizeBand(), p.companyCreatedDate(), p.companyAgeYears(), amount, days, p.channel());
+    return new ProspectAttributes(p.country(), p.sector(), p.sizeBand(), p.companyCreatedDate(), p.companyAgeYears(), amount, days, p.channel());
   }
 
   /** What the batch recommended for a customer, as the policy checks a quote against it. */
