@@ -116,8 +116,8 @@ public final class ServeCommand implements EncoursCommand {
     ApiServices services =
         new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(prospectModel, policy.grades()), policy,
             metrics, Clock.systemDefaultZone(), ApiServices.DEFAULT_MAX_BODY_BYTES);
-    if (services.prospects() == null || services.policy() == null) {
-      LOG.info("Prospect scoring and quote checks are not wired in this build: /v1/prospects/score and /v1/quotes/check answer 503");
+    if (services.prospects() == null) {
+      LOG.info("No prospect model (--prospect-model): /v1/prospects/score and quotes for prospects answer 503");
     }
     Javalin app = ApiApp.create(services);
     try {
