@@ -133,11 +133,12 @@ public final class ServeCommand implements EncoursCommand {
     store.reload();
     logMemory();
     store.startPolling(Duration.ofMillis((long) (reloadSeconds * 1000)));
+    org.encours.core.policy.Policy policy = policy();
     ApiServices services =
-        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(prospectModel, policy().grades()), Engines.quotePolicy(policyFile),
+        new ApiServices(store, keyStore, new RateLimiter(rateLimit, burst), Engines.prospectScoring(prospectModel, policy.grades()), policy,
             metrics, Clock.systemDefaultZone(), ApiServices.DEFAULT_MAX_BODY_BYTES);
-    if (services.prospects() == null || services.policy() == null) {
-      LOG.info("Prospect scoring and quote checks are not wired in this build: /v1/prospects/score and /v1/quotes/check answer 503");
+    if (services.prospects() == null) {
+      LOG.info("No prospect model (--prospect-model): /v1/prospects/score and quotes for prospects answer 503");
     }
     Javalin app = ApiApp.create(services, limits);
     try {

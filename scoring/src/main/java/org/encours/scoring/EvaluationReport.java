@@ -53,8 +53,8 @@ final class EvaluationReport {
       b.append("<p>Chosen on the select period: <b>").append(esc(t.path("chosen").asText())).append("</b>; ")
           .append(esc(t.path("calibration").asText())).append(".</p><table><tr><th>candidate</th><th>select ROC AUC</th><th>select log loss</th></tr>");
       for (JsonNode c : t.path("candidates")) {
-        b.append("<tr><td>").append(esc(c.path("candidate").asText())).append("</td><td>").append(num(c.path("select_roc_auc")))
-            .append("</td><td>").append(num(c.path("select_log_loss"))).append("</td></tr>");
+        b.append("<tr><td>").append(esc(c.path("candidate").asText())).append("</td><td>").append(num(c.path("rocAuc")))
+            .append("</td><td>").append(num(c.path("logLoss"))).append("</td></tr>");
       }
       b.append("</table><h3>Out of time (test period)</h3><table><tr><th>scorer</th><th>rows</th><th>late share</th><th>ROC AUC</th>"
           + "<th>PR AUC</th><th>Brier</th><th>log loss</th><th>ECE (10 bins)</th><th>capture, riskiest 10 %</th></tr>");

@@ -33,6 +33,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.encours.core.evaluation.EvaluationMetrics;
 
 /**
  * Fits and measures the late-payment models on a labelled training set ({@link
@@ -293,8 +294,8 @@ public final class LatePaymentModels {
         double auc = EvaluationMetrics.rocAuc(s.p(), s.y());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("candidate", c.getKey());
-        row.put("select_roc_auc", auc);
-        row.put("select_log_loss", EvaluationMetrics.logLoss(s.p(), s.y()));
+        row.put("rocAuc", auc);
+        row.put("logLoss", EvaluationMetrics.logLoss(s.p(), s.y()));
         tried.add(row);
         if (auc > bestAuc) {
           bestAuc = auc;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsInputs;
+import org.encours.core.evaluation.EvaluationMetrics;
 import org.encours.warehouse.Warehouse;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.encours.core.policy.GradeBands;
 import org.junit.jupiter.api.Test;
 
-/** Label rule, points scale, metrics, PSI and reason wording on hand-computed examples (no Spark). */
+/** Label rule, points scale, PSI and reason wording on hand-computed examples (no Spark). */
 class PlainFiguresTest {
   static LocalDate d(String s) {
     return LocalDate.parse(s);
@@ -68,43 +68,6 @@ class PlainFiguresTest {
     // The policy's bands are inclusive upper bounds (docs/policy.md): 0.05 is still A, 0.40 still D.
     assertThat(List.of(g.gradeFor(0.0), g.gradeFor(0.05), g.gradeFor(0.0501), g.gradeFor(0.19), g.gradeFor(0.4), g.gradeFor(0.41)))
         .containsExactly("A", "A", "B", "C", "D", "E");
-  }
-
-  // p = 0.05, 0.15, 0.18, 0.62, 0.95 with outcomes 0, 0, 1, 1, 1
-  static final double[] P = {0.05, 0.15, 0.18, 0.62, 0.95};
-  static final int[] Y = {0, 0, 1, 1, 1};
-
-  @Test
-  void expectedCalibrationErrorOnTenEqualWidthBins() {
-    // bin [0,.1): 0.05 vs 0 -> 1/5 x 0.05 = 0.010
-    // bin [.1,.2): mean 0.165 vs 1/2 -> 2/5 x 0.335 = 0.134
-    // bin [.6,.7): 0.62 vs 1 -> 1/5 x 0.38 = 0.076
-    // bin [.9,1]: 0.95 vs 1 -> 1/5 x 0.05 = 0.010
-    assertThat(EvaluationMetrics.ece(P, Y)).isCloseTo(0.230, within(1e-12));
-    List<EvaluationMetrics.CalibrationBin> table = EvaluationMetrics.calibrationTable(P, Y);
-    assertThat(table).hasSize(10);
-    assertThat(table.get(1).rows()).isEqualTo(2);
-    assertThat(table.get(1).meanPredicted()).isCloseTo(0.165, within(1e-12));
-    assertThat(table.get(1).observedShare()).isEqualTo(0.5);
-    assertThat(table.get(9).rows()).isEqualTo(1); // 1.0 itself would fall in the last bin too
-  }
-
-  @Test
-  void rankingAndProbabilityFiguresByHand() {
-    assertThat(EvaluationMetrics.rocAuc(P, Y)).isEqualTo(1.0);
-    // ties count one half: positives {0.2, 0.3}, negatives {0.2, 0.1}: (0.5 + 1 + 1 + 1) / 4
-    double[] p = {0.2, 0.2, 0.1, 0.3};
-    int[] y = {1, 0, 0, 1};
-    assertThat(EvaluationMetrics.rocAuc(p, y)).isCloseTo(0.875, within(1e-12));
-    // average precision: 0.3 (tp 1 of 1 seen), then the tied block {0.2, 0.2} (tp 2 of 3 seen)
-    assertThat(EvaluationMetrics.prAuc(p, y)).isCloseTo((1 + 2.0 / 3) / 2, within(1e-12));
-    // Brier: (0.0025 + 0.0225 + 0.6724 + 0.1444 + 0.0025) / 5
-    assertThat(EvaluationMetrics.brier(P, Y)).isCloseTo(0.16886, within(1e-12));
-    // log loss: -(2 ln 0.95 + ln 0.85 + ln 0.18 + ln 0.62) / 5
-    assertThat(EvaluationMetrics.logLoss(P, Y)).isCloseTo(
-        -(2 * Math.log(0.95) + Math.log(0.85) + Math.log(0.18) + Math.log(0.62)) / 5, within(1e-12));
-    // riskiest decile of 5 rows: ceil(0.5) = 1 row (0.95, late): 1 of the 3 late invoices
-    assertThat(EvaluationMetrics.captureTopDecile(P, Y)).isCloseTo(1.0 / 3, within(1e-12));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.encours.api.data;
 
 import static org.encours.api.data.ColumnSpec.Kind.ANY;
+import static org.encours.api.data.ColumnSpec.Kind.BOOLEAN;
 import static org.encours.api.data.ColumnSpec.Kind.DATE;
 import static org.encours.api.data.ColumnSpec.Kind.INTEGER;
 import static org.encours.api.data.ColumnSpec.Kind.MAP;
@@ -13,18 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code recommendations} (customer_id, as_of_date, grade, deposit_share, credit_limit,
- * max_terms_days, ladder, flags, reasons, policy_version, model_version, input_versions).
+ * {@code recommendations} (customer_id, as_of_date, scored, grade, probability, deposit_share,
+ * deposit_required_above, credit_limit, open_exposure, max_terms_days, block_orders, ladder, flags,
+ * reasons, policy_version, model_version, input_versions).
  */
 final class RecommendationsTable implements TableMapping<KeyedIndex<Recommendation>> {
   static final List<ColumnSpec> COLUMNS =
       List.of(
           required("customer_id", STRING),
           required("as_of_date", DATE),
+          required("scored", BOOLEAN),
           optional("grade", STRING),
+          optional("probability", NUMBER),
           required("deposit_share", NUMBER),
+          required("deposit_required_above", NUMBER),
           required("credit_limit", NUMBER),
+          required("open_exposure", NUMBER),
           required("max_terms_days", INTEGER),
+          required("block_orders", BOOLEAN),
           optional("ladder", ANY),
           optional("flags", ANY),
           optional("reasons", ANY),
@@ -54,10 +61,15 @@ final class RecommendationsTable implements TableMapping<KeyedIndex<Recommendati
             new Recommendation(
                 row.string("customer_id"),
                 row.epochDay("as_of_date"),
+                Boolean.TRUE.equals(row.value("scored")),
                 interner.intern(row.string("grade")),
+                row.dbl("probability"),
                 row.dbl("deposit_share"),
+                row.cents("deposit_required_above"),
                 row.cents("credit_limit"),
+                row.cents("open_exposure"),
                 (int) row.lng("max_terms_days", Integer.MIN_VALUE),
+                Boolean.TRUE.equals(row.value("block_orders")),
                 interner.intern(row.value("ladder")),
                 interner.intern(row.value("flags")),
                 interner.intern(row.value("reasons")),

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.engines.ProspectScoring;
-import org.encours.api.engines.QuotePolicy;
 import org.encours.api.metrics.ApiMetrics;
 import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
+import org.encours.core.policy.Policy;
 
 /**
  * What the HTTP layer needs, built by the serve command (or a test). {@code prospects} and
@@ -18,7 +18,7 @@ public record ApiServices(
     ApiKeyStore keys,
     RateLimiter limiter,
     ProspectScoring prospects,
-    QuotePolicy policy,
+    Policy policy,
     ApiMetrics metrics,
     Clock clock,
     long maxBodyBytes) {

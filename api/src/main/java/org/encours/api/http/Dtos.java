@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.encours.api.data.CustomerScore;
 import org.encours.api.data.DunningAction;
 import org.encours.api.data.InvoiceScore;
 import org.encours.api.data.Recommendation;
 import org.encours.api.engines.ProspectScoring;
-import org.encours.api.engines.QuotePolicy;
+import org.encours.core.policy.QuoteCheck;
 
 /** The JSON contract: response and request records (camelCase; dates ISO-8601; money as decimals). */
 public final class Dtos {
@@ -164,21 +165,75 @@ public final class Dtos {
       String grade,
       List<ProspectScoring.Reason> reasons,
       double depositShare,
+      String depositStatus,
       BigDecimal deposit,
       BigDecimal creditLimit,
       int maxTermsDays,
       Integer termsDays,
       String policyVersion) {}
 
+  /** {@code POST /v1/quotes/check} answer: who was quoted and the policy's decision. */
   public record QuoteCheckDto(
       String customerId,
+      boolean prospect,
       String grade,
       Double probability,
-      QuotePolicy.Decision decision) {}
+      QuoteDecision decision) {
+    static QuoteCheckDto of(String customerId, Double probability, QuoteCheck q, String policyVersion) {
+      return new QuoteCheckDto(
+          customerId,
+          q.prospect(),
+          q.grade(),
+          probability,
+          new QuoteDecision(
+              q.approved(),
+              q.quoteAmount(),
+              word(q.depositStatus()),
+              q.depositShare(),
+              q.depositAmount(),
+              q.depositRequiredAbove(),
+              q.creditLimit(),
+              q.openExposure(),
+              q.exposureAfterQuote(),
+              q.withinLimit(),
+              q.requestedTermsDays(),
+              q.allowedTermsDays(),
+              q.termsAllowed(),
+              q.blockOrders(),
+              q.reasons(),
+              policyVersion));
+    }
+  }
+
+  /**
+   * The policy's decision on a quote ({@link QuoteCheck}): {@code depositStatus} is {@code none},
+   * {@code recommended} or {@code required}; {@code depositRequiredAbove} null means never required.
+   */
+  public record QuoteDecision(
+      boolean approved,
+      BigDecimal amount,
+      String depositStatus,
+      BigDecimal depositShare,
+      BigDecimal depositAmount,
+      BigDecimal depositRequiredAbove,
+      BigDecimal creditLimit,
+      BigDecimal openExposure,
+      BigDecimal exposureAfterQuote,
+      boolean withinLimit,
+      int requestedTermsDays,
+      int allowedTermsDays,
+      boolean termsAllowed,
+      boolean blockOrders,
+      List<String> reasons,
+      String policyVersion) {}
 
   public record ReadyDto(boolean ready, Map<String, TableStatus> tables) {}
 
   public record TableStatus(boolean loaded, Long version, LocalDate asOf, Long rows, String loadedAt, String problem, String writtenBy) {}
+
+  static String word(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
 
   static BigDecimal money(long cents) {
     return cents == Long.MIN_VALUE ? null : BigDecimal.valueOf(cents, 2);

@@ -2,27 +2,32 @@ package org.encours.api.http;
 
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.encours.api.data.CustomerScore;
 import org.encours.api.data.KeyedIndex;
 import org.encours.api.data.LoadedTable;
 import org.encours.api.data.Recommendation;
 import org.encours.api.data.ServedTable;
-import org.encours.api.data.ServingSnapshot;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.engines.ProspectAttributes;
 import org.encours.api.engines.ProspectScoring;
-import org.encours.api.engines.QuotePolicy;
 import org.encours.api.http.Dtos.Envelope;
 import org.encours.api.http.Dtos.ProspectRequest;
 import org.encours.api.http.Dtos.ProspectScoreDto;
 import org.encours.api.http.Dtos.QuoteCheckDto;
 import org.encours.api.http.Dtos.QuoteRequest;
+import org.encours.core.policy.CustomerRisk;
+import org.encours.core.policy.DepositRule;
+import org.encours.core.policy.Policy;
+import org.encours.core.policy.QuoteCheck;
+import org.encours.core.policy.QuoteTerms;
 
-/** Sales endpoints: a prospect's score and terms, and a quote checked against a customer's or prospect's terms. */
+/**
+ * Sales endpoints: a prospect's score and terms, and a quote checked against a customer's or
+ * prospect's terms, both by the prevention policy ({@link Policy}, the code {@code encours recommend} runs).
+ */
 final class QuoteController {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &/._,'()-]{0,63}");
@@ -42,71 +47,94 @@ final class QuoteController {
     ProspectRequest body = Json.read(services.json(), Bodies.json(ctx, services.maxBodyBytes()), ProspectRequest.class);
     ProspectAttributes prospect = validate(body, "", services.clock(), true);
     ProspectScoring scoring = engine();
-    QuotePolicy policy = policy();
+    Policy policy = policy();
     ProspectScoring.Assessment a = scoring.score(prospect);
-    QuotePolicy.Terms terms = policy.termsFor(a.grade(), a.probability());
-    BigDecimal amount = prospect.requestedAmount();
+    QuoteTerms terms = policy.recommend(prospectRisk(a)).quoteTerms();
     Integer requested = prospect.requestedTermsDays();
+    QuoteCheck q = policy.checkQuote(terms, prospect.requestedAmount(), requested == null ? terms.maxTermsDays() : requested);
     ProspectScoreDto dto =
         new ProspectScoreDto(
             a.probability(),
             a.grade(),
             a.reasons(),
-            terms.depositShare(),
-            amount == null ? null : amount.multiply(BigDecimal.valueOf(terms.depositShare())).setScale(2, RoundingMode.HALF_UP),
-            terms.creditLimit(),
-            terms.maxTermsDays(),
-            requested == null ? terms.maxTermsDays() : Math.min(requested, terms.maxTermsDays()),
-            terms.policyVersion());
+            q.depositShare().doubleValue(),
+            Dtos.word(q.depositStatus()),
+            q.depositAmount(),
+            q.creditLimit(),
+            q.allowedTermsDays(),
+            requested == null ? q.allowedTermsDays() : Math.min(requested, q.allowedTermsDays()),
+            policy.origin());
     ctx.json(new Envelope<>(dto, a.modelVersion(), null, LocalDate.now(services.clock())));
   }
 
+  /**
+   * Checks a quote with {@link Policy#checkQuote(QuoteTerms, BigDecimal, int)}: a known customer
+   * against its row of {@code recommendations} (what the batch recommended), a prospect against the
+   * policy's prospect rules, scored by the prospect model on the quote's amount and terms.
+   */
   void checkQuote(Context ctx) {
     QuoteRequest body = Json.read(services.json(), Bodies.json(ctx, services.maxBodyBytes()), QuoteRequest.class);
     if ((body.customerId() == null) == (body.prospect() == null)) {
       throw Problems.badBody("Give exactly one of 'customerId' (a known customer) or 'prospect' (a company with no history).");
     }
     BigDecimal amount = amount(body.amount(), "amount", true);
-    int terms = terms(body.requestedTermsDays(), "requestedTermsDays", true);
-    QuotePolicy policy = policy();
+    int days = terms(body.requestedTermsDays(), "requestedTermsDays", true);
+    Policy policy = policy();
     if (body.customerId() != null) {
       String id = body.customerId();
       if (!Pattern.matches("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,63}", id)) {
         throw Problems.badBody("Field 'customerId': '" + Problems.clip(id) + "' is not a valid id (1 to 64 letters, digits, '.', '_', ':', '-').");
       }
-      ServingSnapshot snapshot = store.current();
-      LoadedTable<KeyedIndex<Recommendation>> recs = Responses.require(snapshot, store, ServedTable.RECOMMENDATIONS);
+      LoadedTable<KeyedIndex<Recommendation>> recs = Responses.require(store.current(), store, ServedTable.RECOMMENDATIONS);
       Recommendation r = recs.index().get(id);
       if (r == null) {
         throw Problems.notFound("recommendation for customer", id);
       }
-      CustomerScore score =
-          snapshot.<KeyedIndex<CustomerScore>>table(ServedTable.CUSTOMER_SCORES).map(t -> t.index().get(id)).orElse(null);
-      BigDecimal exposure = score == null ? BigDecimal.ZERO : nonNull(Dtos.money(score.exposureCents()));
-      QuotePolicy.Terms customerTerms =
-          new QuotePolicy.Terms(
-              r.depositShare(),
-              Dtos.money(r.creditLimitCents()),
-              r.maxTermsDays() == Integer.MIN_VALUE ? 0 : r.maxTermsDays(),
-              r.policyVersion());
-      QuotePolicy.Decision decision = policy.check(customerTerms, exposure, amount, terms);
-      ctx.json(
-          new Envelope<>(
-              new QuoteCheckDto(id, r.grade(), score == null ? null : score.probability(), decision),
-              r.modelVersion(),
-              recs.version(),
-              recs.asOf()));
+      QuoteCheck q = policy.checkQuote(quoteTerms(r), amount, days);
+      Double probability = Double.isNaN(r.probability()) ? null : r.probability();
+      ctx.json(new Envelope<>(QuoteCheckDto.of(id, probability, q, r.policyVersion()), r.modelVersion(), recs.version(), recs.asOf()));
       return;
     }
-    ProspectAttributes prospect = validate(body.prospect(), "prospect.", services.clock(), false);
+    ProspectAttributes prospect = quoted(validate(body.prospect(), "prospect.", services.clock(), false), amount, days);
     ProspectScoring.Assessment a = engine().score(prospect);
-    QuotePolicy.Terms prospectTerms = policy.termsFor(a.grade(), a.probability());
-    QuotePolicy.Decision decision = policy.check(prospectTerms, BigDecimal.ZERO, amount, terms);
-    ctx.json(new Envelope<>(new QuoteCheckDto(null, a.grade(), a.probability(), decision), a.modelVersion(), null, LocalDate.now(services.clock())));
+    QuoteCheck q = policy.checkQuote(prospectRisk(a), amount, days);
+    ctx.json(new Envelope<>(QuoteCheckDto.of(null, a.probability(), q, policy.origin()), a.modelVersion(), null,
+        LocalDate.now(services.clock())));
   }
 
-  private static BigDecimal nonNull(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
+  /** A prospect as the policy sees it: the prospect rules apply, whatever grade the model gave. */
+  private CustomerRisk prospectRisk(ProspectScoring.Assessment a) {
+    return new CustomerRisk(null, true, a.grade(), a.probability(), BigDecimal.ZERO, null, null, null, 0, LocalDate.now(services.clock()));
+  }
+
+  /**
+   * The prospect of a quote (already validated), scored on the quote's amount and terms: its own
+   * {@code requestedAmount} and {@code requestedTermsDays} may be left out, and when given must be the quote's.
+   */
+  private static ProspectAttributes quoted(ProspectAttributes p, BigDecimal amount, int days) {
+    if (p.requestedAmount() != null && p.requestedAmount().compareTo(amount) != 0) {
+      throw Problems.badBody("Field 'prospect.requestedAmount' (" + p.requestedAmount().toPlainString() + ") differs from the quote's 'amount' ("
+          + amount.toPlainString() + "): leave it out, the quote's amount is the one scored.");
+    }
+    if (p.requestedTermsDays() != null && p.requestedTermsDays() != days) {
+      throw Problems.badBody("Field 'prospect.requestedTermsDays' (" + p.requestedTermsDays() + ") differs from the quote's 'requestedTermsDays' ("
+          + days + "): leave it out, the quote's terms are the ones scored.");
+    }
+    return new ProspectAttributes(p.country(), p.sector(), p.sizeBand(), p.companyCreatedDate(), p.companyAgeYears(), amount, days, p.channel());
+  }
+
+  /** What the batch recommended for a customer, as the policy checks a quote against it. */
+  private static QuoteTerms quoteTerms(Recommendation r) {
+    BigDecimal limit = Dtos.money(r.creditLimitCents());
+    BigDecimal exposure = Dtos.money(r.openExposureCents());
+    String missing = Double.isNaN(r.depositShare()) ? "deposit_share" : limit == null ? "credit_limit"
+        : exposure == null ? "open_exposure" : r.maxTermsDays() == Integer.MIN_VALUE ? "max_terms_days" : null;
+    if (missing != null) {
+      throw Problems.tableNotLoaded(ServedTable.RECOMMENDATIONS, "the row of customer '" + r.customerId() + "' has no " + missing);
+    }
+    List<String> reasons = r.reasons() instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    DepositRule deposit = new DepositRule(BigDecimal.valueOf(r.depositShare()), Dtos.money(r.depositRequiredAboveCents()));
+    return new QuoteTerms(r.customerId(), r.grade(), !r.scored(), deposit, limit, exposure, r.maxTermsDays(), r.blockOrders(), reasons);
   }
 
   private ProspectScoring engine() {
@@ -116,7 +144,7 @@ final class QuoteController {
     return services.prospects();
   }
 
-  private QuotePolicy policy() {
+  private Policy policy() {
     if (services.policy() == null) {
       throw Problems.engineMissing("The quote policy");
     }

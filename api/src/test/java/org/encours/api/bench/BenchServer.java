@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.encours.api.Engines;
 import org.encours.api.data.DeltaTableReader;
 import org.encours.api.engines.ProspectScoring;
-import org.encours.api.engines.QuotePolicy;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
@@ -41,10 +40,9 @@ public final class BenchServer {
     System.out.printf("heap in use after load and GC: %.1f MiB (max %d MiB)%n", used / 1048576.0, rt.maxMemory() >> 20);
     store.startPolling(Duration.ofSeconds(1));
     ProspectScoring prospects = FakeEngines.prospects();
-    QuotePolicy policy = FakeEngines.policy();
+    Policy policy = Policy.load();
     if (args.length > 3) {
-      prospects = Engines.prospectScoring(Path.of(args[3]), Policy.load().grades());
-      policy = Engines.quotePolicy(null);
+      prospects = Engines.prospectScoring(Path.of(args[3]), policy.grades());
       System.out.println("prospect scorer: model folder " + args[3] + " with the shipped policy");
     } else {
       System.out.println("prospect scorer: the tests' stand-in (no model folder given)");

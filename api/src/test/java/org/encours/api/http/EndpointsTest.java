@@ -147,22 +147,28 @@ class EndpointsTest {
     assertThat(body.get("modelVersion").asText()).isEqualTo("prospect-fake-1");
     assertThat(body.get("asOf").asText()).isEqualTo("2026-11-02");
     JsonNode data = body.get("data");
-    // age 2 years: z = -1.2 - 0.3 + 0.6 + 0.1 = -0.8 -> p = 0.31, grade C: 30 % deposit, 30 days, limit 20,000
+    // age 2 years: z = -1.2 - 0.3 + 0.6 + 0.1 = -0.8 -> p = 0.31, grade C; the shipped policy's prospect rules whatever
+    // the grade: 30 % deposit required above 5,000 (7,500 of 25,000), limit 5,000, at most 30 days
     assertThat(data.get("probability").asDouble()).isCloseTo(1 / (1 + Math.exp(0.8)), org.assertj.core.data.Offset.offset(0.001));
     assertThat(data.get("grade").asText()).isEqualTo("C");
+    assertThat(data.get("depositStatus").asText()).isEqualTo("required");
     assertThat(data.get("deposit").decimalValue()).isEqualByComparingTo("7500.00");
     assertThat(data.get("termsDays").asInt()).isEqualTo(30);
-    assertThat(data.get("creditLimit").decimalValue()).isEqualByComparingTo("20000.00");
+    assertThat(data.get("creditLimit").decimalValue()).isEqualByComparingTo("5000.00");
+    assertThat(data.get("policyVersion").asText()).isEqualTo("default policy");
   }
 
   @Test
   void aQuoteIsCheckedAgainstACustomersRecommendation() {
     JsonNode body = json(api.post("/v1/quotes/check", api.key(Scope.SALES), "{\"customerId\":\"C003\",\"amount\":40000,\"requestedTermsDays\":45}"));
     JsonNode d = body.get("data").get("decision");
-    assertThat(d.get("depositRequired").decimalValue()).isEqualByComparingTo("12000.00");
-    // exposure 12,500 + 40,000 > limit 50,000
-    assertThat(d.get("withinLimit").asBoolean()).isFalse();
+    // C003: grade C, 30 % required above 20,000: 12,000.00; exposure 12,500 + 40,000 - 12,000 = 40,500 <= limit 50,000
+    assertThat(d.get("depositStatus").asText()).isEqualTo("required");
+    assertThat(d.get("depositAmount").decimalValue()).isEqualByComparingTo("12000.00");
+    assertThat(d.get("exposureAfterQuote").decimalValue()).isEqualByComparingTo("40500.00");
+    assertThat(d.get("withinLimit").asBoolean()).isTrue();
     assertThat(d.get("termsAllowed").asBoolean()).isFalse();
+    assertThat(d.get("policyVersion").asText()).isEqualTo("p-2026.10");
     assertThat(body.get("dataVersion").asLong()).isZero();
 
     JsonNode prospect = json(api.post("/v1/quotes/check", api.key(Scope.SALES), "{\"prospect\":{\"country\":\"DE\",\"companyAgeYears\":15},\"amount\":1000,\"requestedTermsDays\":30}"));

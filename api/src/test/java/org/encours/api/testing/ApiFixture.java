@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.encours.api.data.DeltaTableReader;
 import org.encours.api.data.SnapshotStore;
+import org.encours.api.engines.ProspectScoring;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
 import org.encours.api.http.HttpLimits;
@@ -27,6 +28,7 @@ import org.encours.api.security.ApiKey;
 import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
+import org.encours.core.policy.Policy;
 
 /**
  * A started API over a temporary warehouse, with one key per scope and a client. Tests start it in
@@ -49,10 +51,19 @@ public final class ApiFixture implements AutoCloseable {
   public static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withBodyIdleTimeout(Duration.ofSeconds(2)).withAuthFailures(0, Duration.ofMinutes(1));
 
   public ApiFixture(Path warehouse, boolean writeTables) {
-    this(warehouse, writeTables, LIMITS);
+    this(warehouse, writeTables, LIMITS, FakeEngines.prospects());
   }
 
   public ApiFixture(Path warehouse, boolean writeTables, HttpLimits limits) {
+    this(warehouse, writeTables, limits, FakeEngines.prospects());
+  }
+
+  /** The shipped policy and the prospect scorer {@code prospects}. */
+  public ApiFixture(Path warehouse, boolean writeTables, ProspectScoring prospects) {
+    this(warehouse, writeTables, LIMITS, prospects);
+  }
+
+  public ApiFixture(Path warehouse, boolean writeTables, HttpLimits limits, ProspectScoring prospects) {
     tables = new TestTables(warehouse);
     if (writeTables) {
       tables.writeAll();
@@ -70,7 +81,7 @@ public final class ApiFixture implements AutoCloseable {
     store.reload();
     ApiServices services =
         new ApiServices(
-            store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), FakeEngines.prospects(), FakeEngines.policy(),
+            store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), prospects, Policy.defaults(),
             metrics, CLOCK, ApiServices.DEFAULT_MAX_BODY_BYTES);
     app = ApiApp.create(services, limits).start("127.0.0.1", 0);
   }

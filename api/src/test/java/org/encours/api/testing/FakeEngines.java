@@ -1,14 +1,12 @@
 package org.encours.api.testing;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.encours.api.engines.ProspectAttributes;
 import org.encours.api.engines.ProspectScoring;
-import org.encours.api.engines.QuotePolicy;
 
 /**
- * Stand-ins for the prospect model and the policy library, for testing the machinery: a small
- * logistic function of the age of the company and the terms asked, and a grade table.
+ * A stand-in for the prospect model, for testing the machinery: a small logistic function of the
+ * age of the company and the terms asked, and a grade table.
  */
 public final class FakeEngines {
   private FakeEngines() {}
@@ -26,16 +24,6 @@ public final class FakeEngines {
           List.of(new ProspectScoring.Reason("young company", 0.15 * (20 - Math.min(age, 20)) / 20), new ProspectScoring.Reason("terms asked", 0.01 * terms)),
           "prospect-fake-1");
     };
-  }
-
-  public static QuotePolicy policy() {
-    return (grade, probability) ->
-        switch (grade) {
-          case "A" -> new QuotePolicy.Terms(0.0, new BigDecimal("100000.00"), 60, "fake-policy-1");
-          case "B" -> new QuotePolicy.Terms(0.1, new BigDecimal("50000.00"), 45, "fake-policy-1");
-          case "C" -> new QuotePolicy.Terms(0.3, new BigDecimal("20000.00"), 30, "fake-policy-1");
-          default -> new QuotePolicy.Terms(1.0, new BigDecimal("5000.00"), 0, "fake-policy-1");
-        };
   }
 
   /** Keeps the attributes type referenced (the fake reads them through the interface). */

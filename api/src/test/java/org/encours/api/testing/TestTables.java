@@ -1,6 +1,7 @@
 package org.encours.api.testing;
 
 import io.delta.kernel.types.ArrayType;
+import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.DateType;
 import io.delta.kernel.types.DecimalType;
 import io.delta.kernel.types.DoubleType;
@@ -60,10 +61,15 @@ public final class TestTables {
       new StructType()
           .add("customer_id", StringType.STRING)
           .add("as_of_date", DateType.DATE)
+          .add("scored", BooleanType.BOOLEAN)
           .add("grade", StringType.STRING)
+          .add("probability", DoubleType.DOUBLE)
           .add("deposit_share", DoubleType.DOUBLE)
+          .add("deposit_required_above", MONEY)
           .add("credit_limit", MONEY)
+          .add("open_exposure", MONEY)
           .add("max_terms_days", IntegerType.INTEGER)
+          .add("block_orders", BooleanType.BOOLEAN)
           .add("ladder", new ArrayType(StringType.STRING, true))
           .add("flags", new ArrayType(StringType.STRING, true))
           .add("reasons", new ArrayType(StringType.STRING, true))
@@ -180,25 +186,42 @@ public final class TestTables {
     return rows;
   }
 
+  /** C001 and C002 grade A (no deposit, 60 days), C003 grade C (30 % above EUR 20,000, 30 days); limit 50,000, exposure 12,500. */
   public static List<Map<String, Object>> recommendations(LocalDate asOf) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("customer_id", "C00" + i);
-      row.put("as_of_date", asOf);
-      row.put("grade", i == 3 ? "C" : "A");
+      Map<String, Object> row = recommendation("C00" + i, asOf, i == 3 ? "C" : "A");
+      row.put("probability", i == 3 ? 0.15 : 0.03);
       row.put("deposit_share", i == 3 ? 0.3 : 0.0);
-      row.put("credit_limit", new BigDecimal("50000.00"));
+      row.put("deposit_required_above", i == 3 ? new BigDecimal("20000.00") : null);
       row.put("max_terms_days", i == 3 ? 30 : 60);
-      row.put("ladder", List.of("J+5 email", "J+15 call", "J+30 registered letter"));
       row.put("flags", i == 3 ? List.of("watch") : List.of());
-      row.put("reasons", List.of("grade " + (i == 3 ? "C" : "A")));
-      row.put("policy_version", "p-2026.10");
-      row.put("model_version", "m-1");
-      row.put("input_versions", Map.of("customer_scores", 1L));
       rows.add(row);
     }
     return rows;
+  }
+
+  /** A recommendation row of a scored customer: limit 50,000, exposure 12,500, no deposit, 60 days, orders not blocked. */
+  public static Map<String, Object> recommendation(String id, LocalDate asOf, String grade) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("customer_id", id);
+    row.put("as_of_date", asOf);
+    row.put("scored", true);
+    row.put("grade", grade);
+    row.put("probability", 0.03);
+    row.put("deposit_share", 0.0);
+    row.put("deposit_required_above", null);
+    row.put("credit_limit", new BigDecimal("50000.00"));
+    row.put("open_exposure", new BigDecimal("12500.00"));
+    row.put("max_terms_days", 60);
+    row.put("block_orders", false);
+    row.put("ladder", List.of("J+5 email", "J+15 call", "J+30 registered letter"));
+    row.put("flags", List.of());
+    row.put("reasons", List.of("grade " + grade));
+    row.put("policy_version", "p-2026.10");
+    row.put("model_version", "m-1");
+    row.put("input_versions", Map.of("customer_scores", 1L));
+    return row;
   }
 
   /** Five actions: INV-1..INV-5, dated AS_OF+1..AS_OF+5, for C001 (1-3) and C002 (4-5). */

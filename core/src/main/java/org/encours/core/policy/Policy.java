@@ -462,19 +462,38 @@ public final class Policy implements Serializable {
   }
 
   /**
-   * Checks a quote of {@code quoteAmount} EUR with {@code requestedTermsDays} days net: deposit,
-   * limit (exposure + quote - required deposit), terms (policy maximum, never above the legal cap),
-   * order blocking.
+   * Checks a quote of {@code quoteAmount} EUR with {@code requestedTermsDays} days net against what
+   * the policy recommends for {@code customer}: see {@link #checkQuote(QuoteTerms, BigDecimal, int)}.
    */
   public QuoteCheck checkQuote(CustomerRisk customer, BigDecimal quoteAmount, int requestedTermsDays) {
+    return checkQuote(recommend(customer).quoteTerms(), quoteAmount, requestedTermsDays);
+  }
+
+  /**
+   * Checks a quote of {@code quoteAmount} EUR with {@code requestedTermsDays} days net against terms
+   * already recommended (by {@link #recommend}, or the {@code recommendations} table):
+   *
+   * <ul>
+   *   <li>deposit: {@code share x quote}, HALF_UP to the cent; required when the quote is above the
+   *       rule's amount, else recommended;
+   *   <li>limit: exposure after the quote = open exposure + quote - required deposit (0 days
+   *       requested: payment with the order, nothing added), within the limit when not above it;
+   *   <li>terms: allowed up to the recommended maximum, and never above the legal cap of these
+   *       rules' legal rules, whatever the terms say;
+   *   <li>blocked orders are carried over with their reasons.
+   * </ul>
+   */
+  public QuoteCheck checkQuote(QuoteTerms terms, BigDecimal quoteAmount, int requestedTermsDays) {
     if (quoteAmount.signum() < 0) {
       throw new IllegalArgumentException("a quote amount cannot be negative: " + quoteAmount);
     }
-    Recommendation rec = recommend(customer);
-    String who = customer.prospect() ? "prospect (no payment history)" : "grade " + rec.grade();
+    if (requestedTermsDays < 0) {
+      throw new IllegalArgumentException("requested terms cannot be negative: " + requestedTermsDays + " days");
+    }
+    String who = terms.prospect() ? "prospect (no payment history)" : "grade " + terms.grade();
     List<String> reasons = new ArrayList<>();
 
-    DepositRule rule = rec.deposit();
+    DepositRule rule = terms.deposit();
     DepositStatus status = rule.statusFor(quoteAmount);
     BigDecimal depositAmount = status == DepositStatus.NONE ? ZERO.setScale(2)
         : quoteAmount.multiply(rule.share()).setScale(2, RoundingMode.HALF_UP);
@@ -487,15 +506,17 @@ public final class Policy implements Serializable {
           ? "" : " and quote not above " + Words.eur(rule.requiredAboveEur())));
     }
 
-    BigDecimal credited = status == DepositStatus.REQUIRED ? quoteAmount.subtract(depositAmount) : quoteAmount;
-    BigDecimal after = rec.openExposure().add(credited).setScale(2, RoundingMode.HALF_UP);
-    boolean within = after.compareTo(rec.creditLimit()) <= 0;
+    boolean withOrder = requestedTermsDays == 0;
+    BigDecimal credited = withOrder ? ZERO : status == DepositStatus.REQUIRED ? quoteAmount.subtract(depositAmount) : quoteAmount;
+    BigDecimal limit = terms.creditLimit();
+    BigDecimal after = terms.openExposure().add(credited).setScale(2, RoundingMode.HALF_UP);
+    boolean within = after.compareTo(limit) <= 0;
     reasons.add((within ? "within the credit limit: " : "above the credit limit: ") + "exposure after this quote "
-        + Words.eur(after) + (within ? " <= " : " > ") + "limit " + Words.eur(rec.creditLimit())
-        + (status == DepositStatus.REQUIRED ? " (the required deposit is not credit)" : ""));
+        + Words.eur(after) + (within ? " <= " : " > ") + "limit " + Words.eur(limit)
+        + (withOrder ? " (paid with the order: no credit)" : status == DepositStatus.REQUIRED ? " (the required deposit is not credit)" : ""));
 
     int legalCap = legal.paymentTermsCap().maxDaysFromInvoice();
-    int allowed = Math.min(rec.maxTermsDays(), legalCap);
+    int allowed = Math.min(terms.maxTermsDays(), legalCap);
     boolean termsOk = requestedTermsDays <= allowed;
     if (termsOk) {
       reasons.add("terms " + requestedTermsDays + " days allowed (at most " + allowed + " days: " + who + ")");
@@ -505,11 +526,13 @@ public final class Policy implements Serializable {
     } else {
       reasons.add("terms " + requestedTermsDays + " days refused: " + who + " gets at most " + allowed + " days");
     }
-    if (rec.blockOrders()) {
-      rec.reasons().stream().filter(r -> r.startsWith("block new orders")).forEach(reasons::add);
+    if (terms.blockOrders()) {
+      List<String> why = terms.reasons().stream().filter(r -> r.startsWith("block new orders")).toList();
+      reasons.addAll(why.isEmpty() ? List.of("block new orders: the recommendation blocks them") : why);
     }
-    return new QuoteCheck(customer.customerId(), rec.grade(), customer.prospect(), quoteAmount, status, rule.share(), depositAmount,
-        rec.creditLimit(), after, within, requestedTermsDays, allowed, termsOk, rec.blockOrders(), reasons);
+    return new QuoteCheck(terms.customerId(), terms.grade(), terms.prospect(), quoteAmount, status, rule.share(), depositAmount,
+        rule.requiredAboveEur(), limit, terms.openExposure(), after, within, requestedTermsDays, allowed, termsOk, terms.blockOrders(),
+        reasons);
   }
 
   /** {@link #plan(InvoiceFacts, String, LocalDate, DunningAction, LocalDate)} with no history. */

@@ -31,4 +31,9 @@ public record Recommendation(
   public Recommendation {
     reasons = List.copyOf(reasons);
   }
+
+  /** The part of this recommendation a quote is checked against. */
+  public QuoteTerms quoteTerms() {
+    return new QuoteTerms(customerId, grade, prospect, deposit, creditLimit, openExposure, maxTermsDays, blockOrders, reasons);
+  }
 }

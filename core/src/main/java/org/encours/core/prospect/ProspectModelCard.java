@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.encours.core.evaluation.EvaluationMetrics;
 
 /**
  * The JSON sidecar ({@value ProspectModelFolder#CARD_FILE}) saved beside the model file: everything
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param featureMeans training mean of each feature (reason contributions are measured from it)
  * @param typical training medians (amount, terms_days, age_years), used in reason texts
  * @param calibration the isotonic table
- * @param metrics out-of-time evaluation of the model and the baselines
+ * @param metrics out-of-time evaluation of the model and the baselines ({@link EvaluationMetrics#summarize})
  * @param peers peer-group counts at {@code asOf}, used at serving time
  */
 public record ProspectModelCard(
@@ -49,7 +50,7 @@ public record ProspectModelCard(
     Map<String, Double> featureMeans,
     Map<String, Double> typical,
     IsotonicCalibration calibration,
-    Map<String, ProspectEvaluation> metrics,
+    Map<String, EvaluationMetrics.Summary> metrics,
     PeerSnapshot peers) {
 
   /** The prior strength the peer shares were shrunk with (a hyper-parameter). */

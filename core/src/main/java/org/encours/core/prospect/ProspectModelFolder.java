@@ -1,8 +1,10 @@
 package org.encours.core.prospect;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +26,13 @@ import org.tribuo.classification.Label;
 /**
  * The saved prospect model: a folder holding {@value #MODEL_FILE} (Tribuo's protobuf format, read
  * with {@link Model#deserializeFromFile}) and {@value #CARD_FILE} (the {@link ProspectModelCard}).
+ * Cards of format 1 (metrics named {@code examples}, and {@code count} and {@code observed} in the
+ * calibration bins) are read under today's names ({@link #upgradeMetrics}).
  */
 public final class ProspectModelFolder {
   public static final String MODEL_FILE = "model.tribuo";
   public static final String CARD_FILE = "prospect-model.json";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** The training-time facts the trainer does not know: data, label, counts, peers. */
   public record Context(
@@ -92,12 +96,16 @@ public final class ProspectModelFolder {
       throw EncoursErrors.missingFile("Prospect model card " + CARD_FILE + " (write the folder with 'encours train-prospects --out DIR')", cardPath);
     }
     try {
-      ProspectModelCard card = mapper().readValue(cardPath.toFile(), ProspectModelCard.class);
-      if (card.formatVersion() != FORMAT_VERSION) {
-        throw EncoursErrors.badFile("Prospect model card " + cardPath, "has format version " + card.formatVersion()
-            + ", this build reads version " + FORMAT_VERSION, "Retrain with 'encours train-prospects'.");
+      ObjectMapper mapper = mapper();
+      JsonNode tree = mapper.readTree(cardPath.toFile());
+      int format = tree.path("formatVersion").asInt(-1);
+      if (format == 1) {
+        upgradeMetrics(tree.path("metrics"));
+      } else if (format != FORMAT_VERSION) {
+        throw EncoursErrors.badFile("Prospect model card " + cardPath, "has format version " + tree.path("formatVersion")
+            + ", this build reads versions 1 to " + FORMAT_VERSION, "Retrain with 'encours train-prospects'.");
       }
-      return card;
+      return mapper.treeToValue(tree, ProspectModelCard.class);
     } catch (IOException e) {
       throw EncoursErrors.cannot("read", "the prospect model card " + cardPath, e,
           "Retrain with 'encours train-prospects' or restore the folder.");
@@ -126,6 +134,28 @@ public final class ProspectModelFolder {
     } catch (IOException e) {
       throw EncoursErrors.cannot("read", "the prospect model file " + modelPath, e,
           "Retrain with 'encours train-prospects' or restore the folder.");
+    }
+  }
+
+  /**
+   * Renames format 1's metric fields to the names every model card uses ({@link
+   * org.encours.core.evaluation.EvaluationMetrics.Summary}): {@code examples} becomes {@code rows}
+   * (and {@code positiveShare} = positives / rows is added), a bin's {@code count} becomes {@code
+   * rows} and {@code observed} becomes {@code observedShare}.
+   */
+  static void upgradeMetrics(JsonNode metrics) {
+    for (JsonNode scorer : metrics) {
+      if (scorer instanceof ObjectNode m && m.has("examples")) {
+        long rows = m.remove("examples").asLong();
+        m.put("rows", rows);
+        m.put("positiveShare", rows == 0 ? Double.NaN : m.path("positives").asDouble() / rows);
+        for (JsonNode bin : m.path("calibration")) {
+          if (bin instanceof ObjectNode b && b.has("count")) {
+            b.set("rows", b.remove("count"));
+            b.set("observedShare", b.remove("observed"));
+          }
+        }
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.encours.core.evaluation.EvaluationMetrics;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -81,7 +82,7 @@ public final class ProspectModelTrainer {
       LinearSGDModel model,
       IsotonicCalibration calibration,
       List<Period> periods,
-      Map<String, ProspectEvaluation> evaluation,
+      Map<String, EvaluationMetrics.Summary> evaluation,
       Map<String, Double> coefficients,
       Map<String, Double> featureMeans,
       Map<String, Double> typical,
@@ -137,11 +138,11 @@ public final class ProspectModelTrainer {
       sector[i] = peers.sector().shrunkRate(peers.globalRate(), settings.priorStrength());
     }
     int[] y = outcomes(test);
-    Map<String, ProspectEvaluation> evaluation = new LinkedHashMap<>();
-    evaluation.put(MODEL, ProspectEvaluation.of(testCal, y));
-    evaluation.put(MODEL_RAW, ProspectEvaluation.of(testRaw, y));
-    evaluation.put(BASELINE_GLOBAL, ProspectEvaluation.of(global, y));
-    evaluation.put(BASELINE_SECTOR, ProspectEvaluation.of(sector, y));
+    Map<String, EvaluationMetrics.Summary> evaluation = new LinkedHashMap<>();
+    evaluation.put(MODEL, EvaluationMetrics.summarize(testCal, y));
+    evaluation.put(MODEL_RAW, EvaluationMetrics.summarize(testRaw, y));
+    evaluation.put(BASELINE_GLOBAL, EvaluationMetrics.summarize(global, y));
+    evaluation.put(BASELINE_SECTOR, EvaluationMetrics.summarize(sector, y));
 
     List<Period> periods = List.of(period("train", train), period("calibration", cal), period("test", test));
     return new Trained(model, calibration, periods, evaluation, coefficients(model), means(train, settings.priorStrength()),

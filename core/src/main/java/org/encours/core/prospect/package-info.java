@@ -6,7 +6,7 @@
  * by training (the Spark job in {@code org.encours.scoring.prospect} builds the rows) and serving;
  * {@link org.encours.core.prospect.ProspectModelTrainer} trains a Tribuo logistic regression,
  * calibrates it ({@link org.encours.core.prospect.IsotonicCalibration}) and evaluates it out of time
- * ({@link org.encours.core.prospect.ProspectEvaluation}); {@link org.encours.core.prospect.ProspectModelFolder}
+ * ({@link org.encours.core.evaluation.EvaluationMetrics}); {@link org.encours.core.prospect.ProspectModelFolder}
  * writes the model file and its provenance sidecar; {@link org.encours.core.prospect.ProspectScorer}
  * loads that folder and scores a {@link org.encours.core.prospect.Prospect}. Nothing here imports
  * Spark: the API module serves with it. User documentation: {@code docs/prospects.md}.

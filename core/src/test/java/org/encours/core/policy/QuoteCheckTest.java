@@ -93,4 +93,27 @@ class QuoteCheckTest {
     assertThat(q.blockOrders()).isTrue();
     assertThat(q.reasons()).last().asString().startsWith("block new orders: an invoice is 45 days overdue");
   }
+
+  @Test
+  void aQuotePaidWithTheOrderAddsNothingToTheExposure() {
+    // grade D, 1,000 owed, limit 0.5 x 10,000 = 5,000; 30 % of 15,000 required = 4,500
+    // at 0 days: 1,000 + 0 = 1,000 <= 5,000; at 30 days: 1,000 + 10,500 = 11,500 > 5,000
+    QuoteCheck withOrder = POLICY.checkQuote(graded(0.30, "1000"), eur("15000"), 0);
+    QuoteCheck onCredit = POLICY.checkQuote(graded(0.30, "1000"), eur("15000"), 30);
+
+    assertThat(withOrder.exposureAfterQuote()).isEqualByComparingTo("1000.00");
+    assertThat(withOrder.approved()).isTrue();
+    assertThat(onCredit.exposureAfterQuote()).isEqualByComparingTo("11500.00");
+    assertThat(onCredit.approved()).isFalse();
+  }
+
+  @Test
+  void termsARecommendationGivesBeyondTheLegalCapAreCapped() {
+    QuoteTerms generous = new QuoteTerms("C1", "A", false, new DepositRule(eur("0"), null), eur("50000"), eur("0"), 90, false, java.util.List.of());
+
+    QuoteCheck q = POLICY.checkQuote(generous, eur("1000"), 90);
+
+    assertThat(q.allowedTermsDays()).isEqualTo(60);
+    assertThat(q.termsAllowed()).isFalse();
+  }
 }

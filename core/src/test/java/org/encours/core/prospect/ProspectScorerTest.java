@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
 import org.encours.core.UserFacingException;
+import org.encours.core.evaluation.EvaluationMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,46 @@ class ProspectScorerTest {
     assertThat(read.features()).contains("sector=construction", "peer_sector_logit");
     // the synthetic rows carry signal: the model ranks better than chance out of time
     assertThat(read.metrics().get(ProspectModelTrainer.MODEL).rocAuc()).isGreaterThan(0.6);
+  }
+
+  @Test
+  void aCardOfTheFirstFormatIsReadUnderTodaysMetricNames(@TempDir Path old) throws IOException {
+    // the metrics of a format-1 card, as train-prospects wrote them: examples, and count / observed per bin
+    String formatOneMetrics = """
+        {"model (calibrated)": {"examples": 4, "positives": 1, "rocAuc": 0.75, "prAuc": 0.5, "brier": 0.295,
+          "logLoss": 0.71, "ece": 0.45, "captureTopDecile": 1.0,
+          "calibration": [{"lower": 0.0, "upper": 0.1, "count": 0, "meanPredicted": "NaN", "observed": "NaN"},
+                          {"lower": 0.2, "upper": 0.3, "count": 3, "meanPredicted": 0.25, "observed": 0.3333333333333333}]}}
+        """;
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode written = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        dir.resolve(ProspectModelFolder.CARD_FILE).toFile());
+    written.put("formatVersion", 1);
+    written.set("metrics", json.readTree(formatOneMetrics));
+    json.writeValue(old.resolve(ProspectModelFolder.CARD_FILE).toFile(), written);
+    Files.copy(dir.resolve(ProspectModelFolder.MODEL_FILE), old.resolve(ProspectModelFolder.MODEL_FILE));
+
+    EvaluationMetrics.Summary m = ProspectModelFolder.readCard(old).metrics().get(ProspectModelTrainer.MODEL);
+
+    assertThat(m.rows()).isEqualTo(4);
+    assertThat(m.positives()).isEqualTo(1);
+    assertThat(m.positiveShare()).isEqualTo(0.25); // 1 of 4, not in the old card: derived
+    assertThat(m.rocAuc()).isEqualTo(0.75);
+    assertThat(m.captureTopDecile()).isEqualTo(1.0);
+    assertThat(m.calibration().get(0).rows()).isZero();
+    assertThat(m.calibration().get(0).observedShare()).isNaN();
+    assertThat(m.calibration().get(1)).isEqualTo(new EvaluationMetrics.CalibrationBin(0.2, 0.3, 3, 0.25, 1.0 / 3));
+    // and the folder still serves
+    assertThat(ProspectScorer.load(old, GRADES).score(prospect("IT", "construction", "micro", new BigDecimal("48000"))).probability())
+        .isEqualTo(ProspectScorer.load(dir, GRADES).score(prospect("IT", "construction", "micro", new BigDecimal("48000"))).probability());
+  }
+
+  @Test
+  void aCardOfAnUnknownFormatIsRefusedNamingTheVersions(@TempDir Path future) throws IOException {
+    String card = Files.readString(dir.resolve(ProspectModelFolder.CARD_FILE));
+    Files.writeString(future.resolve(ProspectModelFolder.CARD_FILE), card.replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 9"));
+    assertThatThrownBy(() -> ProspectModelFolder.readCard(future)).isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("format version 9, this build reads versions 1 to 2");
   }
 
   @Test

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Shrinkage, calibration and evaluation on hand examples (expected values computed in the comments). */
+/** Shrinkage and calibration on hand examples (expected values computed in the comments). */
 class ProspectStatisticsTest {
 
   @Test
@@ -76,28 +75,5 @@ class ProspectStatisticsTest {
       assertThat(p).isGreaterThanOrEqualTo(previous);
       previous = p;
     }
-  }
-
-  @Test
-  void evaluationOnAHandExample() {
-    // p = 0.9, 0.8, 0.3, 0.2 ; y = 1, 0, 1, 0
-    ProspectEvaluation e = ProspectEvaluation.of(new double[] {0.9, 0.8, 0.3, 0.2}, new int[] {1, 0, 1, 0});
-    // pairs (pos, neg): (0.9,0.8) (0.9,0.2) (0.3,0.2) won, (0.3,0.8) lost: AUC 3/4
-    assertThat(e.rocAuc()).isEqualTo(0.75);
-    // precision at the positives' ranks: 1/1 and 2/3 -> AP (1 + 2/3) / 2 = 0.8333
-    assertThat(e.prAuc()).isCloseTo(5.0 / 6, within(1e-12));
-    // Brier (0.01 + 0.64 + 0.49 + 0.04) / 4 = 0.295
-    assertThat(e.brier()).isCloseTo(0.295, within(1e-12));
-    assertThat(e.logLoss()).isCloseTo(-(Math.log(0.9) + Math.log(0.2) + Math.log(0.3) + Math.log(0.8)) / 4, within(1e-12));
-    // top decile = ceil(4 / 10) = 1 row (0.9, late): 1 of 2 late captured
-    assertThat(e.captureTopDecile()).isEqualTo(0.5);
-    // bins: [0.2,0.3) 0.2 -> 0, [0.3,0.4) 0.3 -> 1, [0.8,0.9) 0.8 -> 0, [0.9,1] 0.9 -> 1
-    // ECE = (0.2 + 0.7 + 0.8 + 0.1) / 4 = 0.45
-    assertThat(e.ece()).isCloseTo(0.45, within(1e-12));
-    assertThat(e.calibration()).hasSize(10);
-    assertThat(e.calibration().get(9).count()).isEqualTo(1);
-    // ties count half: all equal -> 0.5
-    assertThat(ProspectEvaluation.of(new double[] {0.3, 0.3, 0.3}, new int[] {1, 0, 0}).rocAuc()).isEqualTo(0.5);
-    assertThat(List.of(e.examples(), e.positives())).containsExactly(4, 2);
   }
 }

@@ -23,11 +23,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
+import org.encours.core.evaluation.EvaluationMetrics;
 import org.encours.core.prospect.PeerContext;
 import org.encours.core.prospect.PeerCount;
 import org.encours.core.prospect.PeerSnapshot;
 import org.encours.core.prospect.Prospect;
-import org.encours.core.prospect.ProspectEvaluation;
 import org.encours.core.prospect.ProspectModelCard;
 import org.encours.core.prospect.ProspectModelFolder;
 import org.encours.core.prospect.ProspectModelTrainer;
@@ -69,16 +69,16 @@ public final class TrainProspectsJob {
       Map<String, Long> inputVersions,
       Map<String, Long> counts,
       List<ProspectModelTrainer.Period> periods,
-      Map<String, ProspectEvaluation> metrics,
+      Map<String, EvaluationMetrics.Summary> metrics,
       Duration elapsed) {
 
     public String summary() {
-      ProspectEvaluation m = metrics.get(ProspectModelTrainer.MODEL);
-      ProspectEvaluation g = metrics.get(ProspectModelTrainer.BASELINE_GLOBAL);
-      ProspectEvaluation s = metrics.get(ProspectModelTrainer.BASELINE_SECTOR);
+      EvaluationMetrics.Summary m = metrics.get(ProspectModelTrainer.MODEL);
+      EvaluationMetrics.Summary g = metrics.get(ProspectModelTrainer.BASELINE_GLOBAL);
+      EvaluationMetrics.Summary s = metrics.get(ProspectModelTrainer.BASELINE_SECTOR);
       return String.format(Locale.ROOT,
           "train-prospects as of %s (T=%d): %s from %d first invoices (%d test); out of time ROC AUC %.3f (sector baseline %.3f), PR AUC %.3f, Brier %.4f (global baseline %.4f), ECE %.3f; written to %s in %.1f s",
-          asOf, lateDays, modelVersion, counts.getOrDefault("used", 0L), m.examples(), m.rocAuc(), s.rocAuc(), m.prAuc(), m.brier(), g.brier(), m.ece(),
+          asOf, lateDays, modelVersion, counts.getOrDefault("used", 0L), m.rows(), m.rocAuc(), s.rocAuc(), m.prAuc(), m.brier(), g.brier(), m.ece(),
           out, elapsed.toMillis() / 1000.0);
     }
   }
