@@ -208,12 +208,68 @@ public final class LatePaymentModels {
   /** Trains everything on the labelled rows (from {@link TrainingSet#labelled}) at the cutoff. */
   public static Trained train(Dataset<Row> labelled, LocalDate cutoff, Settings settings, java.util.function.Consumer<String> say) {
     Map<String, Object> report = new LinkedHashMap<>();
-    Column cutoffDate = lit(Date.valueOf(cutoff));
-    Dataset<Row> all = labelled.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> mature = matureRows(labelled.persist(StorageLevel.MEMORY_AND_DISK()), cutoff, report);
+    Periods periods = periods(mature, cutoff, settings, report, say);
+    List<Horizon> horizons = new ArrayList<>();
+    Map<String, Object> targets = new LinkedHashMap<>();
+    Map<String, Object> profile = new LinkedHashMap<>();
+    for (int t : HORIZONS) {
+      Labelled rows = periods.labelled(t == 30 ? "late_t30" : "late_t" + t);
+      String pre = prefix("m", t);
+      Map<String, Object> target = new LinkedHashMap<>();
+      target.put("label", t == 0 ? "paid after the due date (more than 0 days late)" : "paid more than " + t + " days after the due date");
+      Chosen chosen = chooseCandidate(t, pre, rows, settings, target, say);
+      target.put("calibration", "isotonic regression on the calibrate period");
+      PipelineModel scorer = calibrated(chosen.model(), pre, pdColumn(t), rows.calibrate());
+      target.put("test", measureOutOfTime(t, chosen.name(), scorer, rows, say));
+      targets.put("t" + t, target);
+      horizons.add(new Horizon(t, scorer, chosen.bestLogistic(), chosen.name()));
+      if (t == 30) {
+        report.put("drift_fit_to_test", driftProfile(scorer, pdColumn(t), rows, periods, profile));
+      }
+    }
+    report.put("targets", targets);
+
+    say.accept("payment date: fitting the survival model");
+    String ttp = "ttp_";
+    AFTSurvivalRegression aft = new AFTSurvivalRegression()
+        .setFeaturesCol(ttp + "features").setLabelCol("time_to_pay").setCensorCol("observed")
+        .setPredictionCol(ttp + "lambda").setMaxIter(200).setTol(1e-7);
+    PipelineModel paymentDate = fitReproducibly(pipeline(ttp, aft), periods.fit());
+    report.put("payment_date", measurePaymentDate(paymentDate, periods.test()));
+    return new Trained(horizons, paymentDate, report, profile);
+  }
+
+  /** The four periods in time order: fit (capped), select, calibrate, test. */
+  record Periods(Dataset<Row> fit, Dataset<Row> select, Dataset<Row> calibrate, Dataset<Row> test) {
+    /** The same periods with {@code label} set from one outcome column. */
+    Labelled labelled(String outcome) {
+      Column label = col(outcome).cast("double");
+      return new Labelled(
+          fit.withColumn("label", label), select.withColumn("label", label),
+          calibrate.withColumn("label", label), test.withColumn("label", label));
+    }
+  }
+
+  /** The periods of one target, with its outcome in {@code label}. */
+  record Labelled(Dataset<Row> fit, Dataset<Row> select, Dataset<Row> calibrate, Dataset<Row> test) {
+    double fitLateShare() {
+      return fit.agg(org.apache.spark.sql.functions.avg("label")).first().getDouble(0);
+    }
+  }
+
+  /** The candidate chosen on the select period, and the best logistic one (the reasons' explainer). */
+  record Chosen(String name, PipelineModel model, PipelineModel bestLogistic) {}
+
+  /**
+   * The invoices whose 30-day outcome is known and mature (due at least 30 days before the cutoff);
+   * the counts of what was left out go to the report. Too few to train and measure is refused.
+   */
+  static Dataset<Row> matureRows(Dataset<Row> all, LocalDate cutoff, Map<String, Object> report) {
     long invoices = all.count();
     long unknown30 = all.filter(col("late_t30").isNull()).count();
     long unknown0 = all.filter(col("late_t0").isNull()).count();
-    Dataset<Row> mature = all.filter(col("late_t30").isNotNull().and(datediff(cutoffDate, col("due_date")).geq(30)));
+    Dataset<Row> mature = all.filter(col("late_t30").isNotNull().and(datediff(lit(Date.valueOf(cutoff)), col("due_date")).geq(30)));
     long matureRows = mature.count();
     Map<String, Object> rows = new LinkedHashMap<>();
     rows.put("invoices_issued_by_cutoff", invoices);
@@ -227,6 +283,11 @@ public final class LatePaymentModels {
           "Only " + matureRows + " invoices have a known outcome 30 days after their due date at the cutoff " + cutoff
               + ": too few to train and measure a model", "Ingest more history, or pass a later --cutoff.");
     }
+    return mature;
+  }
+
+  /** Splits the mature rows in time at the issue-date quantiles {@link #CUTS}; an empty period is refused. */
+  static Periods periods(Dataset<Row> mature, LocalDate cutoff, Settings settings, Map<String, Object> report, java.util.function.Consumer<String> say) {
     Dataset<Row> dayNumbers = mature.withColumn("_issue_day", datediff(col("issue_date"), lit(Date.valueOf("1970-01-01"))).cast("double"));
     double[] q = dayNumbers.stat().approxQuantile("_issue_day", CUTS, 0.0);
     LocalDate[] bounds = new LocalDate[q.length];
@@ -256,111 +317,103 @@ public final class LatePaymentModels {
     report.put("periods", periods);
     say.accept("periods " + periods);
     Dataset<Row> fit = capFitPeriod(parts[0], periodRows[0], settings.maxFitRows(), report, say);
-    Dataset<Row> select = parts[1];
-    Dataset<Row> calibrate = parts[2];
-    Dataset<Row> test = parts[3];
+    return new Periods(fit, parts[1], parts[2], parts[3]);
+  }
 
-    List<Horizon> horizons = new ArrayList<>();
-    Map<String, Object> targets = new LinkedHashMap<>();
-    Map<String, Object> profile = new LinkedHashMap<>();
-    for (int t : HORIZONS) {
-      String label = t == 30 ? "late_t30" : "late_t" + t;
-      Map<String, Object> target = new LinkedHashMap<>();
-      Dataset<Row> fitL = fit.withColumn("label", col(label).cast("double"));
-      Dataset<Row> selectL = select.withColumn("label", col(label).cast("double"));
-      Dataset<Row> calL = calibrate.withColumn("label", col(label).cast("double"));
-      Dataset<Row> testL = test.withColumn("label", col(label).cast("double"));
-      double baseRate = fitL.agg(org.apache.spark.sql.functions.avg("label")).first().getDouble(0);
-      String pre = prefix("m", t);
-      Map<String, PipelineStage> candidates = new LinkedHashMap<>();
-      if (!settings.oneCandidateEach()) {
-        candidates.put("logistic_regression l2=0.001", logistic(pre, 0.001));
+  /** The candidates of one target, in the order they are tried. */
+  static Map<String, PipelineStage> candidates(String pre, Settings settings) {
+    Map<String, PipelineStage> candidates = new LinkedHashMap<>();
+    if (!settings.oneCandidateEach()) {
+      candidates.put("logistic_regression l2=0.001", logistic(pre, 0.001));
+    }
+    candidates.put("logistic_regression l2=0.01", logistic(pre, 0.01));
+    candidates.put("gradient_boosted_trees depth=4 iterations=" + settings.gbtIterations(), trees(pre, 4, settings.gbtIterations(), settings.seed()));
+    if (!settings.oneCandidateEach()) {
+      candidates.put("gradient_boosted_trees depth=6 iterations=" + settings.gbtIterations(), trees(pre, 6, settings.gbtIterations(), settings.seed()));
+    }
+    return candidates;
+  }
+
+  /** Fits each candidate on the fit period and keeps the best ROC AUC on the select period. */
+  static Chosen chooseCandidate(int t, String pre, Labelled rows, Settings settings, Map<String, Object> target, java.util.function.Consumer<String> say) {
+    List<Map<String, Object>> tried = new ArrayList<>();
+    PipelineModel best = null;
+    String bestName = null;
+    double bestAuc = -1;
+    PipelineModel bestLogistic = null;
+    double bestLogisticAuc = -1;
+    for (Map.Entry<String, PipelineStage> c : candidates(pre, settings).entrySet()) {
+      say.accept("T=" + t + ": fitting " + c.getKey());
+      PipelineModel m = fitReproducibly(pipeline(pre, c.getValue()), rows.fit());
+      Scored s = collect(m.transform(rows.select()), positiveProbability(pre), "label");
+      double auc = EvaluationMetrics.rocAuc(s.p(), s.y());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("candidate", c.getKey());
+      row.put("rocAuc", auc);
+      row.put("logLoss", EvaluationMetrics.logLoss(s.p(), s.y()));
+      tried.add(row);
+      if (auc > bestAuc) {
+        bestAuc = auc;
+        best = m;
+        bestName = c.getKey();
       }
-      candidates.put("logistic_regression l2=0.01", logistic(pre, 0.01));
-      candidates.put("gradient_boosted_trees depth=4 iterations=" + settings.gbtIterations(), trees(pre, 4, settings.gbtIterations(), settings.seed()));
-      if (!settings.oneCandidateEach()) {
-        candidates.put("gradient_boosted_trees depth=6 iterations=" + settings.gbtIterations(), trees(pre, 6, settings.gbtIterations(), settings.seed()));
-      }
-      List<Map<String, Object>> tried = new ArrayList<>();
-      PipelineModel best = null;
-      String bestName = null;
-      double bestAuc = -1;
-      PipelineModel bestLogistic = null;
-      double bestLogisticAuc = -1;
-      for (Map.Entry<String, PipelineStage> c : candidates.entrySet()) {
-        say.accept("T=" + t + ": fitting " + c.getKey());
-        PipelineModel m = fitReproducibly(pipeline(pre, c.getValue()), fitL);
-        Scored s = collect(m.transform(selectL), positiveProbability(pre), "label");
-        double auc = EvaluationMetrics.rocAuc(s.p(), s.y());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("candidate", c.getKey());
-        row.put("rocAuc", auc);
-        row.put("logLoss", EvaluationMetrics.logLoss(s.p(), s.y()));
-        tried.add(row);
-        if (auc > bestAuc) {
-          bestAuc = auc;
-          best = m;
-          bestName = c.getKey();
-        }
-        if (c.getKey().startsWith("logistic") && auc > bestLogisticAuc) {
-          bestLogisticAuc = auc;
-          bestLogistic = m;
-        }
-      }
-      target.put("label", t == 0 ? "paid after the due date (more than 0 days late)" : "paid more than " + t + " days after the due date");
-      target.put("candidates", tried);
-      target.put("chosen", bestName);
-      target.put("calibration", "isotonic regression on the calibrate period");
-      String pd = pdColumn(t);
-      IsotonicRegression iso = new IsotonicRegression().setFeaturesCol(pre + "probability").setFeatureIndex(1).setLabelCol("label").setPredictionCol(pd);
-      Dataset<Row> calScored = best.transform(calL);
-      PipelineModel scorer = new Pipeline().setStages(new PipelineStage[] {best, iso.fit(calScored)}).fit(calL);
-      Dataset<Row> testScored = scorer.transform(testL);
-      Scored model = collect(testScored, col(pd), "label");
-      Scored raw = collect(testScored, positiveProbability(pre), "label");
-      // history baseline: the customer's past late share, calibrated on the same period
-      Column history = when(col("no_paid_history").equalTo(1.0), lit(baseRate)).otherwise(col("paid_late_share"));
-      IsotonicRegression isoHist = new IsotonicRegression().setFeaturesCol("_history").setLabelCol("label").setPredictionCol("_history_pd");
-      var histCal = isoHist.fit(calL.withColumn("_history", history));
-      Dataset<Row> testHist = histCal.transform(testL.withColumn("_history", history));
-      Scored hist = collect(testHist, col("_history_pd"), "label");
-      Scored histRaw = collect(testHist, col("_history"), "label");
-      double[] constant = new double[model.p().length];
-      Arrays.fill(constant, baseRate);
-      Map<String, Object> measured = new LinkedHashMap<>();
-      measured.put("model (" + bestName + ", calibrated)", EvaluationMetrics.summarize(model.p(), model.y()));
-      measured.put("model before calibration", EvaluationMetrics.summarize(raw.p(), raw.y()));
-      measured.put("baseline: past late share (calibrated)", EvaluationMetrics.summarize(hist.p(), hist.y()));
-      measured.put("baseline: past late share (raw share)", EvaluationMetrics.summarize(histRaw.p(), histRaw.y()));
-      measured.put("baseline: majority class (fit-period late share " + String.format(Locale.ROOT, "%.4f", baseRate) + ")",
-          EvaluationMetrics.summarize(constant, model.y()));
-      target.put("test", measured);
-      targets.put("t" + t, target);
-      say.accept(String.format(Locale.ROOT, "T=%d: chose %s; test ROC AUC %.4f (history baseline %.4f), ECE %.4f",
-          t, bestName, EvaluationMetrics.rocAuc(model.p(), model.y()), EvaluationMetrics.rocAuc(hist.p(), hist.y()),
-          EvaluationMetrics.ece(model.p(), model.y())));
-      horizons.add(new Horizon(t, scorer, bestLogistic, bestName));
-      if (t == 30) {
-        Map<String, Object> drift = new LinkedHashMap<>();
-        Dataset<Row> fitScored = scorer.transform(fitL);
-        double[] fitPd = doubles(fitScored, col(pd));
-        putProfile(profile, drift, pd, fitPd, model.p());
-        for (String f : TrainingSet.DRIFT_FEATURES) {
-          putProfile(profile, drift, f, doubles(fit, col(f)), doubles(test, col(f)));
-        }
-        report.put("drift_fit_to_test", drift);
+      if (c.getKey().startsWith("logistic") && auc > bestLogisticAuc) {
+        bestLogisticAuc = auc;
+        bestLogistic = m;
       }
     }
-    report.put("targets", targets);
+    target.put("candidates", tried);
+    target.put("chosen", bestName);
+    return new Chosen(bestName, best, bestLogistic);
+  }
 
-    say.accept("payment date: fitting the survival model");
-    String ttp = "ttp_";
-    AFTSurvivalRegression aft = new AFTSurvivalRegression()
-        .setFeaturesCol(ttp + "features").setLabelCol("time_to_pay").setCensorCol("observed")
-        .setPredictionCol(ttp + "lambda").setMaxIter(200).setTol(1e-7);
-    PipelineModel paymentDate = fitReproducibly(pipeline(ttp, aft), fit);
-    report.put("payment_date", measurePaymentDate(paymentDate, test));
-    return new Trained(horizons, paymentDate, report, profile);
+  /** The chosen model followed by an isotonic calibration fitted on the calibrate period. */
+  static PipelineModel calibrated(PipelineModel best, String pre, String pd, Dataset<Row> calibrate) {
+    IsotonicRegression iso = new IsotonicRegression().setFeaturesCol(pre + "probability").setFeatureIndex(1).setLabelCol("label").setPredictionCol(pd);
+    return new Pipeline().setStages(new PipelineStage[] {best, iso.fit(best.transform(calibrate))}).fit(calibrate);
+  }
+
+  /**
+   * The calibrated model, the model before calibration and the baselines (the customer's past late
+   * share, raw and calibrated on the same period; the fit period's late share) on the test period.
+   */
+  static Map<String, Object> measureOutOfTime(int t, String chosen, PipelineModel scorer, Labelled rows, java.util.function.Consumer<String> say) {
+    String pre = prefix("m", t);
+    double baseRate = rows.fitLateShare();
+    Dataset<Row> testScored = scorer.transform(rows.test());
+    Scored model = collect(testScored, col(pdColumn(t)), "label");
+    Scored raw = collect(testScored, positiveProbability(pre), "label");
+    Column history = when(col("no_paid_history").equalTo(1.0), lit(baseRate)).otherwise(col("paid_late_share"));
+    IsotonicRegression isoHist = new IsotonicRegression().setFeaturesCol("_history").setLabelCol("label").setPredictionCol("_history_pd");
+    var histCal = isoHist.fit(rows.calibrate().withColumn("_history", history));
+    Dataset<Row> testHist = histCal.transform(rows.test().withColumn("_history", history));
+    Scored hist = collect(testHist, col("_history_pd"), "label");
+    Scored histRaw = collect(testHist, col("_history"), "label");
+    double[] constant = new double[model.p().length];
+    Arrays.fill(constant, baseRate);
+    Map<String, Object> measured = new LinkedHashMap<>();
+    measured.put("model (" + chosen + ", calibrated)", EvaluationMetrics.summarize(model.p(), model.y()));
+    measured.put("model before calibration", EvaluationMetrics.summarize(raw.p(), raw.y()));
+    measured.put("baseline: past late share (calibrated)", EvaluationMetrics.summarize(hist.p(), hist.y()));
+    measured.put("baseline: past late share (raw share)", EvaluationMetrics.summarize(histRaw.p(), histRaw.y()));
+    measured.put("baseline: majority class (fit-period late share " + String.format(Locale.ROOT, "%.4f", baseRate) + ")",
+        EvaluationMetrics.summarize(constant, model.y()));
+    say.accept(String.format(Locale.ROOT, "T=%d: chose %s; test ROC AUC %.4f (history baseline %.4f), ECE %.4f",
+        t, chosen, EvaluationMetrics.rocAuc(model.p(), model.y()), EvaluationMetrics.rocAuc(hist.p(), hist.y()),
+        EvaluationMetrics.ece(model.p(), model.y())));
+    return measured;
+  }
+
+  /** The score's and the drift features' decile profiles, fit against test (PSI), for monitoring. */
+  static Map<String, Object> driftProfile(PipelineModel scorer, String pd, Labelled rows, Periods periods, Map<String, Object> profile) {
+    Map<String, Object> drift = new LinkedHashMap<>();
+    double[] fitPd = doubles(scorer.transform(rows.fit()), col(pd));
+    double[] testPd = doubles(scorer.transform(rows.test()), col(pd));
+    putProfile(profile, drift, pd, fitPd, testPd);
+    for (String f : TrainingSet.DRIFT_FEATURES) {
+      putProfile(profile, drift, f, doubles(periods.fit(), col(f)), doubles(periods.test(), col(f)));
+    }
+    return drift;
   }
 
   private static void putProfile(Map<String, Object> profile, Map<String, Object> drift, String name, double[] reference, double[] current) {
