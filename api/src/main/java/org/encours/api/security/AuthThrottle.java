@@ -26,7 +26,7 @@ public final class AuthThrottle {
   private final int failures;
   private final double perSecond;
   private final LongSupplier nanoClock;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private volatile boolean warnedFull;
 
   /** {@code failures} 0 turns throttling off. */
@@ -52,7 +52,7 @@ public final class AuthThrottle {
     if (!enabled()) {
       return 0;
     }
-    Bucket bucket = buckets.get(network(address));
+    TokenBucket bucket = buckets.get(network(address));
     return bucket == null ? 0 : bucket.wait(failures, perSecond, nanoClock.getAsLong());
   }
 
@@ -63,7 +63,7 @@ public final class AuthThrottle {
     }
     String network = network(address);
     long now = nanoClock.getAsLong();
-    Bucket bucket = buckets.get(network);
+    TokenBucket bucket = buckets.get(network);
     if (bucket == null) {
       if (buckets.size() >= MAX_TRACKED) {
         buckets.values().removeIf(b -> b.full(failures, perSecond, now));
@@ -75,9 +75,9 @@ public final class AuthThrottle {
           return;
         }
       }
-      bucket = buckets.computeIfAbsent(network, k -> new Bucket(failures, now));
+      bucket = buckets.computeIfAbsent(network, k -> new TokenBucket(failures, now));
     }
-    bucket.take(failures, perSecond, now);
+    bucket.spend(failures, perSecond, now);
   }
 
   /** The address itself for IPv4, the /64 network for IPv6. */
@@ -97,36 +97,6 @@ public final class AuthThrottle {
       return b.append(":/64").toString();
     } catch (UnknownHostException | RuntimeException e) {
       return address;
-    }
-  }
-
-  private static final class Bucket {
-    private double tokens;
-    private long updated;
-
-    Bucket(int capacity, long now) {
-      this.tokens = capacity;
-      this.updated = now;
-    }
-
-    private void refill(int capacity, double perSecond, long now) {
-      tokens = Math.min(capacity, tokens + (now - updated) / 1e9 * perSecond);
-      updated = now;
-    }
-
-    synchronized void take(int capacity, double perSecond, long now) {
-      refill(capacity, perSecond, now);
-      tokens = Math.max(0, tokens - 1);
-    }
-
-    synchronized long wait(int capacity, double perSecond, long now) {
-      refill(capacity, perSecond, now);
-      return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
-    }
-
-    synchronized boolean full(int capacity, double perSecond, long now) {
-      refill(capacity, perSecond, now);
-      return tokens >= capacity;
     }
   }
 }

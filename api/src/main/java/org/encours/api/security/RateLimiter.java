@@ -13,7 +13,7 @@ public final class RateLimiter {
   private final double defaultRate;
   private final int defaultBurst;
   private final LongSupplier nanoClock;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(double defaultRatePerSecond, int defaultBurst) {
     this(defaultRatePerSecond, defaultBurst, System::nanoTime);
@@ -35,27 +35,7 @@ public final class RateLimiter {
       return 0;
     }
     int burst = key.burst() != null ? key.burst() : Math.max(1, defaultBurst);
-    Bucket bucket = buckets.computeIfAbsent(key.name(), k -> new Bucket(burst, nanoClock.getAsLong()));
-    return bucket.take(rate, burst, nanoClock.getAsLong());
-  }
-
-  private static final class Bucket {
-    private double tokens;
-    private long updated;
-
-    Bucket(int burst, long now) {
-      this.tokens = burst;
-      this.updated = now;
-    }
-
-    synchronized long take(double rate, int burst, long now) {
-      tokens = Math.min(burst, tokens + (now - updated) / 1e9 * rate);
-      updated = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return Math.max(1, (long) Math.ceil((1 - tokens) / rate));
-    }
+    TokenBucket bucket = buckets.computeIfAbsent(key.name(), k -> new TokenBucket(burst, nanoClock.getAsLong()));
+    return bucket.tryTake(burst, rate, nanoClock.getAsLong());
   }
 }
