@@ -17,14 +17,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.encours.core.metrics.AgingSlabs;
 import org.encours.warehouse.Warehouse;
 
 /**
- * The aged balance as of a date D, rebuilt from invoices and allocations dated on or before D (never
- * from a current status).
+ * The aged balance as of a date D, rebuilt from invoices and allocations dated on or before D
+ * (never from a current status).
  *
  * <ul>
  *   <li>An item is open at D when issued on or before D and its amount minus its allocations
@@ -34,7 +34,8 @@ import org.encours.warehouse.Warehouse;
  *       balance: it is not aged but shown on its own line {@code credits}, and it reduces the AR of
  *       its customer, segment and portfolio; the totals and shares are net of credits.
  *   <li>Cash allocated to an unknown invoice id cannot be attributed to a customer: it appears on a
- *       portfolio line {@code unallocated} (negative, the cash received) outside the total and shares.
+ *       portfolio line {@code unallocated} (negative, the cash received) outside the total and
+ *       shares.
  * </ul>
  */
 public final class AgingSnapshot {
@@ -43,9 +44,9 @@ public final class AgingSnapshot {
   private AgingSnapshot() {}
 
   /**
-   * One row per item open at {@code asOf}: as_of_date, invoice_id, customer_id, doc_type, issue_date,
-   * due_date, amount, paid_to_date, open_amount, days_past_due, age_days, bucket, bucket_order,
-   * disputed (only when the dispute date is on or before D).
+   * One row per item open at {@code asOf}: as_of_date, invoice_id, customer_id, doc_type,
+   * issue_date, due_date, amount, paid_to_date, open_amount, days_past_due, age_days, bucket,
+   * bucket_order, disputed (only when the dispute date is on or before D).
    */
   public static Dataset<Row> items(
       Dataset<Row> invoices, Dataset<Row> allocations, LocalDate asOf, AgingSlabs slabs) {
@@ -59,11 +60,13 @@ public final class AgingSnapshot {
     Dataset<Row> open =
         issued
             .join(paid, issued.col("invoice_id").equalTo(paid.col("_paid_invoice_id")), "left")
-            .withColumn("paid_to_date", Columns.money(coalesce(col("paid_to_date"), lit(BigDecimal.ZERO))))
+            .withColumn(
+                "paid_to_date", Columns.money(coalesce(col("paid_to_date"), lit(BigDecimal.ZERO))))
             .withColumn("open_amount", Columns.money(col("amount").minus(col("paid_to_date"))))
             .filter(col("open_amount").notEqual(lit(BigDecimal.ZERO)));
     Column daysPastDue = datediff(d, col("due_date"));
-    Column age = slabs.basis() == AgingSlabs.Basis.DUE_DATE ? daysPastDue : datediff(d, col("issue_date"));
+    Column age =
+        slabs.basis() == AgingSlabs.Basis.DUE_DATE ? daysPastDue : datediff(d, col("issue_date"));
     return open.select(
         d.as("as_of_date"),
         col("invoice_id"),
@@ -78,34 +81,49 @@ public final class AgingSnapshot {
         age.as("age_days"),
         bucket(col("open_amount"), age, slabs).as("bucket"),
         bucketOrder(col("open_amount"), age, slabs).as("bucket_order"),
-        col("disputed").and(col("dispute_date").leq(d)).and(col("dispute_date").isNotNull()).as("disputed"));
+        col("disputed")
+            .and(col("dispute_date").leq(d))
+            .and(col("dispute_date").isNotNull())
+            .as("disputed"));
   }
 
   /**
    * The items open at {@code asOf} for jobs that need the open book but not the buckets (score,
    * recommend): the {@code aging_items} partition of that date when it was computed from exactly
-   * these input versions (as {@code encours refresh} and {@code encours analytics --as-of} leave it),
-   * else recomputed with {@link #items}. Both give the same rows: the partition is what {@link
+   * these input versions (as {@code encours refresh} and {@code encours analytics --as-of} leave
+   * it), else recomputed with {@link #items}. Both give the same rows: the partition is what {@link
    * #items} wrote from the same data, and no column used here depends on the slabs. Reusing it
    * saves a pass over every allocation in the history.
    */
-  public static Dataset<Row> openItems(Warehouse warehouse, AnalyticsInputs inputs, LocalDate asOf) {
+  public static Dataset<Row> openItems(
+      Warehouse warehouse, AnalyticsInputs inputs, LocalDate asOf) {
     Dataset<Row> written = writtenItems(warehouse, inputs.versions(), asOf);
-    return written != null ? written : items(inputs.invoices(), inputs.allocations(), asOf, AgingSlabs.defaults());
+    return written != null
+        ? written
+        : items(inputs.invoices(), inputs.allocations(), asOf, AgingSlabs.defaults());
   }
 
   /** The aging_items partition of {@code asOf} when computed from {@code versions}, else null. */
-  static Dataset<Row> writtenItems(Warehouse warehouse, Map<String, Long> versions, LocalDate asOf) {
+  static Dataset<Row> writtenItems(
+      Warehouse warehouse, Map<String, Long> versions, LocalDate asOf) {
     if (!warehouse.exists(AnalyticsJob.AGING_ITEMS)) {
       return null;
     }
-    Dataset<Row> partition = written(warehouse).filter(col("as_of_date").equalTo(Columns.date(asOf)));
+    Dataset<Row> partition =
+        written(warehouse).filter(col("as_of_date").equalTo(Columns.date(asOf)));
     return Provenance.recorded(partition).filter(versions::equals).isPresent() ? partition : null;
   }
 
-  /** Every date of the aging_items table, read at its latest version (one snapshot for all the reads of a job). */
+  /**
+   * Every date of the aging_items table, read at its latest version (one snapshot for all the reads
+   * of a job).
+   */
   static Dataset<Row> written(Warehouse warehouse) {
-    return warehouse.spark().read().format("delta").option("versionAsOf", warehouse.version(AnalyticsJob.AGING_ITEMS))
+    return warehouse
+        .spark()
+        .read()
+        .format("delta")
+        .option("versionAsOf", warehouse.version(AnalyticsJob.AGING_ITEMS))
         .load(warehouse.path(AnalyticsJob.AGING_ITEMS));
   }
 
@@ -140,14 +158,18 @@ public final class AgingSnapshot {
   }
 
   /**
-   * The aged balance per level: as_of_date, level (customer, country, sector, size_band, portfolio),
-   * entity_id, bucket, bucket_order, open_amount, open_count, total_open (net AR of the entity),
-   * share (open_amount / total_open; null when the total is zero or for unallocated cash).
+   * The aged balance per level: as_of_date, level (customer, country, sector, size_band,
+   * portfolio), entity_id, bucket, bucket_order, open_amount, open_count, total_open (net AR of the
+   * entity), share (open_amount / total_open; null when the total is zero or for unallocated cash).
    *
    * @param unallocated payments to unknown invoices (see {@link Allocations#unallocated})
    */
   static Dataset<Row> summary(
-      Dataset<Row> items, Dataset<Row> customers, Dataset<Row> unallocated, LocalDate asOf, AgingSlabs slabs) {
+      Dataset<Row> items,
+      Dataset<Row> customers,
+      Dataset<Row> unallocated,
+      LocalDate asOf,
+      AgingSlabs slabs) {
     Dataset<Row> perBucket =
         Columns.expandLevels(Columns.withSegments(items, customers))
             .groupBy("level", "entity_id", "bucket", "bucket_order")
@@ -158,12 +180,17 @@ public final class AgingSnapshot {
             .withColumn("total_open", Columns.money(sum("open_amount").over(entity)))
             .withColumn(
                 "share",
-                when(col("total_open").notEqual(0), col("open_amount").cast("double").divide(col("total_open").cast("double"))));
+                when(
+                    col("total_open").notEqual(0),
+                    col("open_amount").cast("double").divide(col("total_open").cast("double"))));
     Column d = Columns.date(asOf);
     Dataset<Row> cash =
         unallocated
             .filter(col("payment_date").leq(d))
-            .agg(Columns.sumMoney("amount").as("cash"), count(lit(1)).as("open_count"), max("payment_date").as("_last"))
+            .agg(
+                Columns.sumMoney("amount").as("cash"),
+                count(lit(1)).as("open_count"),
+                max("payment_date").as("_last"))
             .filter(col("open_count").gt(0))
             .select(
                 lit(Columns.PORTFOLIO).as("level"),

@@ -10,9 +10,10 @@ import org.apache.spark.sql.Row;
  * Payments as allocations to invoices, with the date they take effect.
  *
  * <p>An allocation dated before its invoice's issue date (a prepayment) takes effect on the issue
- * date: it counts for every D on or after the issue date, and before that neither the invoice nor the
- * allocation exists for the analytics. Allocations to an invoice id that is not in {@code invoices}
- * cannot be attributed to a customer: they are reported as unallocated cash, never dropped silently.
+ * date: it counts for every D on or after the issue date, and before that neither the invoice nor
+ * the allocation exists for the analytics. Allocations to an invoice id that is not in {@code
+ * invoices} cannot be attributed to a customer: they are reported as unallocated cash, never
+ * dropped silently.
  */
 public final class Allocations {
   private Allocations() {}
@@ -22,8 +23,7 @@ public final class Allocations {
    * payment date and the invoice's issue date), amount.
    */
   public static Dataset<Row> effective(Dataset<Row> invoices, Dataset<Row> payments) {
-    Dataset<Row> issued =
-        invoices.select(col("invoice_id"), col("customer_id"), col("issue_date"));
+    Dataset<Row> issued = invoices.select(col("invoice_id"), col("customer_id"), col("issue_date"));
     return payments
         .select(col("payment_id"), col("invoice_id"), col("payment_date"), col("amount"))
         .join(issued, "invoice_id")
@@ -40,6 +40,9 @@ public final class Allocations {
   static Dataset<Row> unallocated(Dataset<Row> invoices, Dataset<Row> payments) {
     return payments
         .select(col("payment_id"), col("invoice_id"), col("payment_date"), col("amount"))
-        .join(invoices.select(col("invoice_id")), payments.col("invoice_id").equalTo(invoices.col("invoice_id")), "left_anti");
+        .join(
+            invoices.select(col("invoice_id")),
+            payments.col("invoice_id").equalTo(invoices.col("invoice_id")),
+            "left_anti");
   }
 }

@@ -1,12 +1,11 @@
 package org.encours.analytics;
 
-import org.encours.core.EncoursErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.SchemaContract;
 import org.encours.warehouse.Warehouse;
@@ -49,8 +48,16 @@ public record AnalyticsInputs(
   /** A canonical table as it was at a Delta version, checked against its schema. */
   static Dataset<Row> readAt(Warehouse warehouse, CanonicalTable table, long version) {
     Dataset<Row> rows =
-        warehouse.spark().read().format("delta").option("versionAsOf", version).load(warehouse.path(table));
-    SchemaContract.require("table " + table.tableName() + " (version " + version + ")", table.storedSchema(), rows.schema());
+        warehouse
+            .spark()
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(warehouse.path(table));
+    SchemaContract.require(
+        "table " + table.tableName() + " (version " + version + ")",
+        table.storedSchema(),
+        rows.schema());
     return rows;
   }
 

@@ -40,7 +40,12 @@ public final class AnalyticsJob {
   public static final String RECEIVABLES_KPIS = "receivables_kpis";
 
   /** What a run did, also printed as the command's one-line summary. */
-  public record Result(String mode, Map<String, Long> inputVersions, Map<String, Long> rowsWritten, String detail, Duration elapsed) {
+  public record Result(
+      String mode,
+      Map<String, Long> inputVersions,
+      Map<String, Long> rowsWritten,
+      String detail,
+      Duration elapsed) {
     public String summary() {
       return String.format(
           Locale.ROOT,
@@ -93,16 +98,25 @@ public final class AnalyticsJob {
   }
 
   /**
-   * Writes the payment_behaviour partition of {@code asOf} (rows of {@link PaymentBehaviourFeatures#compute}
-   * at that date), stamped with the input versions they were computed from; returns the rows written.
+   * Writes the payment_behaviour partition of {@code asOf} (rows of {@link
+   * PaymentBehaviourFeatures#compute} at that date), stamped with the input versions they were
+   * computed from; returns the rows written.
    */
-  public static long writeBehaviour(Warehouse warehouse, Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
+  public static long writeBehaviour(
+      Warehouse warehouse, Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
     return new AnalyticsJob(warehouse, null).writeBehaviourAt(behaviour, versions, asOf);
   }
 
-  /** Its published columns only ({@link PaymentBehaviourFeatures#published}), stamped, into the partition of {@code asOf}. */
-  private long writeBehaviourAt(Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
-    return write(PAYMENT_BEHAVIOUR, Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions), "as_of_date = '" + asOf + "'");
+  /**
+   * Its published columns only ({@link PaymentBehaviourFeatures#published}), stamped, into the
+   * partition of {@code asOf}.
+   */
+  private long writeBehaviourAt(
+      Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
+    return write(
+        PAYMENT_BEHAVIOUR,
+        Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions),
+        "as_of_date = '" + asOf + "'");
   }
 
   /**
@@ -139,14 +153,17 @@ public final class AnalyticsJob {
       mode = "monthly " + from + ".." + to;
       detail = runMonthly(inputs, written);
     }
-    return new Result(mode, inputs.versions(), written, detail, Duration.ofNanos(System.nanoTime() - start));
+    return new Result(
+        mode, inputs.versions(), written, detail, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private String runAsOf(AnalyticsInputs inputs, Map<String, Long> written) {
     Dataset<Row> allocations = inputs.allocations();
     String where = "as_of_date = '" + asOf + "'";
     describe("aging items as of " + asOf);
-    Dataset<Row> items = agingItems(inputs).withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
+    Dataset<Row> items =
+        agingItems(inputs)
+            .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
     written.put(AGING_ITEMS, write(AGING_ITEMS, Provenance.stamp(items, inputs.versions()), where));
     describe("aging summary as of " + asOf);
     Dataset<Row> summary =
@@ -181,17 +198,25 @@ public final class AnalyticsJob {
   private Dataset<Row> agingItems(AnalyticsInputs inputs) {
     if (fromEarlierDate) {
       try {
-        Optional<IncrementalAging.Result> r = IncrementalAging.items(warehouse, inputs, asOf, slabs);
+        Optional<IncrementalAging.Result> r =
+            IncrementalAging.items(warehouse, inputs, asOf, slabs);
         if (r.isPresent()) {
-          itemsHow = String.format(Locale.ROOT, "aging items from those of %s and %,d candidate invoices (%s)",
-              r.get().previous(), r.get().candidates(), r.get().howRead());
+          itemsHow =
+              String.format(
+                  Locale.ROOT,
+                  "aging items from those of %s and %,d candidate invoices (%s)",
+                  r.get().previous(),
+                  r.get().candidates(),
+                  r.get().howRead());
           say(itemsHow);
           return r.get().items();
         }
         itemsHow = "aging items from the whole history (no earlier date to start from)";
       } catch (RuntimeException e) {
-        itemsHow = "aging items from the whole history (the earlier date's input versions cannot be compared: "
-            + KpiRefresh.firstLine(e) + ")";
+        itemsHow =
+            "aging items from the whole history (the earlier date's input versions cannot be compared: "
+                + KpiRefresh.firstLine(e)
+                + ")";
       }
     } else {
       itemsHow = "aging items from the whole history";
@@ -201,9 +226,11 @@ public final class AnalyticsJob {
   }
 
   private String runMonthly(AnalyticsInputs inputs, Map<String, Long> written) {
-    Dataset<Row> existing = warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
+    Dataset<Row> existing =
+        warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
     Map<Map<String, Long>, KpiRefresh.Changes> changesRead = new HashMap<>();
-    KpiRefresh.Plan plan = KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions, changesRead);
+    KpiRefresh.Plan plan =
+        KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions, changesRead);
     say(plan.reason());
     Optional<YearMonth> first = plan.firstMonth();
     if (first.isEmpty()) {
@@ -217,32 +244,75 @@ public final class AnalyticsJob {
     boolean onEarlierMonths =
         fromEarlierDate
             && existing != null
-            && KpiRefresh.plan(warehouse, existing, inputs, windowsFrom, to, kpiOptions, changesRead).firstMonth().equals(first);
+            && KpiRefresh.plan(
+                    warehouse, existing, inputs, windowsFrom, to, kpiOptions, changesRead)
+                .firstMonth()
+                .equals(first);
     if (onEarlierMonths) {
       List<LocalDate> monthEnds = new ArrayList<>();
       for (YearMonth m = first.get(); !m.isAfter(to); m = m.plusMonths(1)) {
         monthEnds.add(m.atEndOfMonth());
       }
       Dataset<Row> open = openAtMonthEnds(inputs, monthEnds);
-      String openHow = open != null ? "the aging items of " + monthEnds.get(monthEnds.size() - 1) : "the allocations";
+      String openHow =
+          open != null
+              ? "the aging items of " + monthEnds.get(monthEnds.size() - 1)
+              : "the allocations";
       if (open == null) {
-        open = ReceivablesKpis.openByMonthEnd(inputs.invoices(), inputs.allocations(), first.get(), to);
+        open =
+            ReceivablesKpis.openByMonthEnd(
+                inputs.invoices(), inputs.allocations(), first.get(), to);
       }
-      KeptSalesHistory.Found kept = KeptSalesHistory.find(warehouse, inputs, first.get(), changesRead);
-      series = ReceivablesKpis.monthlyOnEarlierMonths(
-          inputs.invoices(), open, inputs.customers(), existing, kept.history(), first.get(), to, kpiOptions);
-      how = "on top of months " + windowsFrom + ".." + first.get().minusMonths(1) + " already written, open amounts from " + openHow
-          + ", sales history from " + kept.how();
+      KeptSalesHistory.Found kept =
+          KeptSalesHistory.find(warehouse, inputs, first.get(), changesRead);
+      series =
+          ReceivablesKpis.monthlyOnEarlierMonths(
+              inputs.invoices(),
+              open,
+              inputs.customers(),
+              existing,
+              kept.history(),
+              first.get(),
+              to,
+              kpiOptions);
+      how =
+          "on top of months "
+              + windowsFrom
+              + ".."
+              + first.get().minusMonths(1)
+              + " already written, open amounts from "
+              + openHow
+              + ", sales history from "
+              + kept.how();
     } else {
-      series = ReceivablesKpis.series(inputs.invoices(), inputs.allocations(), inputs.customers(), first.get(), to, kpiOptions);
+      series =
+          ReceivablesKpis.series(
+              inputs.invoices(),
+              inputs.allocations(),
+              inputs.customers(),
+              first.get(),
+              to,
+              kpiOptions);
       how = "from the whole history";
     }
     say("receivables KPIs " + how);
     String where =
-        "as_of_date >= '" + first.get().atEndOfMonth() + "' AND as_of_date <= '" + to.atEndOfMonth() + "'";
-    written.put(RECEIVABLES_KPIS, write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
+        "as_of_date >= '"
+            + first.get().atEndOfMonth()
+            + "' AND as_of_date <= '"
+            + to.atEndOfMonth()
+            + "'";
+    written.put(
+        RECEIVABLES_KPIS,
+        write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
     long keptRows = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
-    say(String.format(Locale.ROOT, "kept the monthly sales of %,d customers, segments and portfolio through %s for the next month's count-back DSO (%s)", keptRows, to, KeptSalesHistory.TABLE));
+    say(
+        String.format(
+            Locale.ROOT,
+            "kept the monthly sales of %,d customers, segments and portfolio through %s for the next month's count-back DSO (%s)",
+            keptRows,
+            to,
+            KeptSalesHistory.TABLE));
     return "months " + first.get() + ".." + to + " rewritten, " + how;
   }
 
@@ -271,7 +341,9 @@ public final class AnalyticsJob {
     return all;
   }
 
-  /** Writes rows into a Delta table partitioned by as_of_date, replacing what {@code where} selects. */
+  /**
+   * Writes rows into a Delta table partitioned by as_of_date, replacing what {@code where} selects.
+   */
   private long write(String table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
     boolean exists = warehouse.exists(table);
@@ -282,7 +354,14 @@ public final class AnalyticsJob {
         .partitionBy("as_of_date")
         .save(warehouse.path(table));
     long count = warehouse.read(table).filter(where).count();
-    say(String.format(Locale.ROOT, "wrote %,d rows to %s (%s) in %.1f s", count, table, where, (System.nanoTime() - start) / 1e9));
+    say(
+        String.format(
+            Locale.ROOT,
+            "wrote %,d rows to %s (%s) in %.1f s",
+            count,
+            table,
+            where,
+            (System.nanoTime() - start) / 1e9));
     return count;
   }
 

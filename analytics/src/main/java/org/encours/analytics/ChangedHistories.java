@@ -35,36 +35,63 @@ import org.encours.warehouse.Warehouse;
 public final class ChangedHistories {
   private ChangedHistories() {}
 
-  /** customer_id of the changed customers (distinct), and how each input was read, in user words. */
+  /**
+   * customer_id of the changed customers (distinct), and how each input was read, in user words.
+   */
   public record Result(Dataset<Row> customers, List<String> howRead) {}
 
-  public static Result since(Warehouse warehouse, Map<String, Long> recorded, AnalyticsInputs now, LocalDate d0) {
+  public static Result since(
+      Warehouse warehouse, Map<String, Long> recorded, AnalyticsInputs now, LocalDate d0) {
     List<String> howRead = new ArrayList<>();
     Column upToD0Issue = col("issue_date").leq(Columns.date(d0));
-    Dataset<Row> invoices = changed(warehouse, CanonicalTable.INVOICES, recorded, now, howRead).filter(upToD0Issue).select("customer_id");
+    Dataset<Row> invoices =
+        changed(warehouse, CanonicalTable.INVOICES, recorded, now, howRead)
+            .filter(upToD0Issue)
+            .select("customer_id");
     SmallSets.Counted paidBy =
-        SmallSets.counted(changed(warehouse, CanonicalTable.PAYMENTS, recorded, now, howRead)
-            .filter(col("payment_date").leq(Columns.date(d0)))
-            .select("invoice_id")
-            .distinct());
-    Dataset<Row> payments = now.invoices().select("invoice_id", "customer_id").join(paidBy.forJoin(), "invoice_id").select("customer_id");
+        SmallSets.counted(
+            changed(warehouse, CanonicalTable.PAYMENTS, recorded, now, howRead)
+                .filter(col("payment_date").leq(Columns.date(d0)))
+                .select("invoice_id")
+                .distinct());
+    Dataset<Row> payments =
+        now.invoices()
+            .select("invoice_id", "customer_id")
+            .join(paidBy.forJoin(), "invoice_id")
+            .select("customer_id");
     Dataset<Row> dunning =
         changed(warehouse, CanonicalTable.DUNNING_EVENTS, recorded, now, howRead)
             .filter(col("event_date").leq(Columns.date(d0)))
             .select("customer_id");
-    Dataset<Row> customers = changed(warehouse, CanonicalTable.CUSTOMERS, recorded, now, howRead).select("customer_id");
+    Dataset<Row> customers =
+        changed(warehouse, CanonicalTable.CUSTOMERS, recorded, now, howRead).select("customer_id");
     Dataset<Row> all = invoices.union(payments).union(dunning).union(customers).distinct();
     return new Result(all, howRead);
   }
 
-  /** The columns of an input a walk or the models read: a change to any other column changes no history. */
+  /**
+   * The columns of an input a walk or the models read: a change to any other column changes no
+   * history.
+   */
   static String[] historyColumns(CanonicalTable table) {
     return switch (table) {
-      case INVOICES -> new String[] {
-          "invoice_id", "customer_id", "issue_date", "due_date", "amount", "doc_type", "channel", "disputed", "dispute_date"};
+      case INVOICES ->
+          new String[] {
+            "invoice_id",
+            "customer_id",
+            "issue_date",
+            "due_date",
+            "amount",
+            "doc_type",
+            "channel",
+            "disputed",
+            "dispute_date"
+          };
       case PAYMENTS -> new String[] {"payment_id", "invoice_id", "payment_date", "amount"};
-      case DUNNING_EVENTS -> new String[] {"event_id", "invoice_id", "customer_id", "event_date", "stage"};
-      case CUSTOMERS -> new String[] {"customer_id", "country", "sector", "size_band", "created_date"};
+      case DUNNING_EVENTS ->
+          new String[] {"event_id", "invoice_id", "customer_id", "event_date", "stage"};
+      case CUSTOMERS ->
+          new String[] {"customer_id", "country", "sector", "size_band", "created_date"};
     };
   }
 
@@ -78,7 +105,11 @@ public final class ChangedHistories {
   }
 
   private static Dataset<Row> changed(
-      Warehouse warehouse, CanonicalTable table, Map<String, Long> recorded, AnalyticsInputs now, List<String> howRead) {
+      Warehouse warehouse,
+      CanonicalTable table,
+      Map<String, Long> recorded,
+      AnalyticsInputs now,
+      List<String> howRead) {
     return changed(warehouse, table, historyColumns(table), recorded, now, howRead);
   }
 
@@ -87,7 +118,12 @@ public final class ChangedHistories {
    * (also for {@link IncrementalAging}); says in {@code howRead} how they were read.
    */
   static Dataset<Row> changed(
-      Warehouse warehouse, CanonicalTable table, String[] columns, Map<String, Long> recorded, AnalyticsInputs now, List<String> howRead) {
+      Warehouse warehouse,
+      CanonicalTable table,
+      String[] columns,
+      Map<String, Long> recorded,
+      AnalyticsInputs now,
+      List<String> howRead) {
     long before = recorded.getOrDefault(table.tableName(), -1L);
     long after = now.versions().getOrDefault(table.tableName(), -1L);
     if (before == after) {
@@ -99,13 +135,23 @@ public final class ChangedHistories {
     }
     String range = table.tableName() + " versions " + (before + 1) + ".." + after;
     try {
-      Dataset<Row> feed = KpiRefresh.changedRowsInFeed(warehouse, table, before, after, columns).localCheckpoint(true);
+      Dataset<Row> feed =
+          KpiRefresh.changedRowsInFeed(warehouse, table, before, after, columns)
+              .localCheckpoint(true);
       howRead.add("changes read from the change data feed of " + range);
       return feed;
     } catch (Exception feedUnavailable) {
-      howRead.add("the change data feed of " + range + " cannot be read (" + KpiRefresh.whyNoFeed(feedUnavailable)
-          + "): compared the snapshots at versions " + before + " and " + after);
-      return KpiRefresh.changedRows(AnalyticsInputs.readAt(warehouse, table, before), current(table, now), columns);
+      howRead.add(
+          "the change data feed of "
+              + range
+              + " cannot be read ("
+              + KpiRefresh.whyNoFeed(feedUnavailable)
+              + "): compared the snapshots at versions "
+              + before
+              + " and "
+              + after);
+      return KpiRefresh.changedRows(
+          AnalyticsInputs.readAt(warehouse, table, before), current(table, now), columns);
     }
   }
 }

@@ -46,9 +46,14 @@ final class Columns {
    */
   static Dataset<Row> withSegments(Dataset<Row> rows, Dataset<Row> customers) {
     Dataset<Row> segments =
-        customers.select(col("customer_id").as("_seg_customer_id"), col("country"), col("sector"), col("size_band"));
+        customers.select(
+            col("customer_id").as("_seg_customer_id"),
+            col("country"),
+            col("sector"),
+            col("size_band"));
     Dataset<Row> joined =
-        rows.join(segments, rows.col("customer_id").equalTo(segments.col("_seg_customer_id")), "left")
+        rows.join(
+                segments, rows.col("customer_id").equalTo(segments.col("_seg_customer_id")), "left")
             .drop("_seg_customer_id");
     for (String s : SEGMENTS) {
       joined = joined.withColumn(s, coalesce(col(s), lit(UNKNOWN_SEGMENT)));

@@ -18,25 +18,31 @@ import org.encours.warehouse.Warehouse;
  * run's last month ({@code through}), stamped with the input versions the run read.
  *
  * <p>A month built on the months already written then adds its own sales to this history instead of
- * summing every invoice of the history again. The kept history is used only when it runs at least to
- * the month before the first month rewritten and nothing changed since its input versions before
- * that month (the same change data {@link KpiRefresh} reads for the rows); else the history is built
- * from the invoices.
+ * summing every invoice of the history again. The kept history is used only when it runs at least
+ * to the month before the first month rewritten and nothing changed since its input versions before
+ * that month (the same change data {@link KpiRefresh} reads for the rows); else the history is
+ * built from the invoices.
  */
 final class KeptSalesHistory {
   static final String TABLE = "kpi_sales_history";
 
   private KeptSalesHistory() {}
 
-  /** The kept history in {@link ReceivablesKpis#salesHistory}'s layout, or null; and, in words, where the history comes from. */
+  /**
+   * The kept history in {@link ReceivablesKpis#salesHistory}'s layout, or null; and, in words,
+   * where the history comes from.
+   */
   record Found(Dataset<Row> history, String how) {}
 
   /**
-   * The kept history, when it can give the months before {@code first}; {@code changesRead} holds the
-   * changes since input versions already read by {@link KpiRefresh} (and gets these ones).
+   * The kept history, when it can give the months before {@code first}; {@code changesRead} holds
+   * the changes since input versions already read by {@link KpiRefresh} (and gets these ones).
    */
   static Found find(
-      Warehouse warehouse, AnalyticsInputs inputs, YearMonth first, Map<Map<String, Long>, KpiRefresh.Changes> changesRead) {
+      Warehouse warehouse,
+      AnalyticsInputs inputs,
+      YearMonth first,
+      Map<Map<String, Long>, KpiRefresh.Changes> changesRead) {
     if (!warehouse.exists(TABLE)) {
       return fromInvoices("no sales history kept yet");
     }
@@ -63,8 +69,10 @@ final class KeptSalesHistory {
       }
       changesRead.put(versions, changes);
     }
-    if (changes.earliest().isPresent() && YearMonth.from(changes.earliest().get()).isBefore(first)) {
-      return fromInvoices("inputs changed since the kept sales history from " + changes.earliest().get());
+    if (changes.earliest().isPresent()
+        && YearMonth.from(changes.earliest().get()).isBefore(first)) {
+      return fromInvoices(
+          "inputs changed since the kept sales history from " + changes.earliest().get());
     }
     Dataset<Row> history =
         kept.select(
@@ -79,8 +87,12 @@ final class KeptSalesHistory {
     return new Found(null, "the invoices (" + why + ")");
   }
 
-  /** Replaces the kept history by {@code history} ({@link ReceivablesKpis.Series#salesHistory}, through {@code through}); returns its rows. */
-  static long keep(Warehouse warehouse, Dataset<Row> history, YearMonth through, Map<String, Long> versions) {
+  /**
+   * Replaces the kept history by {@code history} ({@link ReceivablesKpis.Series#salesHistory},
+   * through {@code through}); returns its rows.
+   */
+  static long keep(
+      Warehouse warehouse, Dataset<Row> history, YearMonth through, Map<String, Long> versions) {
     Dataset<Row> rows =
         history.select(
             col("level"),
@@ -89,7 +101,11 @@ final class KeptSalesHistory {
             col("_sales_to_date").as("monthly_sales"),
             lit(Date.valueOf(through.atEndOfMonth())).as("through"));
     Provenance.stamp(rows, versions)
-        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(TABLE));
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(warehouse.path(TABLE));
     return warehouse.read(TABLE).count();
   }
 }

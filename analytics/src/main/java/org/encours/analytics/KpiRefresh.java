@@ -36,16 +36,16 @@ import org.encours.warehouse.Warehouse;
  * and the current one, on the columns the series uses ({@link #seriesColumns}), give the earliest
  * date they can affect: an invoice's issue date, a payment's date, and for a customer whose segment
  * changed the first issue date of its invoices. A month is stale when it is on or after that date's
- * month; months asked for but absent are stale too. The run then rewrites every month from the first
- * stale one to the end of the range.
+ * month; months asked for but absent are stale too. The run then rewrites every month from the
+ * first stale one to the end of the range.
  *
  * <p>Those rows are read from Delta's change data feed between the two versions (on by default for
- * every table, {@code SparkSessions}), which reads only what the commits in between wrote instead of
- * scanning and shuffling both snapshots of each table. When the feed cannot answer (the table did not
- * exist at the recorded version, the feed was off for some version in between, its files were
- * removed, or reading it fails for any other reason) the two snapshots are compared instead (Delta
- * time travel, {@code EXCEPT} both ways so that updates and deletes count), which gives the same rows
- * at the cost of full scans. The plan's reason says which way each table was read.
+ * every table, {@code SparkSessions}), which reads only what the commits in between wrote instead
+ * of scanning and shuffling both snapshots of each table. When the feed cannot answer (the table
+ * did not exist at the recorded version, the feed was off for some version in between, its files
+ * were removed, or reading it fails for any other reason) the two snapshots are compared instead
+ * (Delta time travel, {@code EXCEPT} both ways so that updates and deletes count), which gives the
+ * same rows at the cost of full scans. The plan's reason says which way each table was read.
  *
  * <p>Changed periods or an input version no longer readable (vacuumed) mean a full recompute.
  */
@@ -89,16 +89,22 @@ final class KpiRefresh {
     // customer's)
     Dataset<Row> inRange =
         existing.filter(
-            col("as_of_date").geq(Date.valueOf(from.atEndOfMonth())).and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth())))
+            col("as_of_date")
+                .geq(Date.valueOf(from.atEndOfMonth()))
+                .and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth())))
                 .and(col("level").equalTo(Columns.PORTFOLIO)));
-    List<Row> periods = inRange.select("dso_period_months", "cei_period_months").distinct().collectAsList();
+    List<Row> periods =
+        inRange.select("dso_period_months", "cei_period_months").distinct().collectAsList();
     for (Row p : periods) {
       if (p.getInt(0) != options.dsoMonths() || p.getInt(1) != options.ceiMonths()) {
         return new Plan(Optional.of(from), "the DSO or CEI period changed: recomputing all months");
       }
     }
     List<Row> present =
-        inRange.groupBy("as_of_date").agg(first(Provenance.COLUMN).as(Provenance.COLUMN)).collectAsList();
+        inRange
+            .groupBy("as_of_date")
+            .agg(first(Provenance.COLUMN).as(Provenance.COLUMN))
+            .collectAsList();
     TreeSet<YearMonth> missing = new TreeSet<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       missing.add(m);
@@ -120,7 +126,11 @@ final class KpiRefresh {
           changesRead.put(e.getKey(), changes);
         }
       } catch (Exception ex) {
-        return new Plan(Optional.of(from), "recorded input versions no longer readable (" + firstLine(ex) + "): recomputing all months");
+        return new Plan(
+            Optional.of(from),
+            "recorded input versions no longer readable ("
+                + firstLine(ex)
+                + "): recomputing all months");
       }
       howRead.addAll(changes.howRead());
       if (changes.earliest().isPresent()) {
@@ -128,14 +138,16 @@ final class KpiRefresh {
         for (YearMonth m : e.getValue()) {
           if (!m.isBefore(affected) && (first == null || m.isBefore(first))) {
             first = m;
-            reason = "inputs changed since versions " + e.getKey() + " from " + changes.earliest().get();
+            reason =
+                "inputs changed since versions " + e.getKey() + " from " + changes.earliest().get();
           }
         }
       }
     }
     String how = howRead.isEmpty() ? "" : " (" + String.join("; ", howRead) + ")";
     if (first == null) {
-      return new Plan(Optional.empty(), "up to date with input versions " + inputs.versions() + how);
+      return new Plan(
+          Optional.empty(), "up to date with input versions " + inputs.versions() + how);
     }
     return new Plan(Optional.of(first), reason + how);
   }
@@ -147,7 +159,8 @@ final class KpiRefresh {
   record Changes(Optional<LocalDate> earliest, List<String> howRead) {}
 
   /** The changes between the recorded versions and the inputs read now. */
-  static Changes changesSince(Warehouse warehouse, Map<String, Long> recorded, AnalyticsInputs now) {
+  static Changes changesSince(
+      Warehouse warehouse, Map<String, Long> recorded, AnalyticsInputs now) {
     LocalDate earliest = null;
     List<String> howRead = new ArrayList<>();
     for (CanonicalTable t : SERIES_INPUTS) {
@@ -159,17 +172,29 @@ final class KpiRefresh {
       String[] columns = seriesColumns(t);
       Optional<LocalDate> d;
       if (before < 0) {
-        d = earliestAffectedDate(t, changedRows(emptyTable(warehouse, t), current(t, now), columns), now.invoices());
-        howRead.add(t.tableName() + " did not exist at the recorded versions: compared in full with its version " + after);
+        d =
+            earliestAffectedDate(
+                t, changedRows(emptyTable(warehouse, t), current(t, now), columns), now.invoices());
+        howRead.add(
+            t.tableName()
+                + " did not exist at the recorded versions: compared in full with its version "
+                + after);
       } else {
         String range = t.tableName() + " versions " + (before + 1) + ".." + after;
         try {
-          d = earliestAffectedDate(t, changedRowsInFeed(warehouse, t, before, after, columns), now.invoices());
+          d =
+              earliestAffectedDate(
+                  t, changedRowsInFeed(warehouse, t, before, after, columns), now.invoices());
           howRead.add("changes read from the change data feed of " + range);
         } catch (Exception feedUnavailable) {
           // change data not recorded for a version (the feed was off), its files removed, or any
           // other failure to read it: comparing the two snapshots gives the same answer, slower
-          d = earliestAffectedDate(t, changedRows(AnalyticsInputs.readAt(warehouse, t, before), current(t, now), columns), now.invoices());
+          d =
+              earliestAffectedDate(
+                  t,
+                  changedRows(
+                      AnalyticsInputs.readAt(warehouse, t, before), current(t, now), columns),
+                  now.invoices());
           howRead.add(
               "the change data feed of "
                   + range
@@ -194,10 +219,14 @@ final class KpiRefresh {
    */
   static String[] seriesColumns(CanonicalTable table) {
     return switch (table) {
-      case INVOICES -> new String[] {"invoice_id", "customer_id", "issue_date", "due_date", "amount", "doc_type"};
+      case INVOICES ->
+          new String[] {
+            "invoice_id", "customer_id", "issue_date", "due_date", "amount", "doc_type"
+          };
       case PAYMENTS -> new String[] {"payment_id", "invoice_id", "payment_date", "amount"};
       case CUSTOMERS -> new String[] {"customer_id", "country", "sector", "size_band"};
-      default -> throw new IllegalArgumentException("the KPI series does not read " + table.tableName());
+      default ->
+          throw new IllegalArgumentException("the KPI series does not read " + table.tableName());
     };
   }
 
@@ -208,17 +237,26 @@ final class KpiRefresh {
    * (delete, update_preimage); the tuples whose net count is not 0 are the rows that differ, so an
    * update of other columns only, or a row changed and changed back, cancels out.
    */
-  static Dataset<Row> changedRowsInFeed(Warehouse warehouse, CanonicalTable table, long before, long after, String... columns) {
+  static Dataset<Row> changedRowsInFeed(
+      Warehouse warehouse, CanonicalTable table, long before, long after, String... columns) {
     Dataset<Row> feed =
-        warehouse.spark().read().format("delta")
+        warehouse
+            .spark()
+            .read()
+            .format("delta")
             .option("readChangeFeed", "true")
             .option("startingVersion", before + 1)
             .option("endingVersion", after)
             .load(warehouse.path(table));
     Column change = col("_change_type");
-    Column count = when(change.isin("insert", "update_postimage"), 1).when(change.isin("delete", "update_preimage"), -1);
+    Column count =
+        when(change.isin("insert", "update_postimage"), 1)
+            .when(change.isin("delete", "update_preimage"), -1);
     Column[] projected = Arrays.stream(columns).map(functions::col).toArray(Column[]::new);
-    return feed.groupBy(projected).agg(sum(count).as("net")).filter(col("net").notEqual(0)).select(projected);
+    return feed.groupBy(projected)
+        .agg(sum(count).as("net"))
+        .filter(col("net").notEqual(0))
+        .select(projected);
   }
 
   /** The rows that differ between two snapshots (both directions), on the given columns. */
@@ -233,15 +271,19 @@ final class KpiRefresh {
    * invoice's issue date, a payment's date, the first issue date of a customer's invoices; empty
    * when there are none.
    */
-  static Optional<LocalDate> earliestAffectedDate(CanonicalTable table, Dataset<Row> changed, Dataset<Row> invoicesNow) {
+  static Optional<LocalDate> earliestAffectedDate(
+      CanonicalTable table, Dataset<Row> changed, Dataset<Row> invoicesNow) {
     Dataset<Row> dates =
         switch (table) {
           case INVOICES -> changed.select(col("issue_date").as("d"));
           case PAYMENTS -> changed.select(col("payment_date").as("d"));
-          case CUSTOMERS -> invoicesNow
-              .join(changed.select("customer_id").distinct(), "customer_id")
-              .select(col("issue_date").as("d"));
-          default -> throw new IllegalArgumentException("the KPI series does not read " + table.tableName());
+          case CUSTOMERS ->
+              invoicesNow
+                  .join(changed.select("customer_id").distinct(), "customer_id")
+                  .select(col("issue_date").as("d"));
+          default ->
+              throw new IllegalArgumentException(
+                  "the KPI series does not read " + table.tableName());
         };
     Row r = dates.agg(min("d")).first();
     return r.isNullAt(0) ? Optional.empty() : Optional.of(((Date) r.get(0)).toLocalDate());
@@ -252,7 +294,8 @@ final class KpiRefresh {
       case INVOICES -> now.invoices();
       case PAYMENTS -> now.payments();
       case CUSTOMERS -> now.customers();
-      default -> throw new IllegalArgumentException("the KPI series does not read " + table.tableName());
+      default ->
+          throw new IllegalArgumentException("the KPI series does not read " + table.tableName());
     };
   }
 
@@ -263,7 +306,8 @@ final class KpiRefresh {
   /** Why the change data feed could not be read, in user words. */
   static String whyNoFeed(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SparkThrowable st && "DELTA_MISSING_CHANGE_DATA".equals(st.getErrorClass())) {
+      if (t instanceof SparkThrowable st
+          && "DELTA_MISSING_CHANGE_DATA".equals(st.getErrorClass())) {
         return "the feed was off for some of them";
       }
       if (t instanceof FileNotFoundException) {

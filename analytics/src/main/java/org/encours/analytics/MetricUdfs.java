@@ -15,8 +15,8 @@ import org.encours.core.metrics.StandardDso;
 import scala.collection.Seq;
 
 /**
- * The {@code org.encours.core.metrics} formulas as Spark UDFs, so that Spark, the API and the reports
- * share one definition. Named static classes: nothing from the driver is captured.
+ * The {@code org.encours.core.metrics} formulas as Spark UDFs, so that Spark, the API and the
+ * reports share one definition. Named static classes: nothing from the driver is captured.
  */
 final class MetricUdfs {
   private MetricUdfs() {}
@@ -85,10 +85,16 @@ final class MetricUdfs {
     }
 
     @Override
-    public Double call(BigDecimal arBegin, BigDecimal sales, Integer months, BigDecimal arEnd, BigDecimal currentArEnd) {
+    public Double call(
+        BigDecimal arBegin,
+        BigDecimal sales,
+        Integer months,
+        BigDecimal arEnd,
+        BigDecimal currentArEnd) {
       return months == null
           ? null
-          : CollectionEffectivenessIndex.percent(variant, arBegin, sales, months, arEnd, currentArEnd);
+          : CollectionEffectivenessIndex.percent(
+              variant, arBegin, sales, months, arEnd, currentArEnd);
     }
   }
 }

@@ -25,13 +25,13 @@ import org.encours.warehouse.CanonicalTable;
  * example one point per invoice, as of the day before its issue date).
  *
  * <p>How: the customer's events (invoice issued, allocation effective, dispute raised, dunning
- * event) and its points are put in one stream, partitioned by customer and sorted by date (events of
- * a day before the points of that day); {@link PaymentBehaviourSweep} walks each customer's stream
- * once, keeping running totals, a histogram of days late and the list of settlement dates, and emits
- * one row per point. Cost is linear in events plus points times the customer's open items at the
- * point, instead of points times invoices for a point-by-invoice join; a very large customer still
- * sits in one task (time proportional to its events), but its memory is its state (open items,
- * histograms, settlement dates), not its whole history: Spark's sort spills to disk.
+ * event) and its points are put in one stream, partitioned by customer and sorted by date (events
+ * of a day before the points of that day); {@link PaymentBehaviourSweep} walks each customer's
+ * stream once, keeping running totals, a histogram of days late and the list of settlement dates,
+ * and emits one row per point. Cost is linear in events plus points times the customer's open items
+ * at the point, instead of points times invoices for a point-by-invoice join; a very large customer
+ * still sits in one task (time proportional to its events), but its memory is its state (open
+ * items, histograms, settlement dates), not its whole history: Spark's sort spills to disk.
  */
 public final class PaymentBehaviourFeatures {
   private PaymentBehaviourFeatures() {}
@@ -42,6 +42,7 @@ public final class PaymentBehaviourFeatures {
 
   /** A customer's carried state ({@link Start}): before any event of its date. */
   static final int STATE = -1;
+
   static final int ISSUE = 0;
   static final int ALLOCATION = 1;
   static final int DISPUTE = 2;
@@ -102,11 +103,12 @@ public final class PaymentBehaviourFeatures {
           .add("days_since_last_payment", DataTypes.IntegerType, true);
 
   /**
-   * What the walk also gives the late-payment models, besides {@link #FEATURE_SCHEMA} (not published
-   * in {@code payment_behaviour}): among the customer's last five invoices settled on or before the
-   * date (by settlement date, then invoice id), how many were paid late (late0_last5), more than 30
-   * days late (late30_last5), and how many there are (settled_last5); the count and total amount of
-   * its invoices issued on or before the date (prior_invoices, prior_amount). Null when there are none.
+   * What the walk also gives the late-payment models, besides {@link #FEATURE_SCHEMA} (not
+   * published in {@code payment_behaviour}): among the customer's last five invoices settled on or
+   * before the date (by settlement date, then invoice id), how many were paid late (late0_last5),
+   * more than 30 days late (late30_last5), and how many there are (settled_last5); the count and
+   * total amount of its invoices issued on or before the date (prior_invoices, prior_amount). Null
+   * when there are none.
    */
   public static final StructType MODEL_HISTORY_SCHEMA =
       new StructType()
@@ -118,8 +120,12 @@ public final class PaymentBehaviourFeatures {
 
   private static final StructType SWEEP_SCHEMA = merge(FEATURE_SCHEMA, MODEL_HISTORY_SCHEMA);
 
-  /** The customer's walk state on the date a walk keeps it ({@link #compute(Start, Dataset, Dataset, Dataset, Dataset, Dataset, LocalDate)}), else null. */
+  /**
+   * The customer's walk state on the date a walk keeps it ({@link #compute(Start, Dataset, Dataset,
+   * Dataset, Dataset, Dataset, LocalDate)}), else null.
+   */
   public static final String STATE_COLUMN = "walk_state";
+
   /** Its open invoices on that date: the only ones a walk going on from the state knows. */
   public static final String OPEN_INVOICES_COLUMN = "open_invoice_ids";
 
@@ -145,9 +151,14 @@ public final class PaymentBehaviourFeatures {
     return out;
   }
 
-  /** The {@code payment_behaviour} columns of {@link #compute} rows: without the {@link #MODEL_HISTORY_SCHEMA} ones nor a kept state. */
+  /**
+   * The {@code payment_behaviour} columns of {@link #compute} rows: without the {@link
+   * #MODEL_HISTORY_SCHEMA} ones nor a kept state.
+   */
   public static Dataset<Row> published(Dataset<Row> behaviour) {
-    return behaviour.drop(MODEL_HISTORY_SCHEMA.fieldNames()).drop(STATE_COLUMN, OPEN_INVOICES_COLUMN);
+    return behaviour
+        .drop(MODEL_HISTORY_SCHEMA.fieldNames())
+        .drop(STATE_COLUMN, OPEN_INVOICES_COLUMN);
   }
 
   /** One point per invoice: its customer as of the day before the invoice's issue date. */
@@ -158,7 +169,8 @@ public final class PaymentBehaviourFeatures {
   }
 
   /** One point per known customer (customers table or invoices issued by D) as of D. */
-  public static Dataset<Row> pointsAt(Dataset<Row> customers, Dataset<Row> invoices, LocalDate asOf) {
+  public static Dataset<Row> pointsAt(
+      Dataset<Row> customers, Dataset<Row> invoices, LocalDate asOf) {
     Dataset<Row> ids =
         customers
             .select("customer_id")
@@ -173,28 +185,62 @@ public final class PaymentBehaviourFeatures {
     return forPoints(history(invoices, allocations, dunning), points);
   }
 
-  /** Every customer's issues, allocations, disputes and dunning events, in the {@link #EVENT_SCHEMA} layout. */
-  private static Dataset<Row> history(Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning) {
+  /**
+   * Every customer's issues, allocations, disputes and dunning events, in the {@link #EVENT_SCHEMA}
+   * layout.
+   */
+  private static Dataset<Row> history(
+      Dataset<Row> invoices, Dataset<Row> allocations, Dataset<Row> dunning) {
     Dataset<Row> issues =
         invoices.select(
-            col("customer_id"), col("issue_date").as("event_date"), lit(ISSUE).as("kind"), col("invoice_id"),
-            col("amount"), col("issue_date"), col("due_date"), col("doc_type"), noString().as("stage"), noState().as("state"));
+            col("customer_id"),
+            col("issue_date").as("event_date"),
+            lit(ISSUE).as("kind"),
+            col("invoice_id"),
+            col("amount"),
+            col("issue_date"),
+            col("due_date"),
+            col("doc_type"),
+            noString().as("stage"),
+            noState().as("state"));
     Dataset<Row> allocs =
         allocations.select(
-            col("customer_id"), col("effective_date").as("event_date"), lit(ALLOCATION).as("kind"), col("invoice_id"),
-            col("amount"), noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"), noString().as("stage"),
+            col("customer_id"),
+            col("effective_date").as("event_date"),
+            lit(ALLOCATION).as("kind"),
+            col("invoice_id"),
+            col("amount"),
+            noDate().as("issue_date"),
+            noDate().as("due_date"),
+            noString().as("doc_type"),
+            noString().as("stage"),
             noState().as("state"));
     Dataset<Row> disputes =
         invoices
             .filter(col("disputed").and(col("dispute_date").isNotNull()))
             .select(
-                col("customer_id"), greatest(col("dispute_date"), col("issue_date")).as("event_date"), lit(DISPUTE).as("kind"),
-                col("invoice_id"), noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"),
-                noString().as("doc_type"), noString().as("stage"), noState().as("state"));
+                col("customer_id"),
+                greatest(col("dispute_date"), col("issue_date")).as("event_date"),
+                lit(DISPUTE).as("kind"),
+                col("invoice_id"),
+                noMoney().as("amount"),
+                noDate().as("issue_date"),
+                noDate().as("due_date"),
+                noString().as("doc_type"),
+                noString().as("stage"),
+                noState().as("state"));
     Dataset<Row> dunningEvents =
         dunning.select(
-            col("customer_id"), col("event_date"), lit(DUNNING).as("kind"), col("invoice_id"), noMoney().as("amount"),
-            noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"), col("stage"), noState().as("state"));
+            col("customer_id"),
+            col("event_date"),
+            lit(DUNNING).as("kind"),
+            col("invoice_id"),
+            noMoney().as("amount"),
+            noDate().as("issue_date"),
+            noDate().as("due_date"),
+            noString().as("doc_type"),
+            col("stage"),
+            noState().as("state"));
     return issues.unionByName(allocs).unionByName(disputes).unionByName(dunningEvents);
   }
 
@@ -205,18 +251,25 @@ public final class PaymentBehaviourFeatures {
             .select(col("customer_id"), col("as_of_date"))
             .distinct()
             .select(
-                col("customer_id"), col("as_of_date").as("event_date"), lit(POINT).as("kind"), noString().as("invoice_id"),
-                noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"), noString().as("doc_type"),
-                noString().as("stage"), noState().as("state"));
+                col("customer_id"),
+                col("as_of_date").as("event_date"),
+                lit(POINT).as("kind"),
+                noString().as("invoice_id"),
+                noMoney().as("amount"),
+                noDate().as("issue_date"),
+                noDate().as("due_date"),
+                noString().as("doc_type"),
+                noString().as("stage"),
+                noState().as("state"));
     Dataset<Row> wanted = points.select("customer_id").distinct();
     return history.join(wanted, new String[] {"customer_id"}, "left_semi").unionByName(pointEvents);
   }
 
   /**
    * The features for every (customer_id, as_of_date) point, exact to the day: a point sees the
-   * events dated on or before its date. Columns: {@link #FEATURE_SCHEMA}, {@link #MODEL_HISTORY_SCHEMA}, then credit_limit and
-   * exposure_to_limit (open exposure / credit limit; the limit is the customer's current one, as the
-   * canonical tables keep no history of limits).
+   * events dated on or before its date. Columns: {@link #FEATURE_SCHEMA}, {@link
+   * #MODEL_HISTORY_SCHEMA}, then credit_limit and exposure_to_limit (open exposure / credit limit;
+   * the limit is the customer's current one, as the canonical tables keep no history of limits).
    */
   public static Dataset<Row> compute(
       Dataset<Row> invoices,
@@ -245,23 +298,35 @@ public final class PaymentBehaviourFeatures {
     if (start != null) {
       // The carried customers' events after the state's date only; a broadcast set, so the history
       // is filtered where it is read, before any shuffle (the points' semi-join included).
-      Dataset<Row> carried = start.states().select(col("customer_id").as("_carried_id"), lit(true).as("_carried"));
+      Dataset<Row> carried =
+          start.states().select(col("customer_id").as("_carried_id"), lit(true).as("_carried"));
       history =
           history
-              .join(broadcast(carried), history.col("customer_id").equalTo(carried.col("_carried_id")), "left")
+              .join(
+                  broadcast(carried),
+                  history.col("customer_id").equalTo(carried.col("_carried_id")),
+                  "left")
               .filter(col("_carried").isNull().or(col("event_date").gt(Columns.date(start.date()))))
               .drop("_carried_id", "_carried");
     }
     Dataset<Row> events = forPoints(history, points);
     if (start != null) {
-      // Their states join after the points' semi-join: the state blobs need not go through its shuffle.
+      // Their states join after the points' semi-join: the state blobs need not go through its
+      // shuffle.
       events =
-          events
-              .unionByName(
-                  start.states().select(
-                      col("customer_id"), Columns.date(start.date()).as("event_date"), lit(STATE).as("kind"),
-                      noString().as("invoice_id"), noMoney().as("amount"), noDate().as("issue_date"), noDate().as("due_date"),
-                      noString().as("doc_type"), noString().as("stage"),
+          events.unionByName(
+              start
+                  .states()
+                  .select(
+                      col("customer_id"),
+                      Columns.date(start.date()).as("event_date"),
+                      lit(STATE).as("kind"),
+                      noString().as("invoice_id"),
+                      noMoney().as("amount"),
+                      noDate().as("issue_date"),
+                      noDate().as("due_date"),
+                      noString().as("doc_type"),
+                      noString().as("stage"),
                       col(STATE_COLUMN).as("state")));
     }
     return withLimits(walk(events, keepStateAt), customers);
@@ -271,20 +336,30 @@ public final class PaymentBehaviourFeatures {
    * The customers of {@code kept} (customer_id and {@link #OPEN_INVOICES_COLUMN} on {@code date})
    * that a walk cannot go on from: an allocation effective after the date goes to an invoice issued
    * on or before it that was not open then (a refund of a settled invoice, say), which the state no
-   * longer holds. Their whole history must be walked. An allocation takes effect on the later of its
-   * payment date and its invoice's issue date, so for an invoice issued by the date it takes effect
-   * after it exactly when it is dated after it: only the payments dated after the date are read.
+   * longer holds. Their whole history must be walked. An allocation takes effect on the later of
+   * its payment date and its invoice's issue date, so for an invoice issued by the date it takes
+   * effect after it exactly when it is dated after it: only the payments dated after the date are
+   * read.
    */
-  public static Dataset<Row> allocatedToClosed(LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> payments) {
+  public static Dataset<Row> allocatedToClosed(
+      LocalDate date, Dataset<Row> kept, Dataset<Row> invoices, Dataset<Row> payments) {
     Column d = Columns.date(date);
-    SmallSets.Counted later = SmallSets.counted(payments.filter(col("payment_date").gt(d)).select("invoice_id").distinct());
+    SmallSets.Counted later =
+        SmallSets.counted(
+            payments.filter(col("payment_date").gt(d)).select("invoice_id").distinct());
     // Computed before the anti-join: else the optimizer would anti-join every invoice with the open
     // ones first, a shuffle of the whole table, and only then keep those paid later.
     Dataset<Row> toOlder =
-        invoices.filter(col("issue_date").leq(d)).select("invoice_id", "customer_id").join(later.forJoin(), "invoice_id")
+        invoices
+            .filter(col("issue_date").leq(d))
+            .select("invoice_id", "customer_id")
+            .join(later.forJoin(), "invoice_id")
             .localCheckpoint(true);
     Dataset<Row> open = kept.select(explode(col(OPEN_INVOICES_COLUMN)).as("invoice_id"));
-    return toOlder.join(open, new String[] {"invoice_id"}, "left_anti").select("customer_id").distinct();
+    return toOlder
+        .join(open, new String[] {"invoice_id"}, "left_anti")
+        .select("customer_id")
+        .distinct();
   }
 
   // The columns an event of one kind does not have, typed as in EVENT_SCHEMA.
@@ -306,18 +381,25 @@ public final class PaymentBehaviourFeatures {
 
   /** Each customer's events in date order (a carried state first), walked once. */
   private static Dataset<Row> walk(Dataset<Row> events, LocalDate keepStateAt) {
-    Dataset<Row> sorted = events.repartition(col("customer_id")).sortWithinPartitions("customer_id", "event_date", "kind");
+    Dataset<Row> sorted =
+        events
+            .repartition(col("customer_id"))
+            .sortWithinPartitions("customer_id", "event_date", "kind");
     return sorted.mapPartitions(
-        new PaymentBehaviourSweep(keepStateAt), Encoders.row(keepStateAt == null ? SWEEP_SCHEMA : KEEPING_SCHEMA));
+        new PaymentBehaviourSweep(keepStateAt),
+        Encoders.row(keepStateAt == null ? SWEEP_SCHEMA : KEEPING_SCHEMA));
   }
 
   private static Dataset<Row> withLimits(Dataset<Row> features, Dataset<Row> customers) {
-    Dataset<Row> limits = customers.select(col("customer_id").as("_limit_customer_id"), col("credit_limit"));
+    Dataset<Row> limits =
+        customers.select(col("customer_id").as("_limit_customer_id"), col("credit_limit"));
     return features
         .join(limits, features.col("customer_id").equalTo(limits.col("_limit_customer_id")), "left")
         .drop("_limit_customer_id")
         .withColumn(
             "exposure_to_limit",
-            when(col("credit_limit").gt(0), col("open_exposure").cast("double").divide(col("credit_limit").cast("double"))));
+            when(
+                col("credit_limit").gt(0),
+                col("open_exposure").cast("double").divide(col("credit_limit").cast("double"))));
   }
 }

@@ -29,19 +29,24 @@ import org.apache.spark.sql.RowFactory;
  * Walks each customer's date-sorted event stream once (see {@link PaymentBehaviourFeatures}) and
  * emits one feature row per point. Runs on the executors: a named class with no captured state.
  *
- * <p>Definitions (also in docs/metrics.md): an invoice (doc_type invoice, positive amount) is paid at
- * the first date its allocations reach its amount; days late = max(0, paid date - due date), so an
- * invoice paid on its due date is not late; quantiles are nearest-rank (the smallest value whose
+ * <p>Definitions (also in docs/metrics.md): an invoice (doc_type invoice, positive amount) is paid
+ * at the first date its allocations reach its amount; days late = max(0, paid date - due date), so
+ * an invoice paid on its due date is not late; quantiles are nearest-rank (the smallest value whose
  * cumulative count, or amount, reaches p of the total), so they are whole days. Settlement is
- * decided at the end of each day, from the day's total allocations (the order of a day's allocations
- * does not matter), and a day's settlements are ranked by invoice id for "the last five settled".
+ * decided at the end of each day, from the day's total allocations (the order of a day's
+ * allocations does not matter), and a day's settlements are ranked by invoice id for "the last five
+ * settled".
  */
 final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+
   /** How many of the latest settled invoices the last-five features look at. */
   static final int LAST_SETTLED = 5;
 
-  /** The date whose points also emit the customer's state ({@link CustomerState#encode}); null: none. */
+  /**
+   * The date whose points also emit the customer's state ({@link CustomerState#encode}); null:
+   * none.
+   */
   private final LocalDate keepStateAt;
 
   PaymentBehaviourSweep() {
@@ -80,7 +85,10 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         }
         if (event.getInt(2) == PaymentBehaviourFeatures.STATE) {
           if (state.touched) {
-            throw new IllegalStateException("customer " + c + ": a carried state must come before any of its events and points");
+            throw new IllegalStateException(
+                "customer "
+                    + c
+                    + ": a carried state must come before any of its events and points");
           }
           state = CustomerState.decode(c, (byte[]) event.get(PaymentBehaviourFeatures.STATE_FIELD));
           continue;
@@ -158,14 +166,23 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
     private LocalDate lastPayment;
     private int withPayments;
     private int partial;
+
     /** Payable invoices issued so far, and their total amount. */
     private int priorInvoices;
+
     private BigDecimal priorAmount = BigDecimal.ZERO;
-    /** Delay (settled - due, days) of the last five settled invoices, in a ring (only counted, so its order does not matter). */
+
+    /**
+     * Delay (settled - due, days) of the last five settled invoices, in a ring (only counted, so
+     * its order does not matter).
+     */
     private final int[] lastFiveDelays = new int[LAST_SETTLED];
+
     /** Invoices allocated on {@link #allocatedOn}, by id: settled, or not, when that day ends. */
     private final TreeMap<String, InvoiceState> allocatedToday = new TreeMap<>();
+
     private LocalDate allocatedOn;
+
     /** Whether an event or a point was applied (a carried state can only start a stream). */
     private boolean touched;
 
@@ -177,23 +194,29 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return r.isNullAt(i) ? null : MetricUdfs.toLocalDate(r.get(i));
     }
 
-    /** Applies one event; returns a feature row for a point (with the state too on {@code keepStateAt}), else null. */
+    /**
+     * Applies one event; returns a feature row for a point (with the state too on {@code
+     * keepStateAt}), else null.
+     */
     Row apply(Row e, LocalDate keepStateAt) {
       touched = true;
       LocalDate when = date(e, 1);
       int kind = e.getInt(2);
-      if (allocatedOn != null && (kind == PaymentBehaviourFeatures.POINT || !when.equals(allocatedOn))) {
+      if (allocatedOn != null
+          && (kind == PaymentBehaviourFeatures.POINT || !when.equals(allocatedOn))) {
         endOfDay(); // a day's points come after its events: they see the day's settlements
       }
       String invoiceId = e.isNullAt(3) ? null : e.getString(3);
       switch (kind) {
-        case PaymentBehaviourFeatures.ISSUE -> issue(invoiceId, e.getDecimal(4), date(e, 5), date(e, 6), e.getString(7));
+        case PaymentBehaviourFeatures.ISSUE ->
+            issue(invoiceId, e.getDecimal(4), date(e, 5), date(e, 6), e.getString(7));
         case PaymentBehaviourFeatures.ALLOCATION -> allocate(invoiceId, e.getDecimal(4), when);
         case PaymentBehaviourFeatures.DISPUTE -> {
           InvoiceState inv = invoices.get(invoiceId);
           if (inv == null) {
             // Only after a carried state, which keeps the open invoices only: a closed invoice is
-            // disputed now (an invoice has one dispute date, and a changed one replays the customer).
+            // disputed now (an invoice has one dispute date, and a changed one replays the
+            // customer).
             disputed++;
           } else if (!inv.disputed) {
             inv.disputed = true;
@@ -202,7 +225,10 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         }
         case PaymentBehaviourFeatures.DUNNING -> {
           String stage = e.isNullAt(8) ? null : e.getString(8);
-          int rank = stage == null ? 0 : PaymentBehaviourFeatures.DUNNING_STAGE_RANK.getOrDefault(stage, 0);
+          int rank =
+              stage == null
+                  ? 0
+                  : PaymentBehaviourFeatures.DUNNING_STAGE_RANK.getOrDefault(stage, 0);
           if (rank > maxStage) {
             maxStage = rank;
             maxStageName = stage;
@@ -216,7 +242,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return null;
     }
 
-    private void issue(String id, BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
+    private void issue(
+        String id, BigDecimal amount, LocalDate issue, LocalDate due, String docType) {
       InvoiceState inv = new InvoiceState(id, amount, issue, due, docType);
       invoices.put(id, inv);
       if (inv.payable) {
@@ -257,7 +284,9 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       }
     }
 
-    /** Settles, in invoice id order, the invoices whose allocations of the day reached their amount. */
+    /**
+     * Settles, in invoice id order, the invoices whose allocations of the day reached their amount.
+     */
     private void endOfDay() {
       for (InvoiceState inv : allocatedToday.values()) {
         if (inv.paid.compareTo(inv.amount) >= 0) {
@@ -285,11 +314,16 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       countByDaysLate.merge(daysLate, 1, Integer::sum);
       amountByDaysLate.merge(daysLate, inv.amount, BigDecimal::add);
       settleDates.add(when);
-      cumulativeLate.add((cumulativeLate.isEmpty() ? 0 : cumulativeLate.get(cumulativeLate.size() - 1)) + (daysLate > 0 ? 1 : 0));
+      cumulativeLate.add(
+          (cumulativeLate.isEmpty() ? 0 : cumulativeLate.get(cumulativeLate.size() - 1))
+              + (daysLate > 0 ? 1 : 0));
       lastFiveDelays[(paid - 1) % LAST_SETTLED] = delay;
     }
 
-    /** How many of the last five settled invoices were paid more than {@code days} days after their due date. */
+    /**
+     * How many of the last five settled invoices were paid more than {@code days} days after their
+     * due date.
+     */
     private int lastFiveLateBeyond(int days) {
       int n = Math.min(paid, LAST_SETTLED);
       int count = 0;
@@ -316,7 +350,10 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       int n = settleDates.size();
       int from = firstSettledAfter(start);
       int count = n - from;
-      int lateCount = count == 0 ? 0 : cumulativeLate.get(n - 1) - (from == 0 ? 0 : cumulativeLate.get(from - 1));
+      int lateCount =
+          count == 0
+              ? 0
+              : cumulativeLate.get(n - 1) - (from == 0 ? 0 : cumulativeLate.get(from - 1));
       return new int[] {count, lateCount};
     }
 
@@ -354,7 +391,10 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       return den == 0 ? null : num / den;
     }
 
-    /** The point's row; with {@code keepStateAt}, two more columns: the state and the open invoice ids on that date, else nulls. */
+    /**
+     * The point's row; with {@code keepStateAt}, two more columns: the state and the open invoice
+     * ids on that date, else nulls.
+     */
     private Row features(LocalDate asOf, LocalDate keepStateAt) {
       BigDecimal exposure = BigDecimal.ZERO;
       BigDecimal overdue = BigDecimal.ZERO;
@@ -386,45 +426,46 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
       Double share3 = last3[0] == 0 ? null : (double) last3[1] / last3[0];
       Double share12 = last12[0] == 0 ? null : (double) last12[1] / last12[0];
       Object[] values = {
-          customerId,
-          Date.valueOf(asOf),
-          invoicesIssued,
-          creditNotesIssued,
-          paid,
-          late,
-          ratio(late, paid),
-          ratio(sumDaysLate, paid),
-          quantileByCount(50),
-          quantileByCount(90),
-          paid == 0 ? null : maxDaysLate,
-          ratio(amountDaysLate.doubleValue(), paidAmount.doubleValue()),
-          quantileByAmount(50),
-          quantileByAmount(90),
-          ratio(amountDelay.doubleValue(), paidAmount.doubleValue()),
-          ratio(openDaysBeyond.doubleValue(), exposure.doubleValue()),
-          last3[0],
-          share3,
-          last12[0],
-          share12,
-          share3 == null || share12 == null ? null : share3 - share12,
-          ratio(sumDaysToPay, paid),
-          openItems,
-          exposure,
-          overdueItems,
-          overdue,
-          credits,
-          disputed,
-          disputedOpen,
-          maxStage,
-          maxStageName,
-          withPayments,
-          ratio(partial, withPayments),
-          lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, asOf),
-          paid == 0 ? null : lastFiveLateBeyond(0),
-          paid == 0 ? null : lastFiveLateBeyond(30),
-          paid == 0 ? null : Math.min(paid, LAST_SETTLED),
-          priorInvoices == 0 ? null : priorInvoices,
-          priorInvoices == 0 ? null : priorAmount};
+        customerId,
+        Date.valueOf(asOf),
+        invoicesIssued,
+        creditNotesIssued,
+        paid,
+        late,
+        ratio(late, paid),
+        ratio(sumDaysLate, paid),
+        quantileByCount(50),
+        quantileByCount(90),
+        paid == 0 ? null : maxDaysLate,
+        ratio(amountDaysLate.doubleValue(), paidAmount.doubleValue()),
+        quantileByAmount(50),
+        quantileByAmount(90),
+        ratio(amountDelay.doubleValue(), paidAmount.doubleValue()),
+        ratio(openDaysBeyond.doubleValue(), exposure.doubleValue()),
+        last3[0],
+        share3,
+        last12[0],
+        share12,
+        share3 == null || share12 == null ? null : share3 - share12,
+        ratio(sumDaysToPay, paid),
+        openItems,
+        exposure,
+        overdueItems,
+        overdue,
+        credits,
+        disputed,
+        disputedOpen,
+        maxStage,
+        maxStageName,
+        withPayments,
+        ratio(partial, withPayments),
+        lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, asOf),
+        paid == 0 ? null : lastFiveLateBeyond(0),
+        paid == 0 ? null : lastFiveLateBeyond(30),
+        paid == 0 ? null : Math.min(paid, LAST_SETTLED),
+        priorInvoices == 0 ? null : priorInvoices,
+        priorInvoices == 0 ? null : priorAmount
+      };
       if (keepStateAt == null) {
         return RowFactory.create(values);
       }
@@ -447,7 +488,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
      */
     byte[] encode(LocalDate asOf) {
       if (!allocatedToday.isEmpty()) {
-        throw new IllegalStateException("state of " + customerId + " taken before the end of " + allocatedOn);
+        throw new IllegalStateException(
+            "state of " + customerId + " taken before the end of " + allocatedOn);
       }
       try {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
@@ -516,7 +558,13 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
         int format = in.readInt();
         if (format != FORMAT) {
-          throw new IllegalStateException("customer " + customerId + ": carried state of format " + format + ", expected " + FORMAT);
+          throw new IllegalStateException(
+              "customer "
+                  + customerId
+                  + ": carried state of format "
+                  + format
+                  + ", expected "
+                  + FORMAT);
         }
         CustomerState s = new CustomerState(customerId);
         s.invoicesIssued = in.readInt();
@@ -545,7 +593,8 @@ final class PaymentBehaviourSweep implements MapPartitionsFunction<Row, Row> {
         s.maxStage = in.readInt();
         s.maxStageName = readNullable(in);
         long lastPaymentDay = in.readLong();
-        s.lastPayment = lastPaymentDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(lastPaymentDay);
+        s.lastPayment =
+            lastPaymentDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(lastPaymentDay);
         s.withPayments = in.readInt();
         s.partial = in.readInt();
         s.priorInvoices = in.readInt();

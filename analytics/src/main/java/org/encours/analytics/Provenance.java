@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.MapType;
  */
 public final class Provenance {
   public static final String COLUMN = "input_versions";
-  public static final MapType TYPE = DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+  public static final MapType TYPE =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
 
   private Provenance() {}
 
@@ -39,9 +40,14 @@ public final class Provenance {
     return rows.withColumn(COLUMN, versions(versions));
   }
 
-  /** The input versions stamped on the rows (those of their first row); empty when there is no row or no stamp. */
+  /**
+   * The input versions stamped on the rows (those of their first row); empty when there is no row
+   * or no stamp.
+   */
   public static Optional<Map<String, Long>> recorded(Dataset<Row> rows) {
     List<Row> first = rows.select(COLUMN).limit(1).collectAsList();
-    return first.isEmpty() || first.get(0).isNullAt(0) ? Optional.empty() : Optional.of(first.get(0).<String, Long>getJavaMap(0));
+    return first.isEmpty() || first.get(0).isNullAt(0)
+        ? Optional.empty()
+        : Optional.of(first.get(0).<String, Long>getJavaMap(0));
   }
 }

@@ -42,11 +42,11 @@ import org.encours.core.metrics.StandardDso;
  *
  * <ol>
  *   <li>each invoice contributes one row per month end of its open life (from its issue month until
- *       the month its last allocation settles it, or the end of the series), with its open amount at
- *       that month end computed from its sorted allocations;
- *   <li>those rows and the month's credit sales are summed per customer and month on a dense grid of
- *       months, from the earliest month the windows of the first month asked for reach back to (its
- *       CEI period's opening AR, its DSO period's sales), then expanded to every level in one
+ *       the month its last allocation settles it, or the end of the series), with its open amount
+ *       at that month end computed from its sorted allocations;
+ *   <li>those rows and the month's credit sales are summed per customer and month on a dense grid
+ *       of months, from the earliest month the windows of the first month asked for reach back to
+ *       (its CEI period's opening AR, its DSO period's sales), then expanded to every level in one
  *       aggregation;
  *   <li>window functions over the months give the period sales and the AR at the start of the CEI
  *       period; the sales history of the count-back walk is a prefix of one array per level and
@@ -67,7 +67,8 @@ final class ReceivablesKpis {
   /** Periods of the DSO (standard method and BPDSO) and of the CEI, in months. */
   record Options(int dsoMonths, int ceiMonths) {
     static Options defaults() {
-      return new Options(StandardDso.DEFAULT_PERIOD_MONTHS, CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS);
+      return new Options(
+          StandardDso.DEFAULT_PERIOD_MONTHS, CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS);
     }
 
     Options {
@@ -86,8 +87,10 @@ final class ReceivablesKpis {
   static Dataset<Row> openByMonthEnd(
       Dataset<Row> invoices, Dataset<Row> allocations, YearMonth computeFrom, YearMonth to) {
     // Allocations effective before the first computed month are only summed (they reduce every
-    // later month end alike): plain sums per invoice over the whole history. Only the later ones are
-    // listed, sorted, to compute each month end, and only for the invoices open in a computed month:
+    // later month end alike): plain sums per invoice over the whole history. Only the later ones
+    // are
+    // listed, sorted, to compute each month end, and only for the invoices open in a computed
+    // month:
     // recomputing one month lists a few months of allocations, not the whole history.
     Column computeStart = Columns.date(computeFrom.atDay(1));
     Column effective = col("effective_date");
@@ -108,16 +111,24 @@ final class ReceivablesKpis {
     Dataset<Row> openInComputedMonths =
         issued
             .join(totals, issued.col("invoice_id").equalTo(totals.col("_alloc_invoice_id")), "left")
-            .withColumn("_final_open", col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
+            .withColumn(
+                "_final_open",
+                col("amount").minus(coalesce(col("allocated"), lit(BigDecimal.ZERO))))
             .withColumn("_first", greatest(trunc(col("issue_date"), "MM"), computeStart))
             .withColumn(
                 "_last",
-                when(col("_final_open").equalTo(0), least(trunc(col("last_effective"), "MM"), toStart))
+                when(
+                        col("_final_open").equalTo(0),
+                        least(trunc(col("last_effective"), "MM"), toStart))
                     .otherwise(toStart))
             .filter(col("_first").leq(col("_last")));
     return openInComputedMonths
-        .join(listed, openInComputedMonths.col("invoice_id").equalTo(listed.col("_listed_invoice_id")), "left")
-        .withColumn("month_start", explode(sequence(col("_first"), col("_last"), expr("INTERVAL 1 MONTH"))))
+        .join(
+            listed,
+            openInComputedMonths.col("invoice_id").equalTo(listed.col("_listed_invoice_id")),
+            "left")
+        .withColumn(
+            "month_start", explode(sequence(col("_first"), col("_last"), expr("INTERVAL 1 MONTH"))))
         .withColumn("month_end", last_day(col("month_start")))
         .withColumn(
             "open_amount",
@@ -206,7 +217,8 @@ final class ReceivablesKpis {
             .groupBy("customer_id")
             .agg(min(trunc(col("issue_date"), "MM")).as("_first"))
             .withColumn("_first", greatest(col("_first"), computeStart));
-    Dataset<Row> levels = levels(grid, sales.filter(col("month_start").geq(computeStart)), openFacts, customers, to);
+    Dataset<Row> levels =
+        levels(grid, sales.filter(col("month_start").geq(computeStart)), openFacts, customers, to);
     Dataset<Row> history = salesHistory(sales, customers, to).localCheckpoint(true);
     return new Series(kpis(levels, history, from, options), history);
   }
@@ -217,11 +229,11 @@ final class ReceivablesKpis {
    * {@code receivables_kpis} computed from the current inputs, see {@code KpiRefresh}). Those rows
    * give the windows' earlier months (their AR and credit sales) and the customers already on the
    * grid, so only the months asked for are built: from the open amounts at their month ends ({@code
-   * openAtMonthEnds}, rows of {@link #openByMonthEnd} for those months, e.g. the {@code aging_items}
-   * of each month end) and the invoices issued in them. The count-back walk's sales history is
-   * {@code keptHistory} (a {@link Series#salesHistory} through the month before {@code from} or later,
-   * still true of the months before {@code from}) with the months asked for added, or, when null,
-   * built from every invoice.
+   * openAtMonthEnds}, rows of {@link #openByMonthEnd} for those months, e.g. the {@code
+   * aging_items} of each month end) and the invoices issued in them. The count-back walk's sales
+   * history is {@code keptHistory} (a {@link Series#salesHistory} through the month before {@code
+   * from} or later, still true of the months before {@code from}) with the months asked for added,
+   * or, when null, built from every invoice.
    */
   static Series monthlyOnEarlierMonths(
       Dataset<Row> invoices,
@@ -235,22 +247,35 @@ final class ReceivablesKpis {
     Column fromStart = Columns.date(from.atDay(1));
     Dataset<Row> salesAsked =
         invoices
-            .filter(col("issue_date").geq(fromStart).and(col("issue_date").leq(Columns.date(to.atEndOfMonth()))))
+            .filter(
+                col("issue_date")
+                    .geq(fromStart)
+                    .and(col("issue_date").leq(Columns.date(to.atEndOfMonth()))))
             .groupBy(col("customer_id"), trunc(col("issue_date"), "MM").as("month_start"))
             .agg(Columns.sumMoney("amount").as("credit_sales"));
-    // on the grid from `from`: the customers with a row in the month before it, and those whose first
+    // on the grid from `from`: the customers with a row in the month before it, and those whose
+    // first
     // invoice is in the months asked for
     Dataset<Row> grid =
         earlierRows
-            .filter(col("level").equalTo(Columns.CUSTOMER).and(col("as_of_date").equalTo(Columns.date(from.minusMonths(1).atEndOfMonth()))))
+            .filter(
+                col("level")
+                    .equalTo(Columns.CUSTOMER)
+                    .and(
+                        col("as_of_date")
+                            .equalTo(Columns.date(from.minusMonths(1).atEndOfMonth()))))
             .select(col("entity_id").as("customer_id"), fromStart.as("_first"))
             .unionByName(salesAsked.groupBy("customer_id").agg(min("month_start").as("_first")))
             .groupBy("customer_id")
             .agg(min("_first").as("_first"));
-    Dataset<Row> asked = levels(grid, salesAsked, openFactsByCustomer(openAtMonthEnds), customers, to);
+    Dataset<Row> asked =
+        levels(grid, salesAsked, openFactsByCustomer(openAtMonthEnds), customers, to);
     Dataset<Row> earlier =
         earlierRows
-            .filter(col("as_of_date").geq(Columns.date(from.minusMonths(reach(options)).atEndOfMonth())).and(col("as_of_date").lt(fromStart)))
+            .filter(
+                col("as_of_date")
+                    .geq(Columns.date(from.minusMonths(reach(options)).atEndOfMonth()))
+                    .and(col("as_of_date").lt(fromStart)))
             .select(
                 col("level"),
                 col("entity_id"),
@@ -267,9 +292,13 @@ final class ReceivablesKpis {
     // months asked for; else from every invoice
     Dataset<Row> history =
         (keptHistory != null
-            ? historyOnKept(keptHistory, asked.select("level", "entity_id", "month_start", "credit_sales"), from, to)
-            : salesHistory(salesByCustomerMonth(invoices, to), customers, to))
-        .localCheckpoint(true);
+                ? historyOnKept(
+                    keptHistory,
+                    asked.select("level", "entity_id", "month_start", "credit_sales"),
+                    from,
+                    to)
+                : salesHistory(salesByCustomerMonth(invoices, to), customers, to))
+            .localCheckpoint(true);
     return new Series(kpis(asked.unionByName(earlier), history, from, options), history);
   }
 
@@ -277,11 +306,12 @@ final class ReceivablesKpis {
    * The {@link #salesHistory} through {@code to} from a kept one ({@code kept}: level, entity_id,
    * _first_index, _sales_to_date, running at least to the month before {@code from}, true of the
    * months before {@code from}) and the credit sales of the months {@code from..to} ({@code
-   * askedSales}: level, entity_id, month_start, credit_sales; one row per entity and month at most).
-   * An entity without a kept history starts at its first month asked for, as it would from the
-   * invoices: every entity is on the grid from its first month with a document.
+   * askedSales}: level, entity_id, month_start, credit_sales; one row per entity and month at
+   * most). An entity without a kept history starts at its first month asked for, as it would from
+   * the invoices: every entity is on the grid from its first month with a document.
    */
-  static Dataset<Row> historyOnKept(Dataset<Row> kept, Dataset<Row> askedSales, YearMonth from, YearMonth to) {
+  static Dataset<Row> historyOnKept(
+      Dataset<Row> kept, Dataset<Row> askedSales, YearMonth from, YearMonth to) {
     int fromIndex = monthIndex(from);
     Dataset<Row> before =
         kept.filter(col("_first_index").lt(fromIndex))
@@ -296,23 +326,36 @@ final class ReceivablesKpis {
             .groupBy("level", "entity_id")
             .agg(
                 min("_month_index").as("_asked_first"),
-                map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales")))).as("_asked"));
+                map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales"))))
+                    .as("_asked"));
     return before
         .join(asked, new String[] {"level", "entity_id"}, "full_outer")
         .withColumn("_first_index", coalesce(col("_kept_first"), col("_asked_first")))
         .withColumn(
             "_sales_to_date",
-            expr("transform(sequence(_first_index, " + monthIndex(to) + "), i -> coalesce(IF(i < " + fromIndex
-                + ", try_element_at(_kept, i - _first_index + 1), try_element_at(_asked, i)), " + ZERO + "))"))
+            expr(
+                "transform(sequence(_first_index, "
+                    + monthIndex(to)
+                    + "), i -> coalesce(IF(i < "
+                    + fromIndex
+                    + ", try_element_at(_kept, i - _first_index + 1), try_element_at(_asked, i)), "
+                    + ZERO
+                    + "))"))
         .select("level", "entity_id", "_first_index", "_sales_to_date");
   }
 
-  /** How many months before a month its windows reach: the CEI period's opening AR, the DSO period's sales. */
+  /**
+   * How many months before a month its windows reach: the CEI period's opening AR, the DSO period's
+   * sales.
+   */
   static int reach(Options options) {
     return Math.max(options.ceiMonths(), options.dsoMonths() - 1);
   }
 
-  /** Credit sales per customer and month of issue, up to {@code to}: customer_id, month_start, credit_sales. */
+  /**
+   * Credit sales per customer and month of issue, up to {@code to}: customer_id, month_start,
+   * credit_sales.
+   */
   private static Dataset<Row> salesByCustomerMonth(Dataset<Row> invoices, YearMonth to) {
     return invoices
         .filter(col("issue_date").leq(Columns.date(to.atEndOfMonth())))
@@ -325,9 +368,16 @@ final class ReceivablesKpis {
    * customer's months from _first to {@code to}), with _month_index.
    */
   private static Dataset<Row> levels(
-      Dataset<Row> grid, Dataset<Row> sales, Dataset<Row> openFacts, Dataset<Row> customers, YearMonth to) {
+      Dataset<Row> grid,
+      Dataset<Row> sales,
+      Dataset<Row> openFacts,
+      Dataset<Row> customers,
+      YearMonth to) {
     Dataset<Row> perCustomer =
-        grid.withColumn("month_start", explode(sequence(col("_first"), Columns.date(to.atDay(1)), expr("INTERVAL 1 MONTH"))))
+        grid.withColumn(
+                "month_start",
+                explode(
+                    sequence(col("_first"), Columns.date(to.atDay(1)), expr("INTERVAL 1 MONTH"))))
             .drop("_first")
             .join(sales, new String[] {"customer_id", "month_start"}, "left")
             .join(openFacts, new String[] {"customer_id", "month_start"}, "left");
@@ -344,21 +394,33 @@ final class ReceivablesKpis {
         .withColumn("_month_index", monthIndex(col("month_start")));
   }
 
-  /** The KPIs of the months {@code from..to} from the per-level rows of those months and the ones their windows reach. */
-  private static Dataset<Row> kpis(Dataset<Row> levels, Dataset<Row> history, YearMonth from, Options options) {
+  /**
+   * The KPIs of the months {@code from..to} from the per-level rows of those months and the ones
+   * their windows reach.
+   */
+  private static Dataset<Row> kpis(
+      Dataset<Row> levels, Dataset<Row> history, YearMonth from, Options options) {
     WindowSpec byMonth = Window.partitionBy("level", "entity_id").orderBy("_month_index");
     int dso = options.dsoMonths();
     int cei = options.ceiMonths();
     Dataset<Row> windowed =
         levels
-            .withColumn("dso_period_sales", Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(dso - 1), 0))))
-            .withColumn("cei_period_sales", Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(cei - 1), 0))))
+            .withColumn(
+                "dso_period_sales",
+                Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(dso - 1), 0))))
+            .withColumn(
+                "cei_period_sales",
+                Columns.money(sum("credit_sales").over(byMonth.rangeBetween(-(cei - 1), 0))))
             .withColumn(
                 "cei_ar_begin",
-                Columns.money(coalesce(sum("ar").over(byMonth.rangeBetween(-cei, -cei)), lit(BigDecimal.ZERO))))
+                Columns.money(
+                    coalesce(
+                        sum("ar").over(byMonth.rangeBetween(-cei, -cei)), lit(BigDecimal.ZERO))))
             .filter(col("month_start").geq(Columns.date(from.atDay(1))))
             .join(history, new String[] {"level", "entity_id"})
-            .withColumn("_sales_history", expr("slice(_sales_to_date, 1, _month_index - _first_index + 1)"));
+            .withColumn(
+                "_sales_history",
+                expr("slice(_sales_to_date, 1, _month_index - _first_index + 1)"));
 
     Column monthEnd = last_day(col("month_start"));
     Column periodDays = datediff(monthEnd, add_months(col("month_start"), -(dso - 1))).plus(1);
@@ -370,22 +432,46 @@ final class ReceivablesKpis {
             .withColumn("dso_period_days", periodDays)
             .withColumn(
                 "share_overdue_60",
-                when(receivables.gt(0), col("overdue_60_ar").cast("double").divide(receivables.cast("double"))))
-            .withColumn("dso_standard", MetricUdfs.standardDso().apply(col("ar"), col("dso_period_sales"), col("dso_period_days")))
-            .withColumn("bpdso_standard", MetricUdfs.standardDso().apply(col("current_ar"), col("dso_period_sales"), col("dso_period_days")))
-            .withColumn("dso_count_back", MetricUdfs.countBackDso().apply(col("ar"), col("_sales_history"), col("as_of_date")))
-            .withColumn("bpdso_count_back", MetricUdfs.countBackDso().apply(col("current_ar"), col("_sales_history"), col("as_of_date")))
+                when(
+                    receivables.gt(0),
+                    col("overdue_60_ar").cast("double").divide(receivables.cast("double"))))
+            .withColumn(
+                "dso_standard",
+                MetricUdfs.standardDso()
+                    .apply(col("ar"), col("dso_period_sales"), col("dso_period_days")))
+            .withColumn(
+                "bpdso_standard",
+                MetricUdfs.standardDso()
+                    .apply(col("current_ar"), col("dso_period_sales"), col("dso_period_days")))
+            .withColumn(
+                "dso_count_back",
+                MetricUdfs.countBackDso()
+                    .apply(col("ar"), col("_sales_history"), col("as_of_date")))
+            .withColumn(
+                "bpdso_count_back",
+                MetricUdfs.countBackDso()
+                    .apply(col("current_ar"), col("_sales_history"), col("as_of_date")))
             .withColumn("add_standard", col("dso_standard").minus(col("bpdso_standard")))
             .withColumn("add_count_back", col("dso_count_back").minus(col("bpdso_count_back")))
             .withColumn("cei_period_months", lit(cei))
             .withColumn(
                 "cei",
                 MetricUdfs.cei(CollectionEffectivenessIndex.Variant.MONTHLY_AVERAGE_SALES)
-                    .apply(col("cei_ar_begin"), col("cei_period_sales"), col("cei_period_months"), col("ar"), col("current_ar")))
+                    .apply(
+                        col("cei_ar_begin"),
+                        col("cei_period_sales"),
+                        col("cei_period_months"),
+                        col("ar"),
+                        col("current_ar")))
             .withColumn(
                 "cei_whole_period_sales",
                 MetricUdfs.cei(CollectionEffectivenessIndex.Variant.WHOLE_PERIOD_SALES)
-                    .apply(col("cei_ar_begin"), col("cei_period_sales"), col("cei_period_months"), col("ar"), col("current_ar")));
+                    .apply(
+                        col("cei_ar_begin"),
+                        col("cei_period_sales"),
+                        col("cei_period_months"),
+                        col("ar"),
+                        col("current_ar")));
     return kpis.select(
         "level",
         "entity_id",
@@ -421,7 +507,10 @@ final class ReceivablesKpis {
 
   /** The first day of the month of a {@link #monthIndex(Column)}: its inverse. */
   static Column monthStartOf(Column monthIndex) {
-    return make_date(monthIndex.minus(1).divide(12).cast("int"), pmod(monthIndex.minus(1), lit(12)).plus(1), lit(1));
+    return make_date(
+        monthIndex.minus(1).divide(12).cast("int"),
+        pmod(monthIndex.minus(1), lit(12)).plus(1),
+        lit(1));
   }
 
   /** {@link #monthIndex(Column)} of a month known here. */
@@ -431,12 +520,13 @@ final class ReceivablesKpis {
 
   /**
    * Per level and entity, its credit sales of every month from its first month with an invoice to
-   * {@code to}, oldest first, months without invoices as zero (the whole history, for the count-back
-   * walk; a month's history is a prefix of it): level, entity_id, _first_index, _sales_to_date. One
-   * row per entity, built from the months that have sales, not from a dense grid of every entity and
-   * month.
+   * {@code to}, oldest first, months without invoices as zero (the whole history, for the
+   * count-back walk; a month's history is a prefix of it): level, entity_id, _first_index,
+   * _sales_to_date. One row per entity, built from the months that have sales, not from a dense
+   * grid of every entity and month.
    */
-  static Dataset<Row> salesHistory(Dataset<Row> salesByCustomerMonth, Dataset<Row> customers, YearMonth to) {
+  static Dataset<Row> salesHistory(
+      Dataset<Row> salesByCustomerMonth, Dataset<Row> customers, YearMonth to) {
     return historyOf(
         Columns.expandLevels(Columns.withSegments(salesByCustomerMonth, customers))
             .groupBy("level", "entity_id", "month_start")
@@ -446,8 +536,8 @@ final class ReceivablesKpis {
 
   /**
    * {@link #salesHistory} from credit sales per level, entity and month (level, entity_id,
-   * month_start, credit_sales; one row per entity and month at most), from each entity's first month
-   * to {@code to}.
+   * month_start, credit_sales; one row per entity and month at most), from each entity's first
+   * month to {@code to}.
    */
   static Dataset<Row> historyOf(Dataset<Row> salesByLevelMonth, YearMonth to) {
     int toIndex = monthIndex(to);
@@ -456,10 +546,16 @@ final class ReceivablesKpis {
         .groupBy("level", "entity_id")
         .agg(
             min("_month_index").as("_first_index"),
-            map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales")))).as("_sales_by_month"))
+            map_from_entries(collect_list(struct(col("_month_index"), col("credit_sales"))))
+                .as("_sales_by_month"))
         .withColumn(
             "_sales_to_date",
-            expr("transform(sequence(_first_index, " + toIndex + "), i -> coalesce(try_element_at(_sales_by_month, i), " + ZERO + "))"))
+            expr(
+                "transform(sequence(_first_index, "
+                    + toIndex
+                    + "), i -> coalesce(try_element_at(_sales_by_month, i), "
+                    + ZERO
+                    + "))"))
         .drop("_sales_by_month");
   }
 }

@@ -21,7 +21,10 @@ public final class SmallSets {
   /** Up to this many rows, a set is sent to every task (about 100 MB of ids at most). */
   public static final long BROADCAST_LIMIT = 2_000_000L;
 
-  /** The set computed once (kept in memory for the joins that read it), its size, and the limit it was counted against. */
+  /**
+   * The set computed once (kept in memory for the joins that read it), its size, and the limit it
+   * was counted against.
+   */
   public record Counted(Dataset<Row> rows, long count, long limit) {
     /** The set as the small side of a join: broadcast when it has at most {@code limit} rows. */
     public Dataset<Row> forJoin() {

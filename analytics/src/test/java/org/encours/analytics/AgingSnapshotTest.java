@@ -15,14 +15,13 @@ class AgingSnapshotTest {
   static final LocalDate LEAP_DAY = LocalDate.parse("2024-02-29");
 
   /**
-   * As of 2024-02-29:
-   * I1 1,000 - 400 (partial, 02-10) = 600 open, due 02-29: 0 days past due, not_due (due today is not late)
-   * I2 500 due 01-30: 30 days past due -> 1-30;  I3 300 due 01-29: 31 days -> 31-60
-   * I4 800 due 02-04, paid 03-05 after D: still open, 25 days -> 1-30
-   * CN1 credit note -200 unsettled -> credits;  I5 250 over-paid 300 -> open -50 -> credits
-   * I6 issued 03-01 after D: absent;  I7 100 prepaid on 02-01 before its issue 02-20: counted from issue, open 0
-   * I8 700 due 2023-10-01: 31+30+31+31+28 = 151 days -> >120, disputed only from 03-10
-   * payment to unknown invoice GHOST 75 on 02-15 -> unallocated -75 (outside the totals)
+   * As of 2024-02-29: I1 1,000 - 400 (partial, 02-10) = 600 open, due 02-29: 0 days past due,
+   * not_due (due today is not late) I2 500 due 01-30: 30 days past due -> 1-30; I3 300 due 01-29:
+   * 31 days -> 31-60 I4 800 due 02-04, paid 03-05 after D: still open, 25 days -> 1-30 CN1 credit
+   * note -200 unsettled -> credits; I5 250 over-paid 300 -> open -50 -> credits I6 issued 03-01
+   * after D: absent; I7 100 prepaid on 02-01 before its issue 02-20: counted from issue, open 0 I8
+   * 700 due 2023-10-01: 31+30+31+31+28 = 151 days -> >120, disputed only from 03-10 payment to
+   * unknown invoice GHOST 75 on 02-15 -> unallocated -75 (outside the totals)
    */
   static Ledger fixture() {
     return new Ledger()
@@ -53,14 +52,23 @@ class AgingSnapshotTest {
   static Dataset<Row> summary(Ledger l, LocalDate d) {
     AnalyticsInputs in = l.inputs();
     return AgingSnapshot.summary(
-        items(l, d, AgingSlabs.defaults()), in.customers(), Allocations.unallocated(in.invoices(), in.payments()), d, AgingSlabs.defaults());
+        items(l, d, AgingSlabs.defaults()),
+        in.customers(),
+        Allocations.unallocated(in.invoices(), in.payments()),
+        d,
+        AgingSlabs.defaults());
   }
 
   @Test
-  void items_open_on_a_leap_day_are_aged_from_their_due_date() {
-    List<Row> rows = items(fixture(), LEAP_DAY, AgingSlabs.defaults()).orderBy("invoice_id").collectAsList();
+  void itemsOpenOnALeapDayAreAgedFromTheirDueDate() {
+    List<Row> rows =
+        items(fixture(), LEAP_DAY, AgingSlabs.defaults()).orderBy("invoice_id").collectAsList();
     assertThat(rows)
-        .extracting(r -> r.getAs("invoice_id"), r -> r.getAs("open_amount").toString(), r -> r.getAs("days_past_due"), r -> r.getAs("bucket"))
+        .extracting(
+            r -> r.getAs("invoice_id"),
+            r -> r.getAs("open_amount").toString(),
+            r -> r.getAs("days_past_due"),
+            r -> r.getAs("bucket"))
         .containsExactly(
             tuple("CN1", "-200.00", 19, "credits"),
             tuple("I1", "600.00", 0, "not_due"),
@@ -72,35 +80,57 @@ class AgingSnapshotTest {
   }
 
   @Test
-  void an_invoice_paid_after_the_date_is_open_at_the_date_and_closed_after() {
-    assertThat(items(fixture(), LEAP_DAY, AgingSlabs.defaults()).filter("invoice_id = 'I4'").count()).isEqualTo(1);
-    assertThat(items(fixture(), LocalDate.parse("2024-03-05"), AgingSlabs.defaults()).filter("invoice_id = 'I4'").count()).isZero();
+  void anInvoicePaidAfterTheDateIsOpenAtTheDateAndClosedAfter() {
+    assertThat(
+            items(fixture(), LEAP_DAY, AgingSlabs.defaults()).filter("invoice_id = 'I4'").count())
+        .isEqualTo(1);
+    assertThat(
+            items(fixture(), LocalDate.parse("2024-03-05"), AgingSlabs.defaults())
+                .filter("invoice_id = 'I4'")
+                .count())
+        .isZero();
   }
 
   @Test
-  void a_dispute_counts_only_from_its_dispute_date() {
-    Row before = items(fixture(), LEAP_DAY, AgingSlabs.defaults()).filter("invoice_id = 'I8'").first();
-    Row after = items(fixture(), LocalDate.parse("2024-03-10"), AgingSlabs.defaults()).filter("invoice_id = 'I8'").first();
+  void aDisputeCountsOnlyFromItsDisputeDate() {
+    Row before =
+        items(fixture(), LEAP_DAY, AgingSlabs.defaults()).filter("invoice_id = 'I8'").first();
+    Row after =
+        items(fixture(), LocalDate.parse("2024-03-10"), AgingSlabs.defaults())
+            .filter("invoice_id = 'I8'")
+            .first();
     assertThat((Boolean) before.getAs("disputed")).isFalse();
     assertThat((Boolean) after.getAs("disputed")).isTrue();
   }
 
   @Test
-  void items_can_be_aged_from_their_issue_date() {
-    // I1 issued 01-15: 16 + 29 = 45 days on 02-29 -> 31-60; I3 issued 2023-12-01: 31 + 31 + 29 = 90... minus 1 = 90 days -> 61-90
+  void itemsCanBeAgedFromTheirIssueDate() {
+    // I1 issued 01-15: 16 + 29 = 45 days on 02-29 -> 31-60; I3 issued 2023-12-01: 31 + 31 + 29 =
+    // 90... minus 1 = 90 days -> 61-90
     List<Row> rows =
         items(fixture(), LEAP_DAY, AgingSlabs.parse("30,60,90", AgingSlabs.Basis.ISSUE_DATE))
-            .filter("invoice_id in ('I1', 'I3')").orderBy("invoice_id").collectAsList();
-    assertThat(rows).extracting(r -> r.getAs("age_days"), r -> r.getAs("bucket"))
+            .filter("invoice_id in ('I1', 'I3')")
+            .orderBy("invoice_id")
+            .collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.getAs("age_days"), r -> r.getAs("bucket"))
         .containsExactly(tuple(45, "31-60"), tuple(90, "61-90"));
   }
 
   @Test
-  void the_portfolio_shows_credits_and_unallocated_cash_explicitly() {
+  void thePortfolioShowsCreditsAndUnallocatedCashExplicitly() {
     // total = 600 + 1,300 + 300 + 700 - 250 = 2,650 (net of credits; unallocated cash outside)
-    List<Row> rows = summary(fixture(), LEAP_DAY).filter("level = 'portfolio'").orderBy("bucket_order").collectAsList();
+    List<Row> rows =
+        summary(fixture(), LEAP_DAY)
+            .filter("level = 'portfolio'")
+            .orderBy("bucket_order")
+            .collectAsList();
     assertThat(rows)
-        .extracting(r -> r.getAs("bucket"), r -> r.getAs("open_amount").toString(), r -> r.getAs("open_count"), r -> r.getAs("share"))
+        .extracting(
+            r -> r.getAs("bucket"),
+            r -> r.getAs("open_amount").toString(),
+            r -> r.getAs("open_count"),
+            r -> r.getAs("share"))
         .containsExactly(
             tuple("not_due", "600.00", 1L, 600 / 2650.0),
             tuple("1-30", "1300.00", 2L, 1300 / 2650.0),
@@ -112,12 +142,22 @@ class AgingSnapshotTest {
   }
 
   @Test
-  void customers_and_segments_get_their_own_shares() {
+  void customersAndSegmentsGetTheirOwnShares() {
     // C2 (DE): 1-30 800, >120 700, credits -250; total 1,250 -> 0.64, 0.56, -0.2
-    List<Row> rows = summary(fixture(), LEAP_DAY).filter("level = 'country' and entity_id = 'DE'").orderBy("bucket_order").collectAsList();
+    List<Row> rows =
+        summary(fixture(), LEAP_DAY)
+            .filter("level = 'country' and entity_id = 'DE'")
+            .orderBy("bucket_order")
+            .collectAsList();
     assertThat(rows)
-        .extracting(r -> r.getAs("bucket"), r -> r.getAs("open_amount").toString(), r -> r.getAs("share"))
-        .containsExactly(tuple("1-30", "800.00", 0.64), tuple(">120", "700.00", 0.56), tuple("credits", "-250.00", -0.2));
-    assertThat(summary(fixture(), LEAP_DAY).filter("level = 'customer' and entity_id = 'C1'").count()).isEqualTo(3);
+        .extracting(
+            r -> r.getAs("bucket"), r -> r.getAs("open_amount").toString(), r -> r.getAs("share"))
+        .containsExactly(
+            tuple("1-30", "800.00", 0.64),
+            tuple(">120", "700.00", 0.56),
+            tuple("credits", "-250.00", -0.2));
+    assertThat(
+            summary(fixture(), LEAP_DAY).filter("level = 'customer' and entity_id = 'C1'").count())
+        .isEqualTo(3);
   }
 }

@@ -31,62 +31,103 @@ class AnalyticsJobTest {
   }
 
   static AnalyticsJob.Result monthly(Warehouse w, String from, String to) {
-    return new AnalyticsJob(w, new PrintWriter(new StringWriter())).monthly(YearMonth.parse(from), YearMonth.parse(to)).execute();
+    return new AnalyticsJob(w, new PrintWriter(new StringWriter()))
+        .monthly(YearMonth.parse(from), YearMonth.parse(to))
+        .execute();
   }
 
   static Map<String, Long> versionsAt(Warehouse w, String monthEnd) {
-    Row r = w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("level = 'portfolio' and as_of_date = '" + monthEnd + "'").first();
+    Row r =
+        w.read(AnalyticsJob.RECEIVABLES_KPIS)
+            .filter("level = 'portfolio' and as_of_date = '" + monthEnd + "'")
+            .first();
     return r.getJavaMap(r.fieldIndex(Provenance.COLUMN));
   }
 
   @Test
-  void the_open_items_of_a_date_are_read_back_only_when_computed_from_the_same_input_versions() {
+  void theOpenItemsOfADateAreReadBackOnlyWhenComputedFromTheSameInputVersions() {
     Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
     LocalDate d = LocalDate.parse("2024-03-31");
     new AnalyticsJob(w, null).asOf(d).execute();
     AnalyticsInputs inputs = AnalyticsInputs.read(w);
     assertThat(AgingSnapshot.writtenItems(w, inputs.versions(), d)).isNotNull();
-    assertThat(AgingSnapshot.writtenItems(w, inputs.versions(), d.plusDays(1))).isNull(); // no partition for that date
+    assertThat(AgingSnapshot.writtenItems(w, inputs.versions(), d.plusDays(1)))
+        .isNull(); // no partition for that date
     assertThat(openBook(AgingSnapshot.openItems(w, inputs, d)))
-        .isEqualTo(openBook(AgingSnapshot.items(inputs.invoices(), inputs.allocations(), d, AgingSlabs.defaults())))
+        .isEqualTo(
+            openBook(
+                AgingSnapshot.items(
+                    inputs.invoices(), inputs.allocations(), d, AgingSlabs.defaults())))
         .anyMatch(r -> r.startsWith("[C,")); // C (1,000, issued 03-15) is open
 
-    // C is paid on 03-20: the stored partition is from older versions, the open items are recomputed
-    new Ledger().payment("PC", "C", "2024-03-20", "1000").paymentsDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
+    // C is paid on 03-20: the stored partition is from older versions, the open items are
+    // recomputed
+    new Ledger()
+        .payment("PC", "C", "2024-03-20", "1000")
+        .paymentsDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.PAYMENTS));
     AnalyticsInputs later = AnalyticsInputs.read(w);
     assertThat(AgingSnapshot.writtenItems(w, later.versions(), d)).isNull();
     assertThat(openBook(AgingSnapshot.openItems(w, later, d))).noneMatch(r -> r.startsWith("[C,"));
   }
 
   @Test
-  void a_new_date_starts_from_the_earlier_dates_open_items_and_what_happened_or_changed_since() {
-    // At 02-29: A (3,000) was paid on 02-20, B (2,000) is open for 1,500; C and CN are not issued yet.
+  void aNewDateStartsFromTheEarlierDatesOpenItemsAndWhatHappenedOrChangedSince() {
+    // At 02-29: A (3,000) was paid on 02-20, B (2,000) is open for 1,500; C and CN are not issued
+    // yet.
     Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
     new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute();
     // Then the ERP sends: E issued 03-10 (new), F issued 02-01 (arrives late: dated before 02-29),
-    // a chargeback of 1,000 on A dated 03-05 (reopens a closed invoice), a payment of 200 on B dated
+    // a chargeback of 1,000 on A dated 03-05 (reopens a closed invoice), a payment of 200 on B
+    // dated
     // 02-10 (backdated: changes 02-29's balance of B).
-    new Ledger().invoice("E", "C1", "2024-03-10", "2024-04-09", "700").invoice("F", "C1", "2024-02-01", "2024-03-02", "400")
-        .invoicesDf().write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
-    new Ledger().payment("PA-R", "A", "2024-03-05", "-1000").payment("PB0", "B", "2024-02-10", "200")
-        .paymentsDf().write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
+    new Ledger()
+        .invoice("E", "C1", "2024-03-10", "2024-04-09", "700")
+        .invoice("F", "C1", "2024-02-01", "2024-03-02", "400")
+        .invoicesDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.INVOICES));
+    new Ledger()
+        .payment("PA-R", "A", "2024-03-05", "-1000")
+        .payment("PB0", "B", "2024-02-10", "200")
+        .paymentsDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.PAYMENTS));
     LocalDate d = LocalDate.parse("2024-03-31");
 
     AnalyticsJob.Result carried = new AnalyticsJob(w, null).asOf(d).execute();
-    assertThat(carried.detail()).contains("aging items from those of 2024-02-29", "change data feed of invoices versions 1..1");
+    assertThat(carried.detail())
+        .contains(
+            "aging items from those of 2024-02-29", "change data feed of invoices versions 1..1");
     Dataset<Row> items = w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'");
     List<String> fromEarlierDate = openBook(items);
-    assertThat(items.select("invoice_id", "open_amount").collectAsList().stream().map(Row::toString).sorted())
-        .containsExactly("[A,1000.00]", "[B,1300.00]", "[C,1000.00]", "[CN,-100.00]", "[E,700.00]", "[F,400.00]");
+    assertThat(
+            items.select("invoice_id", "open_amount").collectAsList().stream()
+                .map(Row::toString)
+                .sorted())
+        .containsExactly(
+            "[A,1000.00]",
+            "[B,1300.00]",
+            "[C,1000.00]",
+            "[CN,-100.00]",
+            "[E,700.00]",
+            "[F,400.00]");
 
     AnalyticsJob.Result whole = new AnalyticsJob(w, null).asOf(d).fromWholeHistory().execute();
     assertThat(whole.detail()).contains("aging items from the whole history");
-    assertThat(openBook(w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'"))).isEqualTo(fromEarlierDate);
+    assertThat(openBook(w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'")))
+        .isEqualTo(fromEarlierDate);
   }
 
   @Test
-  void without_an_earlier_date_the_aging_items_come_from_the_whole_history() {
+  void withoutAnEarlierDateTheAgingItemsComeFromTheWholeHistory() {
     Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
     new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-03-31")).execute();
     // an earlier date than any computed: nothing to start from
@@ -95,110 +136,200 @@ class AnalyticsJobTest {
   }
 
   private static List<String> openBook(Dataset<Row> items) {
-    return items.select("invoice_id", "customer_id", "doc_type", "issue_date", "due_date", "amount", "paid_to_date", "open_amount", "days_past_due")
-        .collectAsList().stream().map(Row::toString).sorted().toList();
+    return items
+        .select(
+            "invoice_id",
+            "customer_id",
+            "doc_type",
+            "issue_date",
+            "due_date",
+            "amount",
+            "paid_to_date",
+            "open_amount",
+            "days_past_due")
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
   }
 
   @Test
-  void a_new_payment_in_march_rewrites_only_march_onwards() {
+  void aNewPaymentInMarchRewritesOnlyMarchOnwards() {
     Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
     monthly(w, "2024-01", "2024-04");
-    assertThat(versionsAt(w, "2024-01-31")).containsEntry("payments", 0L).containsEntry("invoices", 0L);
+    assertThat(versionsAt(w, "2024-01-31"))
+        .containsEntry("payments", 0L)
+        .containsEntry("invoices", 0L);
 
     // C (1,000, issued 03-15) is paid on 03-20: payments version 1, earliest affected month March
-    new Ledger().payment("PC", "C", "2024-03-20", "1000").paymentsDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
+    new Ledger()
+        .payment("PC", "C", "2024-03-20", "1000")
+        .paymentsDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.PAYMENTS));
     AnalyticsJob.Result second = monthly(w, "2024-01", "2024-04");
     assertThat(second.detail()).startsWith("months 2024-03..2024-04 rewritten");
     assertThat(versionsAt(w, "2024-02-29")).containsEntry("payments", 0L);
     assertThat(versionsAt(w, "2024-03-31")).containsEntry("payments", 1L);
-    Row march = w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("level = 'portfolio' and as_of_date = '2024-03-31'").first();
+    Row march =
+        w.read(AnalyticsJob.RECEIVABLES_KPIS)
+            .filter("level = 'portfolio' and as_of_date = '2024-03-31'")
+            .first();
     assertThat(march.getAs("ar").toString()).isEqualTo("1400.00"); // 2,400 - 1,000
 
     // the table equals a full recompute on the new data
     AnalyticsInputs now = AnalyticsInputs.read(w);
     Dataset<Row> full =
-        ReceivablesKpis.monthly(now.invoices(), now.allocations(), now.customers(), YearMonth.parse("2024-01"), YearMonth.parse("2024-04"), ReceivablesKpis.Options.defaults());
-    Dataset<Row> stored = w.read(AnalyticsJob.RECEIVABLES_KPIS).select(full.columns()[0], java.util.Arrays.copyOfRange(full.columns(), 1, full.columns().length));
+        ReceivablesKpis.monthly(
+            now.invoices(),
+            now.allocations(),
+            now.customers(),
+            YearMonth.parse("2024-01"),
+            YearMonth.parse("2024-04"),
+            ReceivablesKpis.Options.defaults());
+    Dataset<Row> stored =
+        w.read(AnalyticsJob.RECEIVABLES_KPIS)
+            .select(
+                full.columns()[0],
+                java.util.Arrays.copyOfRange(full.columns(), 1, full.columns().length));
     // Delta stores every column as nullable: compare the values under one schema
-    SharedSpark.assertDataFrameNoOrderEquals(SharedSpark.session().createDataFrame(full.collectAsList(), stored.schema()), stored);
+    SharedSpark.assertDataFrameNoOrderEquals(
+        SharedSpark.session().createDataFrame(full.collectAsList(), stored.schema()), stored);
 
     // nothing changed since: nothing rewritten
     assertThat(monthly(w, "2024-01", "2024-04").rowsWritten()).isEmpty();
 
     // a longer range: only the missing month is computed
-    assertThat(monthly(w, "2024-01", "2024-05").detail()).isEqualTo("months 2024-05..2024-05 rewritten, on top of months"
-        + " 2024-02..2024-04 already written, open amounts from the allocations, sales history from the history kept through 2024-04");
+    assertThat(monthly(w, "2024-01", "2024-05").detail())
+        .isEqualTo(
+            "months 2024-05..2024-05 rewritten, on top of months"
+                + " 2024-02..2024-04 already written, open amounts from the allocations, sales history from the history kept through 2024-04");
 
     // a new invoice issued in January: everything from January is stale
-    new Ledger().invoice("Z", "C1", "2024-01-31", "2024-02-29", "10").invoicesDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
-    assertThat(monthly(w, "2024-02", "2024-05").detail()).isEqualTo("months 2024-02..2024-05 rewritten, from the whole history"); // January is stale too
-    // January was outside the range asked for: it keeps its old versions and is found stale next time
+    new Ledger()
+        .invoice("Z", "C1", "2024-01-31", "2024-02-29", "10")
+        .invoicesDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.INVOICES));
+    assertThat(monthly(w, "2024-02", "2024-05").detail())
+        .isEqualTo(
+            "months 2024-02..2024-05 rewritten, from the whole history"); // January is stale too
+    // January was outside the range asked for: it keeps its old versions and is found stale next
+    // time
     assertThat(versionsAt(w, "2024-01-31")).containsEntry("invoices", 0L);
-    assertThat(monthly(w, "2024-01", "2024-05").detail()).isEqualTo("months 2024-01..2024-05 rewritten, from the whole history");
+    assertThat(monthly(w, "2024-01", "2024-05").detail())
+        .isEqualTo("months 2024-01..2024-05 rewritten, from the whole history");
   }
 
   @Test
-  void month_after_month_on_the_months_already_written_gives_the_rows_of_the_whole_series() {
-    // the seeded random ledger (partial payments, over-payments, credit notes, prepayments, customers
+  void monthAfterMonthOnTheMonthsAlreadyWrittenGivesTheRowsOfTheWholeSeries() {
+    // the seeded random ledger (partial payments, over-payments, credit notes, prepayments,
+    // customers
     // not in the customers table), its series to 2024-08 at once, then one month at a time as a
-    // monthly refresh runs it: the odd months with their month end's aging items (a refresh as of the
+    // monthly refresh runs it: the odd months with their month end's aging items (a refresh as of
+    // the
     // month end leaves them), the even ones without
     Warehouse w = warehouseWith(IndependentComputationTest.randomLedger(20240229L));
-    assertThat(monthly(w, "2023-01", "2024-08").detail()).isEqualTo("months 2023-01..2024-08 rewritten, from the whole history");
-    for (YearMonth m = YearMonth.parse("2024-09"); !m.isAfter(YearMonth.parse("2024-12")); m = m.plusMonths(1)) {
+    assertThat(monthly(w, "2023-01", "2024-08").detail())
+        .isEqualTo("months 2023-01..2024-08 rewritten, from the whole history");
+    for (YearMonth m = YearMonth.parse("2024-09");
+        !m.isAfter(YearMonth.parse("2024-12"));
+        m = m.plusMonths(1)) {
       boolean withItems = m.getMonthValue() % 2 == 1;
       if (withItems) {
         new AnalyticsJob(w, null).asOf(m.atEndOfMonth()).withoutBehaviour().execute();
       }
       assertThat(monthly(w, "2023-01", m.toString()).detail())
-          .isEqualTo("months " + m + ".." + m + " rewritten, on top of months " + m.minusMonths(3) + ".." + m.minusMonths(1)
-              + " already written, open amounts from " + (withItems ? "the aging items of " + m.atEndOfMonth() : "the allocations")
-              + ", sales history from the history kept through " + m.minusMonths(1));
+          .isEqualTo(
+              "months "
+                  + m
+                  + ".."
+                  + m
+                  + " rewritten, on top of months "
+                  + m.minusMonths(3)
+                  + ".."
+                  + m.minusMonths(1)
+                  + " already written, open amounts from "
+                  + (withItems ? "the aging items of " + m.atEndOfMonth() : "the allocations")
+                  + ", sales history from the history kept through "
+                  + m.minusMonths(1));
     }
     assertStoredSeriesIsTheWholeSeries(w, "2023-01", "2024-12");
 
     // late news: a payment on I1 dated 2024-11-20 and a new invoice for a new customer in December;
     // November onwards is stale, built on August to October
-    new Ledger().payment("PLATE", "I1", "2024-11-20", "10.00").paymentsDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.PAYMENTS));
-    new Ledger().invoice("INEW", "CNEW", "2024-12-02", "2025-01-01", "500.00").invoicesDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
+    new Ledger()
+        .payment("PLATE", "I1", "2024-11-20", "10.00")
+        .paymentsDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.PAYMENTS));
+    new Ledger()
+        .invoice("INEW", "CNEW", "2024-12-02", "2025-01-01", "500.00")
+        .invoicesDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-01", "2024-12").detail())
-        .isEqualTo("months 2024-11..2024-12 rewritten, on top of months 2024-08..2024-10 already written, open amounts from the"
-            + " allocations, sales history from the history kept through 2024-12");
+        .isEqualTo(
+            "months 2024-11..2024-12 rewritten, on top of months 2024-08..2024-10 already written, open amounts from the"
+                + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-01", "2024-12");
-    assertThat(w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("entity_id = 'CNEW'").count()).isEqualTo(1L);
+    assertThat(w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("entity_id = 'CNEW'").count())
+        .isEqualTo(1L);
 
     // a series that starts after the first invoice (2023-01): the kept history still holds the
     // sales the count-back walk may reach before the series
-    io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS)).delete("as_of_date < '2023-06-01'");
-    new Ledger().invoice("IJAN", "C1", "2025-01-15", "2025-02-14", "900.00").invoicesDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
+    io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS))
+        .delete("as_of_date < '2023-06-01'");
+    new Ledger()
+        .invoice("IJAN", "C1", "2025-01-15", "2025-02-14", "900.00")
+        .invoicesDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-06", "2025-01").detail())
-        .isEqualTo("months 2025-01..2025-01 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
-            + " allocations, sales history from the history kept through 2024-12");
+        .isEqualTo(
+            "months 2025-01..2025-01 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
+                + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-01");
     assertKeptHistoryIsTheWholeHistory(w, "2025-01");
 
     // a credit note for C1 issued in 2024-12 arrives after the January run, in a month the kept
     // history holds: December is stale and rebuilt on the months before it, and the kept history
     // (from before the credit note) still gives the months before December
-    new Ledger().creditNote("CN-LATE", "C1", "2024-12-20", "-300.00").invoicesDf()
-        .write().format("delta").mode("append").save(w.path(CanonicalTable.INVOICES));
+    new Ledger()
+        .creditNote("CN-LATE", "C1", "2024-12-20", "-300.00")
+        .invoicesDf()
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-06", "2025-02").detail())
-        .isEqualTo("months 2024-12..2025-02 rewritten, on top of months 2024-09..2024-11 already written, open amounts from the"
-            + " allocations, sales history from the history kept through 2025-01");
+        .isEqualTo(
+            "months 2024-12..2025-02 rewritten, on top of months 2024-09..2024-11 already written, open amounts from the"
+                + " allocations, sales history from the history kept through 2025-01");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
     assertKeptHistoryIsTheWholeHistory(w, "2025-02");
 
     // a kept history that ends before the month before the first month rewritten cannot give it
-    io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS)).delete("as_of_date > '2024-12-31'");
-    w.spark().sql("UPDATE delta.`" + w.path(KeptSalesHistory.TABLE) + "` SET through = DATE'2024-10-31'");
+    io.delta.tables.DeltaTable.forPath(w.spark(), w.path(AnalyticsJob.RECEIVABLES_KPIS))
+        .delete("as_of_date > '2024-12-31'");
+    w.spark()
+        .sql(
+            "UPDATE delta.`" + w.path(KeptSalesHistory.TABLE) + "` SET through = DATE'2024-10-31'");
     assertThat(monthly(w, "2023-06", "2025-02").detail())
-        .isEqualTo("months 2025-01..2025-02 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
-            + " allocations, sales history from the invoices (the kept sales history ends at 2024-10)");
+        .isEqualTo(
+            "months 2025-01..2025-02 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
+                + " allocations, sales history from the invoices (the kept sales history ends at 2024-10)");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
     assertKeptHistoryIsTheWholeHistory(w, "2025-02");
   }
@@ -208,22 +339,40 @@ class AnalyticsJobTest {
     AnalyticsInputs now = AnalyticsInputs.read(w);
     YearMonth to = YearMonth.parse(through);
     Dataset<Row> whole =
-        ReceivablesKpis.series(now.invoices(), now.allocations(), now.customers(), to, to, ReceivablesKpis.Options.defaults()).salesHistory();
-    Dataset<Row> kept = KeptSalesHistory.find(w, now, to.plusMonths(1), new java.util.HashMap<>()).history();
+        ReceivablesKpis.series(
+                now.invoices(),
+                now.allocations(),
+                now.customers(),
+                to,
+                to,
+                ReceivablesKpis.Options.defaults())
+            .salesHistory();
+    Dataset<Row> kept =
+        KeptSalesHistory.find(w, now, to.plusMonths(1), new java.util.HashMap<>()).history();
     assertThat(kept).as("the kept history is usable for the month after " + through).isNotNull();
     assertThat(w.read(KeptSalesHistory.TABLE).select("through").distinct().collectAsList())
-        .extracting(r -> r.getDate(0).toString()).containsExactly(to.atEndOfMonth().toString());
-    assertThat(asSortedText(kept)).isEqualTo(asSortedText(whole.select("level", "entity_id", "_first_index", "_sales_to_date")));
+        .extracting(r -> r.getDate(0).toString())
+        .containsExactly(to.atEndOfMonth().toString());
+    assertThat(asSortedText(kept))
+        .isEqualTo(
+            asSortedText(whole.select("level", "entity_id", "_first_index", "_sales_to_date")));
   }
 
   /**
    * The stored series and the series recomputed at once from the whole history of the current
-   * inputs, over the same months: every row of each as text, sorted (the stored provenance left out).
+   * inputs, over the same months: every row of each as text, sorted (the stored provenance left
+   * out).
    */
   private static void assertStoredSeriesIsTheWholeSeries(Warehouse w, String from, String to) {
     AnalyticsInputs now = AnalyticsInputs.read(w);
     Dataset<Row> whole =
-        ReceivablesKpis.monthly(now.invoices(), now.allocations(), now.customers(), YearMonth.parse(from), YearMonth.parse(to), ReceivablesKpis.Options.defaults());
+        ReceivablesKpis.monthly(
+            now.invoices(),
+            now.allocations(),
+            now.customers(),
+            YearMonth.parse(from),
+            YearMonth.parse(to),
+            ReceivablesKpis.Options.defaults());
     String[] columns = whole.columns();
     Dataset<Row> stored = w.read(AnalyticsJob.RECEIVABLES_KPIS).selectExpr(columns);
     assertThat(asSortedText(stored)).isEqualTo(asSortedText(whole));
@@ -234,12 +383,14 @@ class AnalyticsJobTest {
   }
 
   @Test
-  void the_as_of_command_writes_aging_and_behaviour_with_their_date_and_versions() {
+  void theAsOfCommandWritesAgingAndBehaviourWithTheirDateAndVersions() {
     Warehouse w = warehouseWith(AgingSnapshotTest.fixture());
     StringWriter out = new StringWriter();
     picocli.CommandLine cli = EncoursCli.commandLine();
     cli.setOut(new PrintWriter(out));
-    String[] args = {"analytics", "--warehouse", w.root(), "--master", "local[2]", "--as-of", "2024-02-29"};
+    String[] args = {
+      "analytics", "--warehouse", w.root(), "--master", "local[2]", "--as-of", "2024-02-29"
+    };
     assertThat(cli.execute(args)).isZero();
     assertThat(out.toString())
         .contains("aging items as of 2024-02-29...")
@@ -248,8 +399,10 @@ class AnalyticsJobTest {
     Row behaviour = w.read(AnalyticsJob.PAYMENT_BEHAVIOUR).filter("customer_id = 'C1'").first();
     assertThat(behaviour.getAs("as_of_date").toString()).isEqualTo("2024-02-29");
     assertThat(behaviour.<String, Long>getJavaMap(behaviour.fieldIndex(Provenance.COLUMN)))
-        .containsEntry("invoices", 0L).containsEntry("dunning_events", -1L);
-    Row portfolio = w.read(AnalyticsJob.AGING).filter("level = 'portfolio' and bucket = 'credits'").first();
+        .containsEntry("invoices", 0L)
+        .containsEntry("dunning_events", -1L);
+    Row portfolio =
+        w.read(AnalyticsJob.AGING).filter("level = 'portfolio' and bucket = 'credits'").first();
     assertThat(portfolio.getAs("open_amount").toString()).isEqualTo("-250.00");
     // a rerun replaces the date's partition instead of appending
     assertThat(EncoursCli.commandLine().execute(args)).isZero();
@@ -257,28 +410,43 @@ class AnalyticsJobTest {
   }
 
   @Test
-  void without_canonical_tables_the_message_says_to_run_ingest_first() {
+  void withoutCanonicalTablesTheMessageSaysToRunIngestFirst() {
     Warehouse empty = SharedSpark.newWarehouse();
-    assertThatThrownBy(() -> new AnalyticsJob(empty, null).asOf(LocalDate.parse("2024-01-31")).execute())
+    assertThatThrownBy(
+            () -> new AnalyticsJob(empty, null).asOf(LocalDate.parse("2024-01-31")).execute())
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("Run 'encours ingest' first");
   }
 
   @Test
-  void bad_arguments_name_the_option() {
-    assertThat(error("analytics", "--as-of", "2024-02-30")).contains("--as-of").contains("2024-02-30");
+  void badArgumentsNameTheOption() {
+    assertThat(error("analytics", "--as-of", "2024-02-30"))
+        .contains("--as-of")
+        .contains("2024-02-30");
     assertThat(error("analytics", "--from", "2024-01", "--monthly")).contains("--to");
-    assertThat(error("analytics", "--from", "2024-05", "--to", "2024-01", "--monthly")).contains("--to");
-    assertThat(error("analytics", "--as-of", "2024-01-31", "--buckets", "30,20")).contains("--buckets");
-    assertThat(error("analytics", "--as-of", "2024-01-31", "--age-from", "payment")).contains("--age-from");
+    assertThat(error("analytics", "--from", "2024-05", "--to", "2024-01", "--monthly"))
+        .contains("--to");
+    assertThat(error("analytics", "--as-of", "2024-01-31", "--buckets", "30,20"))
+        .contains("--buckets");
+    assertThat(error("analytics", "--as-of", "2024-01-31", "--age-from", "payment"))
+        .contains("--age-from");
     assertThat(error("analytics")).contains("--as-of");
   }
 
   @Test
-  void the_command_on_an_empty_warehouse_says_to_run_ingest_first() {
+  void theCommandOnAnEmptyWarehouseSaysToRunIngestFirst() {
     Warehouse empty = SharedSpark.newWarehouse();
-    assertThat(error("analytics", "--warehouse", empty.root(), "--master", "local[2]", "--as-of", "2024-01-31"))
-        .contains("encours analytics: No invoices table").contains("Run 'encours ingest' first");
+    assertThat(
+            error(
+                "analytics",
+                "--warehouse",
+                empty.root(),
+                "--master",
+                "local[2]",
+                "--as-of",
+                "2024-01-31"))
+        .contains("encours analytics: No invoices table")
+        .contains("Run 'encours ingest' first");
   }
 
   private static String error(String... args) {

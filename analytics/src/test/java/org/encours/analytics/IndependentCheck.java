@@ -1,6 +1,5 @@
 package org.encours.analytics;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
@@ -31,25 +30,37 @@ final class IndependentCheck {
 
   /** Number of aging rows compared. */
   int aging(LocalDate d) {
-    Dataset<Row> items = AgingSnapshot.items(inputs.invoices(), inputs.allocations(), d, AgingSlabs.defaults());
+    Dataset<Row> items =
+        AgingSnapshot.items(inputs.invoices(), inputs.allocations(), d, AgingSlabs.defaults());
     List<Row> rows =
-        AgingSnapshot.summary(items, inputs.customers(), Allocations.unallocated(inputs.invoices(), inputs.payments()), d, AgingSlabs.defaults())
+        AgingSnapshot.summary(
+                items,
+                inputs.customers(),
+                Allocations.unallocated(inputs.invoices(), inputs.payments()),
+                d,
+                AgingSlabs.defaults())
             .filter("bucket <> 'unallocated'")
             .collectAsList();
     Map<String, Object[]> expected = reference.aging(d);
     Map<String, BigDecimal> totals = new HashMap<>();
-    expected.forEach((k, v) -> totals.merge(k.substring(0, k.lastIndexOf('|')), (BigDecimal) v[0], BigDecimal::add));
+    expected.forEach(
+        (k, v) ->
+            totals.merge(k.substring(0, k.lastIndexOf('|')), (BigDecimal) v[0], BigDecimal::add));
     SoftAssertions soft = new SoftAssertions();
     for (Row r : rows) {
       String key = r.getAs("level") + "|" + r.getAs("entity_id") + "|" + r.getAs("bucket");
       Object[] want = expected.get(key);
       soft.assertThat(want).as("unexpected aging row %s at %s", key, d).isNotNull();
       if (want != null) {
-        soft.assertThat((BigDecimal) r.getAs("open_amount")).as(key).isEqualByComparingTo((BigDecimal) want[0]);
+        soft.assertThat((BigDecimal) r.getAs("open_amount"))
+            .as(key)
+            .isEqualByComparingTo((BigDecimal) want[0]);
         soft.assertThat((Long) r.getAs("open_count")).as(key).isEqualTo(want[1]);
         BigDecimal total = totals.get(key.substring(0, key.lastIndexOf('|')));
         if (total.signum() != 0) {
-          soft.assertThat((Double) r.getAs("share")).as(key).isCloseTo(((BigDecimal) want[0]).doubleValue() / total.doubleValue(), within(1e-9));
+          soft.assertThat((Double) r.getAs("share"))
+              .as(key)
+              .isCloseTo(((BigDecimal) want[0]).doubleValue() / total.doubleValue(), within(1e-9));
         }
       }
     }
@@ -61,20 +72,33 @@ final class IndependentCheck {
   /** Number of KPI rows compared. */
   int kpis(YearMonth from, YearMonth to, ReceivablesKpis.Options options) {
     List<Row> rows =
-        ReceivablesKpis.monthly(inputs.invoices(), inputs.allocations(), inputs.customers(), from, to, options).collectAsList();
+        ReceivablesKpis.monthly(
+                inputs.invoices(), inputs.allocations(), inputs.customers(), from, to, options)
+            .collectAsList();
     SoftAssertions soft = new SoftAssertions();
     for (Row r : rows) {
       YearMonth m = YearMonth.from(((java.sql.Date) r.getAs("as_of_date")).toLocalDate());
       String level = r.getAs("level");
       String entity = r.getAs("entity_id");
       String key = level + "|" + entity + "|" + m;
-      ReferenceLedger.Kpi want = reference.kpi(level, entity, m, options.dsoMonths(), options.ceiMonths());
-      soft.assertThat((BigDecimal) r.getAs("credit_sales")).as(key + " sales").isEqualByComparingTo(want.sales());
+      ReferenceLedger.Kpi want =
+          reference.kpi(level, entity, m, options.dsoMonths(), options.ceiMonths());
+      soft.assertThat((BigDecimal) r.getAs("credit_sales"))
+          .as(key + " sales")
+          .isEqualByComparingTo(want.sales());
       soft.assertThat((BigDecimal) r.getAs("ar")).as(key + " ar").isEqualByComparingTo(want.ar());
-      soft.assertThat((BigDecimal) r.getAs("current_ar")).as(key + " current").isEqualByComparingTo(want.current());
-      soft.assertThat((BigDecimal) r.getAs("overdue_ar")).as(key + " overdue").isEqualByComparingTo(want.overdue());
-      soft.assertThat((BigDecimal) r.getAs("overdue_60_ar")).as(key + " >60").isEqualByComparingTo(want.overdue60());
-      soft.assertThat((BigDecimal) r.getAs("credits")).as(key + " credits").isEqualByComparingTo(want.credits());
+      soft.assertThat((BigDecimal) r.getAs("current_ar"))
+          .as(key + " current")
+          .isEqualByComparingTo(want.current());
+      soft.assertThat((BigDecimal) r.getAs("overdue_ar"))
+          .as(key + " overdue")
+          .isEqualByComparingTo(want.overdue());
+      soft.assertThat((BigDecimal) r.getAs("overdue_60_ar"))
+          .as(key + " >60")
+          .isEqualByComparingTo(want.overdue60());
+      soft.assertThat((BigDecimal) r.getAs("credits"))
+          .as(key + " credits")
+          .isEqualByComparingTo(want.credits());
       close(soft, key + " dso_standard", r.getAs("dso_standard"), want.dsoStandard());
       close(soft, key + " dso_count_back", r.getAs("dso_count_back"), want.dsoCountBack());
       close(soft, key + " bpdso_standard", r.getAs("bpdso_standard"), want.bpdsoStandard());
@@ -89,7 +113,13 @@ final class IndependentCheck {
   /** Number of behaviour rows compared. */
   int behaviour(Dataset<Row> points) {
     List<Row> rows =
-        PaymentBehaviourFeatures.compute(inputs.invoices(), inputs.allocations(), inputs.customers(), inputs.dunning(), points).collectAsList();
+        PaymentBehaviourFeatures.compute(
+                inputs.invoices(),
+                inputs.allocations(),
+                inputs.customers(),
+                inputs.dunning(),
+                points)
+            .collectAsList();
     SoftAssertions soft = new SoftAssertions();
     for (Row r : rows) {
       String customer = r.getAs("customer_id");
@@ -118,7 +148,9 @@ final class IndependentCheck {
     } else {
       soft.assertThat(got).as(what).isNotNull();
       if (got != null) {
-        soft.assertThat(((Number) got).doubleValue()).as(what).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
+        soft.assertThat(((Number) got).doubleValue())
+            .as(what)
+            .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
       }
     }
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jobs agree with the independent plain-Java computation ({@link ReferenceLedger}) on the public
- * IBM sample and on a seeded random ledger with partial payments, credit notes, over-payments,
- * prepayments, open items, disputes and dunning.
+ * The jobs agree with the independent plain-Java computation ({@link ReferenceLedger}) on the
+ * public IBM sample and on a seeded random ledger with partial payments, credit notes,
+ * over-payments, prepayments, open items, disputes and dunning.
  */
 class IndependentComputationTest {
   static final String IBM = "data/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
@@ -29,9 +29,10 @@ class IndependentComputationTest {
   }
 
   /**
-   * The IBM file as a canonical ledger, parsed in plain Java: invoiceNumber, customerID, InvoiceDate,
-   * DueDate, InvoiceAmount; one payment of the whole amount on SettledDate; countryCode as country.
-   * Disputed invoices get a dispute date equal to their due date (the file has no dispute date).
+   * The IBM file as a canonical ledger, parsed in plain Java: invoiceNumber, customerID,
+   * InvoiceDate, DueDate, InvoiceAmount; one payment of the whole amount on SettledDate;
+   * countryCode as country. Disputed invoices get a dispute date equal to their due date (the file
+   * has no dispute date).
    */
   static Ledger ibmLedger(Path csv) throws IOException {
     DateTimeFormatter mdy = DateTimeFormatter.ofPattern("M/d/yyyy");
@@ -56,10 +57,13 @@ class IndependentComputationTest {
   }
 
   @Test
-  void on_the_ibm_sample_the_jobs_agree_with_the_independent_computation() throws IOException {
+  void onTheIbmSampleTheJobsAgreeWithTheIndependentComputation() throws IOException {
     Path csv = sharedDir().resolve(IBM);
     if (!Files.exists(csv)) {
-      System.out.println("SKIPPED on_the_ibm_sample...: " + csv.toAbsolutePath() + " not found (../shared absent)");
+      System.out.println(
+          "SKIPPED on_the_ibm_sample...: "
+              + csv.toAbsolutePath()
+              + " not found (../shared absent)");
       Assumptions.abort("IBM sample not found at " + csv.toAbsolutePath());
     }
     Ledger ledger = ibmLedger(csv);
@@ -69,7 +73,11 @@ class IndependentComputationTest {
     for (String d : List.of("2012-06-30", "2013-02-28", "2013-12-31")) {
       aging += check.aging(LocalDate.parse(d));
     }
-    int kpis = check.kpis(YearMonth.parse("2012-01"), YearMonth.parse("2013-12"), ReceivablesKpis.Options.defaults());
+    int kpis =
+        check.kpis(
+            YearMonth.parse("2012-01"),
+            YearMonth.parse("2013-12"),
+            ReceivablesKpis.Options.defaults());
     Dataset<Row> points = PaymentBehaviourFeatures.pointsBeforeEachInvoice(ledger.invoicesDf());
     int behaviour = check.behaviour(points);
     assertThat(aging).isGreaterThan(100);
@@ -78,7 +86,10 @@ class IndependentComputationTest {
     assertThat(behaviour).isGreaterThan(2000);
   }
 
-  /** A seeded random ledger: 30 customers (3 not in the customers table), 400 documents over 2023-2024. */
+  /**
+   * A seeded random ledger: 30 customers (3 not in the customers table), 400 documents over
+   * 2023-2024.
+   */
   static Ledger randomLedger(long seed) {
     Random rnd = new Random(seed);
     Ledger l = new Ledger();
@@ -87,11 +98,18 @@ class IndependentComputationTest {
     String[] sizes = {"small", "medium", "large"};
     for (int c = 0; c < 30; c++) {
       if (c < 27) {
-        l.customer("C" + c, countries[rnd.nextInt(3)], sectors[rnd.nextInt(3)], sizes[rnd.nextInt(3)], rnd.nextBoolean() ? "20000" : null);
+        l.customer(
+            "C" + c,
+            countries[rnd.nextInt(3)],
+            sectors[rnd.nextInt(3)],
+            sizes[rnd.nextInt(3)],
+            rnd.nextBoolean() ? "20000" : null);
       }
     }
     LocalDate start = LocalDate.parse("2023-01-01");
-    String[] stages = {"reminder_1", "reminder_2", "registered_letter", "formal_notice", "phone_call"};
+    String[] stages = {
+      "reminder_1", "reminder_2", "registered_letter", "formal_notice", "phone_call"
+    };
     int p = 0;
     for (int i = 0; i < 400; i++) {
       // large customers: the first three get a third of the documents (skew)
@@ -102,7 +120,11 @@ class IndependentComputationTest {
       if (rnd.nextInt(10) == 0) {
         l.creditNote(id, customer, issue.toString(), amount.negate().toString());
         if (rnd.nextBoolean()) {
-          l.payment("P" + p++, id, issue.plusDays(rnd.nextInt(90)).toString(), amount.negate().toString());
+          l.payment(
+              "P" + p++,
+              id,
+              issue.plusDays(rnd.nextInt(90)).toString(),
+              amount.negate().toString());
         }
         continue;
       }
@@ -112,22 +134,39 @@ class IndependentComputationTest {
       if (kind < 11) { // paid in one go, early, on time or late
         l.payment("P" + p++, id, due.plusDays(rnd.nextInt(81) - 20).toString(), amount.toString());
       } else if (kind < 15) { // partial, sometimes completed
-        BigDecimal first = amount.multiply(BigDecimal.valueOf(rnd.nextInt(80) + 10)).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
+        BigDecimal first =
+            amount
+                .multiply(BigDecimal.valueOf(rnd.nextInt(80) + 10))
+                .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
         LocalDate d1 = due.plusDays(rnd.nextInt(40) - 10);
         l.payment("P" + p++, id, d1.toString(), first.toString());
         if (rnd.nextBoolean()) {
-          l.payment("P" + p++, id, d1.plusDays(1 + rnd.nextInt(60)).toString(), amount.subtract(first).toString());
+          l.payment(
+              "P" + p++,
+              id,
+              d1.plusDays(1 + rnd.nextInt(60)).toString(),
+              amount.subtract(first).toString());
         }
       } else if (kind < 16) { // over-paid
-        l.payment("P" + p++, id, due.plusDays(rnd.nextInt(30)).toString(), amount.add(BigDecimal.valueOf(rnd.nextInt(5000), 2)).toString());
+        l.payment(
+            "P" + p++,
+            id,
+            due.plusDays(rnd.nextInt(30)).toString(),
+            amount.add(BigDecimal.valueOf(rnd.nextInt(5000), 2)).toString());
       } else if (kind < 17) { // prepaid before its issue date
-        l.payment("P" + p++, id, issue.minusDays(1 + rnd.nextInt(20)).toString(), amount.toString());
+        l.payment(
+            "P" + p++, id, issue.minusDays(1 + rnd.nextInt(20)).toString(), amount.toString());
       } // else never paid: open
       if (rnd.nextInt(8) == 0) {
         l.disputed(id, rnd.nextInt(5) == 0 ? null : issue.plusDays(rnd.nextInt(60)).toString());
       }
       if (rnd.nextInt(4) == 0) {
-        l.dunning("D" + i, id, customer, due.plusDays(5 + rnd.nextInt(40)).toString(), stages[rnd.nextInt(stages.length)]);
+        l.dunning(
+            "D" + i,
+            id,
+            customer,
+            due.plusDays(5 + rnd.nextInt(40)).toString(),
+            stages[rnd.nextInt(stages.length)]);
       }
     }
     l.payment("P" + p, "UNKNOWN", "2024-03-01", "12.34");
@@ -135,19 +174,28 @@ class IndependentComputationTest {
   }
 
   @Test
-  void on_a_random_ledger_the_jobs_agree_with_the_independent_computation() {
+  void onARandomLedgerTheJobsAgreeWithTheIndependentComputation() {
     Ledger ledger = randomLedger(20240229L);
     IndependentCheck check = new IndependentCheck(ledger);
     for (String d : List.of("2023-03-31", "2024-02-29", "2024-12-31", "2025-06-30")) {
       check.aging(LocalDate.parse(d));
     }
-    int kpis = check.kpis(YearMonth.parse("2023-01"), YearMonth.parse("2025-03"), ReceivablesKpis.Options.defaults());
+    int kpis =
+        check.kpis(
+            YearMonth.parse("2023-01"),
+            YearMonth.parse("2025-03"),
+            ReceivablesKpis.Options.defaults());
     assertThat(kpis).isGreaterThan(27 * 30);
-    check.kpis(YearMonth.parse("2024-01"), YearMonth.parse("2024-06"), new ReceivablesKpis.Options(6, 1));
+    check.kpis(
+        YearMonth.parse("2024-01"), YearMonth.parse("2024-06"), new ReceivablesKpis.Options(6, 1));
     Dataset<Row> points =
         PaymentBehaviourFeatures.pointsBeforeEachInvoice(ledger.invoicesDf())
-            .union(PaymentBehaviourFeatures.pointsAt(ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2024-06-30")))
-            .union(PaymentBehaviourFeatures.pointsAt(ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2025-12-31")));
+            .union(
+                PaymentBehaviourFeatures.pointsAt(
+                    ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2024-06-30")))
+            .union(
+                PaymentBehaviourFeatures.pointsAt(
+                    ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2025-12-31")));
     assertThat(check.behaviour(points)).isGreaterThan(400);
   }
 
@@ -161,25 +209,46 @@ class IndependentComputationTest {
         new org.encours.samples.LedgerSink() {
           @Override
           public void customer(CustomerRow r) {
-            l.customer(customerId(r.customerNo()), r.country(), r.sector().code(), r.sizeBand().code(), cents(r.creditLimitCents()));
+            l.customer(
+                customerId(r.customerNo()),
+                r.country(),
+                r.sector().code(),
+                r.sizeBand().code(),
+                cents(r.creditLimitCents()));
           }
 
           @Override
           public void invoice(InvoiceRow r) {
-            l.document("I" + r.invoiceNo(), customerId(r.customerNo()), r.issueDate().toString(), r.dueDate().toString(), cents(r.amountCents()), r.docType());
+            l.document(
+                "I" + r.invoiceNo(),
+                customerId(r.customerNo()),
+                r.issueDate().toString(),
+                r.dueDate().toString(),
+                cents(r.amountCents()),
+                r.docType());
             if (r.disputed()) {
-              l.disputed("I" + r.invoiceNo(), r.disputeDate() == null ? null : r.disputeDate().toString());
+              l.disputed(
+                  "I" + r.invoiceNo(), r.disputeDate() == null ? null : r.disputeDate().toString());
             }
           }
 
           @Override
           public void payment(PaymentRow r) {
-            l.payment("P" + r.paymentNo(), "I" + r.invoiceNo(), r.paymentDate().toString(), cents(r.amountCents()));
+            l.payment(
+                "P" + r.paymentNo(),
+                "I" + r.invoiceNo(),
+                r.paymentDate().toString(),
+                cents(r.amountCents()));
           }
 
           @Override
           public void dunningEvent(DunningEventRow r) {
-            l.dunning("D" + r.eventNo(), "I" + r.invoiceNo(), customerId(r.customerNo()), r.eventDate().toString(), r.stage().code());
+            l.dunning(
+                "D" + r.eventNo(),
+                "I" + r.invoiceNo(),
+                customerId(r.customerNo()),
+                r.eventDate().toString(),
+                r.stage().code());
           }
         };
     new org.encours.samples.LedgerGenerator(
@@ -197,17 +266,23 @@ class IndependentComputationTest {
   }
 
   @Test
-  void on_a_generated_ledger_the_jobs_agree_with_the_independent_computation() throws java.io.IOException {
+  void onAGeneratedLedgerTheJobsAgreeWithTheIndependentComputation() throws java.io.IOException {
     Ledger ledger = generatedLedger(1500, 11);
     IndependentCheck check = new IndependentCheck(ledger);
     for (String d : List.of("2024-02-29", "2025-12-31", "2026-10-31")) {
       check.aging(LocalDate.parse(d));
     }
-    assertThat(check.kpis(YearMonth.parse("2024-01"), YearMonth.parse("2026-10"), ReceivablesKpis.Options.defaults()))
+    assertThat(
+            check.kpis(
+                YearMonth.parse("2024-01"),
+                YearMonth.parse("2026-10"),
+                ReceivablesKpis.Options.defaults()))
         .isGreaterThan(75 * 12);
     Dataset<Row> points =
         PaymentBehaviourFeatures.pointsBeforeEachInvoice(ledger.invoicesDf())
-            .union(PaymentBehaviourFeatures.pointsAt(ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2026-10-31")));
+            .union(
+                PaymentBehaviourFeatures.pointsAt(
+                    ledger.customersDf(), ledger.invoicesDf(), LocalDate.parse("2026-10-31")));
     assertThat(check.behaviour(points)).isGreaterThan(1500);
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * Which months of the KPI series a change to the inputs makes stale, read from Delta's change data
  * feed, and the same answer from comparing snapshots when the feed cannot be read.
  *
- * <p>The canonical tables are built as ingest builds them: created with deletion vectors (version 0),
- * loaded (version 1), then changed by MERGE on the business key (version 2, ...). The series
+ * <p>The canonical tables are built as ingest builds them: created with deletion vectors (version
+ * 0), loaded (version 1), then changed by MERGE on the business key (version 2, ...). The series
  * 2024-01..2024-04 is computed once at versions 1; each test changes the inputs and asks the plan.
  */
 class KpiRefreshTest {
@@ -61,9 +61,14 @@ class KpiRefreshTest {
     rows.write().format("delta").mode("append").save(w.path(table));
   }
 
-  /** MERGE on the business key, as ingest upserts a batch: matched rows updated, others inserted. */
+  /**
+   * MERGE on the business key, as ingest upserts a batch: matched rows updated, others inserted.
+   */
   static void upsert(Warehouse w, CanonicalTable table, Dataset<Row> rows) {
-    String on = table.keyColumns().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    String on =
+        table.keyColumns().stream()
+            .map(k -> "t." + k + " = s." + k)
+            .collect(Collectors.joining(" AND "));
     DeltaTable.forPath(w.spark(), w.path(table))
         .as("t")
         .merge(rows.as("s"), on)
@@ -76,45 +81,73 @@ class KpiRefreshTest {
 
   static KpiRefresh.Plan plan(Warehouse w) {
     return KpiRefresh.plan(
-        w, w.read(AnalyticsJob.RECEIVABLES_KPIS), AnalyticsInputs.read(w), FROM, TO, ReceivablesKpis.Options.defaults());
+        w,
+        w.read(AnalyticsJob.RECEIVABLES_KPIS),
+        AnalyticsInputs.read(w),
+        FROM,
+        TO,
+        ReceivablesKpis.Options.defaults());
   }
 
   /** The feed's net changes are exactly the rows that differ between the two snapshots. */
-  static void assertFeedMatchesSnapshots(Warehouse w, CanonicalTable table, long before, long after) {
+  static void assertFeedMatchesSnapshots(
+      Warehouse w, CanonicalTable table, long before, long after) {
     String[] columns = KpiRefresh.seriesColumns(table);
     Dataset<Row> fromFeed = KpiRefresh.changedRowsInFeed(w, table, before, after, columns);
     Dataset<Row> fromSnapshots =
-        KpiRefresh.changedRows(AnalyticsInputs.readAt(w, table, before), AnalyticsInputs.readAt(w, table, after), columns);
-    assertThat(fromFeed.collectAsList()).containsExactlyInAnyOrderElementsOf(fromSnapshots.collectAsList());
+        KpiRefresh.changedRows(
+            AnalyticsInputs.readAt(w, table, before),
+            AnalyticsInputs.readAt(w, table, after),
+            columns);
+    assertThat(fromFeed.collectAsList())
+        .containsExactlyInAnyOrderElementsOf(fromSnapshots.collectAsList());
   }
 
   @Test
-  void a_new_payment_in_the_last_month_makes_only_that_month_stale() {
+  void aNewPaymentInTheLastMonthMakesOnlyThatMonthStale() {
     Warehouse w = warehouseWithSeries(fixture());
     // C (1,000, issued 03-15) is paid on 04-20
-    upsert(w, CanonicalTable.PAYMENTS, new Ledger().payment("PC", "C", "2024-04-20", "1000").paymentsDf());
+    upsert(
+        w,
+        CanonicalTable.PAYMENTS,
+        new Ledger().payment("PC", "C", "2024-04-20", "1000").paymentsDf());
 
     StringWriter progress = new StringWriter();
-    AnalyticsJob.Result rerun = new AnalyticsJob(w, new PrintWriter(progress)).monthly(FROM, TO).execute();
+    AnalyticsJob.Result rerun =
+        new AnalyticsJob(w, new PrintWriter(progress)).monthly(FROM, TO).execute();
     assertThat(rerun.detail()).startsWith("months 2024-04..2024-04 rewritten, ");
     assertThat(progress.toString())
-        .contains("from 2024-04-20 (changes read from the change data feed of payments versions 2..2)");
+        .contains(
+            "from 2024-04-20 (changes read from the change data feed of payments versions 2..2)");
     assertThat(AnalyticsJobTest.versionsAt(w, "2024-03-31")).containsEntry("payments", 1L);
     assertThat(AnalyticsJobTest.versionsAt(w, "2024-04-30")).containsEntry("payments", 2L);
     assertFeedMatchesSnapshots(w, CanonicalTable.PAYMENTS, 1, 2);
   }
 
   @Test
-  void changes_to_columns_the_series_does_not_use_make_nothing_stale() {
+  void changesToColumnsTheSeriesDoesNotUseMakeNothingStale() {
     Warehouse w = warehouseWithSeries(fixture());
     // January's invoice A is disputed: a new version of the row, same amount and dates
-    upsert(w, CanonicalTable.INVOICES,
-        new Ledger().invoice("A", "C1", "2024-01-10", "2024-02-09", "3000").disputed("A", "2024-02-01").invoicesDf());
+    upsert(
+        w,
+        CanonicalTable.INVOICES,
+        new Ledger()
+            .invoice("A", "C1", "2024-01-10", "2024-02-09", "3000")
+            .disputed("A", "2024-02-01")
+            .invoicesDf());
     // February's payment PA is merged again with the same values by another batch
-    upsert(w, CanonicalTable.PAYMENTS,
-        new Ledger().payment("PA", "A", "2024-02-20", "3000").paymentsDf().withColumn(CanonicalTable.BATCH_COLUMN, lit("again")));
+    upsert(
+        w,
+        CanonicalTable.PAYMENTS,
+        new Ledger()
+            .payment("PA", "A", "2024-02-20", "3000")
+            .paymentsDf()
+            .withColumn(CanonicalTable.BATCH_COLUMN, lit("again")));
     // C1's credit limit is set
-    upsert(w, CanonicalTable.CUSTOMERS, new Ledger().customer("C1", "FR", "retail", "small", "50000").customersDf());
+    upsert(
+        w,
+        CanonicalTable.CUSTOMERS,
+        new Ledger().customer("C1", "FR", "retail", "small", "50000").customersDf());
     // the invoices are compacted, as encours maintain does: same rows, version 3
     DeltaTable.forPath(w.spark(), w.path(CanonicalTable.INVOICES)).optimize().executeCompaction();
     assertThat(w.version("invoices")).isEqualTo(3L);
@@ -128,62 +161,91 @@ class KpiRefreshTest {
         .contains("changes read from the change data feed of customers versions 2..2");
     for (CanonicalTable t : KpiRefresh.SERIES_INPUTS) {
       long now = w.version(t.tableName());
-      assertThat(KpiRefresh.changedRowsInFeed(w, t, 1, now, KpiRefresh.seriesColumns(t)).isEmpty()).as(t.tableName()).isTrue();
+      assertThat(KpiRefresh.changedRowsInFeed(w, t, 1, now, KpiRefresh.seriesColumns(t)).isEmpty())
+          .as(t.tableName())
+          .isTrue();
       assertFeedMatchesSnapshots(w, t, 1, now);
     }
   }
 
   @Test
-  void an_invoice_amount_corrected_in_an_old_month_makes_that_month_stale() {
+  void anInvoiceAmountCorrectedInAnOldMonthMakesThatMonthStale() {
     Warehouse w = warehouseWithSeries(fixture());
     // February's invoice B: 2,000 corrected to 2,100
-    upsert(w, CanonicalTable.INVOICES, new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
+    upsert(
+        w,
+        CanonicalTable.INVOICES,
+        new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
 
     KpiRefresh.Plan plan = plan(w);
     assertThat(plan.firstMonth()).contains(YearMonth.parse("2024-02"));
     assertThat(plan.reason())
-        .contains("from 2024-02-05 (changes read from the change data feed of invoices versions 2..2)");
+        .contains(
+            "from 2024-02-05 (changes read from the change data feed of invoices versions 2..2)");
     // the old row and the corrected one
-    assertThat(KpiRefresh.changedRowsInFeed(w, CanonicalTable.INVOICES, 1, 2, KpiRefresh.seriesColumns(CanonicalTable.INVOICES))
-            .collectAsList())
+    assertThat(
+            KpiRefresh.changedRowsInFeed(
+                    w,
+                    CanonicalTable.INVOICES,
+                    1,
+                    2,
+                    KpiRefresh.seriesColumns(CanonicalTable.INVOICES))
+                .collectAsList())
         .extracting(r -> r.getAs("amount").toString())
         .containsExactlyInAnyOrder("2000.00", "2100.00");
     assertFeedMatchesSnapshots(w, CanonicalTable.INVOICES, 1, 2);
   }
 
   @Test
-  void a_customer_sector_change_makes_the_month_of_its_first_invoice_stale() {
+  void aCustomerSectorChangeMakesTheMonthOfItsFirstInvoiceStale() {
     Warehouse w = warehouseWithSeries(fixture());
     // C2 (first invoice D in March) moves to services; C1 (first invoice in January) only gets a
     // credit limit, which no month depends on
-    upsert(w, CanonicalTable.CUSTOMERS,
-        new Ledger().customer("C1", "FR", "retail", "small", "50000").customer("C2", "DE", "services", "medium", null).customersDf());
+    upsert(
+        w,
+        CanonicalTable.CUSTOMERS,
+        new Ledger()
+            .customer("C1", "FR", "retail", "small", "50000")
+            .customer("C2", "DE", "services", "medium", null)
+            .customersDf());
 
     KpiRefresh.Plan plan = plan(w);
     assertThat(plan.firstMonth()).contains(YearMonth.parse("2024-03"));
     assertThat(plan.reason())
-        .contains("from 2024-03-01 (changes read from the change data feed of customers versions 2..2)");
+        .contains(
+            "from 2024-03-01 (changes read from the change data feed of customers versions 2..2)");
     assertFeedMatchesSnapshots(w, CanonicalTable.CUSTOMERS, 1, 2);
   }
 
   @Test
-  void with_the_change_data_feed_off_the_snapshots_give_the_same_answer() {
+  void withTheChangeDataFeedOffTheSnapshotsGiveTheSameAnswer() {
     Warehouse w = warehouseWithSeries(fixture());
-    w.spark().sql("ALTER TABLE delta.`" + w.path(CanonicalTable.INVOICES) + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = false)");
-    upsert(w, CanonicalTable.INVOICES, new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
+    w.spark()
+        .sql(
+            "ALTER TABLE delta.`"
+                + w.path(CanonicalTable.INVOICES)
+                + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = false)");
+    upsert(
+        w,
+        CanonicalTable.INVOICES,
+        new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
 
     KpiRefresh.Plan plan = plan(w);
     // the same month as with the feed on (the test above)
     assertThat(plan.firstMonth()).contains(YearMonth.parse("2024-02"));
     assertThat(plan.reason())
-        .endsWith("from 2024-02-05 (the change data feed of invoices versions 2..3 cannot be read"
-            + " (the feed was off for some of them): compared the snapshots at versions 1 and 3)");
+        .endsWith(
+            "from 2024-02-05 (the change data feed of invoices versions 2..3 cannot be read"
+                + " (the feed was off for some of them): compared the snapshots at versions 1 and 3)");
   }
 
   @Test
-  void with_the_change_files_removed_the_snapshots_give_the_same_answer() throws Exception {
+  void withTheChangeFilesRemovedTheSnapshotsGiveTheSameAnswer() throws Exception {
     Warehouse w = warehouseWithSeries(fixture());
-    upsert(w, CanonicalTable.INVOICES, new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
+    upsert(
+        w,
+        CanonicalTable.INVOICES,
+        new Ledger().invoice("B", "C1", "2024-02-05", "2024-03-06", "2100").invoicesDf());
     // the update's change files, as if vacuumed (the snapshots' data files stay)
     File changeData = new File(URI.create(w.path(CanonicalTable.INVOICES) + "/_change_data"));
     assertThat(changeData).isDirectory();
@@ -192,17 +254,19 @@ class KpiRefreshTest {
     KpiRefresh.Plan plan = plan(w);
     assertThat(plan.firstMonth()).contains(YearMonth.parse("2024-02"));
     assertThat(plan.reason())
-        .endsWith("from 2024-02-05 (the change data feed of invoices versions 2..2 cannot be read"
-            + " (their change files were removed): compared the snapshots at versions 1 and 2)");
+        .endsWith(
+            "from 2024-02-05 (the change data feed of invoices versions 2..2 cannot be read"
+                + " (their change files were removed): compared the snapshots at versions 1 and 2)");
   }
 
   @Test
-  void a_table_absent_at_the_recorded_versions_is_compared_in_full_with_the_same_answer() {
+  void aTableAbsentAtTheRecordedVersionsIsComparedInFullWithTheSameAnswer() {
     // the series is computed before any payment table exists ...
-    Ledger withoutPayments = new Ledger()
-        .customer("C1", "FR", "retail", "small", null)
-        .invoice("A", "C1", "2024-01-10", "2024-02-09", "3000")
-        .invoice("C", "C1", "2024-03-15", "2024-04-14", "1000");
+    Ledger withoutPayments =
+        new Ledger()
+            .customer("C1", "FR", "retail", "small", null)
+            .invoice("A", "C1", "2024-01-10", "2024-02-09", "3000")
+            .invoice("C", "C1", "2024-03-15", "2024-04-14", "1000");
     Warehouse absent = SharedSpark.newWarehouse();
     load(absent, CanonicalTable.INVOICES, withoutPayments.invoicesDf());
     load(absent, CanonicalTable.CUSTOMERS, withoutPayments.customersDf());
@@ -222,9 +286,14 @@ class KpiRefreshTest {
 
     KpiRefresh.Plan fromSnapshots = plan(absent);
     KpiRefresh.Plan fromFeed = plan(empty);
-    assertThat(fromSnapshots.firstMonth()).isEqualTo(fromFeed.firstMonth()).isEqualTo(Optional.of(TO));
+    assertThat(fromSnapshots.firstMonth())
+        .isEqualTo(fromFeed.firstMonth())
+        .isEqualTo(Optional.of(TO));
     assertThat(fromSnapshots.reason())
-        .contains("from 2024-04-20 (payments did not exist at the recorded versions: compared in full with its version 1)");
-    assertThat(fromFeed.reason()).contains("from 2024-04-20 (changes read from the change data feed of payments versions 1..1)");
+        .contains(
+            "from 2024-04-20 (payments did not exist at the recorded versions: compared in full with its version 1)");
+    assertThat(fromFeed.reason())
+        .contains(
+            "from 2024-04-20 (changes read from the change data feed of payments versions 1..1)");
   }
 }

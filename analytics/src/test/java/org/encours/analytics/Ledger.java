@@ -19,12 +19,19 @@ import org.encours.warehouse.CanonicalTable;
  */
 final class Ledger {
   record Invoice(
-      String id, String customer, LocalDate issue, LocalDate due, BigDecimal amount, String docType,
-      boolean disputed, LocalDate disputeDate) {}
+      String id,
+      String customer,
+      LocalDate issue,
+      LocalDate due,
+      BigDecimal amount,
+      String docType,
+      boolean disputed,
+      LocalDate disputeDate) {}
 
   record Payment(String id, String invoiceId, LocalDate date, BigDecimal amount) {}
 
-  record Customer(String id, String country, String sector, String sizeBand, BigDecimal creditLimit) {}
+  record Customer(
+      String id, String country, String sector, String sizeBand, BigDecimal creditLimit) {}
 
   record Dunning(String id, String invoiceId, String customer, LocalDate date, String stage) {}
 
@@ -54,7 +61,8 @@ final class Ledger {
     return document(id, customer, issue, issue, amount, "credit_note");
   }
 
-  Ledger document(String id, String customer, String issue, String due, String amount, String docType) {
+  Ledger document(
+      String id, String customer, String issue, String due, String amount, String docType) {
     invoices.add(new Invoice(id, customer, d(issue), d(due), eur(amount), docType, false, null));
     return this;
   }
@@ -63,7 +71,17 @@ final class Ledger {
     for (int i = 0; i < invoices.size(); i++) {
       Invoice v = invoices.get(i);
       if (v.id().equals(invoiceId)) {
-        invoices.set(i, new Invoice(v.id(), v.customer(), v.issue(), v.due(), v.amount(), v.docType(), true, date == null ? null : d(date)));
+        invoices.set(
+            i,
+            new Invoice(
+                v.id(),
+                v.customer(),
+                v.issue(),
+                v.due(),
+                v.amount(),
+                v.docType(),
+                true,
+                date == null ? null : d(date)));
       }
     }
     return this;
@@ -82,8 +100,20 @@ final class Ledger {
   Dataset<Row> invoicesDf() {
     List<Row> rows = new ArrayList<>();
     for (Invoice v : invoices) {
-      rows.add(RowFactory.create(v.id(), v.customer(), sql(v.issue()), sql(v.due()), v.amount(), "EUR", v.docType(),
-          "electronic", v.disputed(), sql(v.disputeDate()), null, "test"));
+      rows.add(
+          RowFactory.create(
+              v.id(),
+              v.customer(),
+              sql(v.issue()),
+              sql(v.due()),
+              v.amount(),
+              "EUR",
+              v.docType(),
+              "electronic",
+              v.disputed(),
+              sql(v.disputeDate()),
+              null,
+              "test"));
     }
     return df(rows, CanonicalTable.INVOICES);
   }
@@ -99,7 +129,18 @@ final class Ledger {
   Dataset<Row> customersDf() {
     List<Row> rows = new ArrayList<>();
     for (Customer c : customers) {
-      rows.add(RowFactory.create(c.id(), "Customer " + c.id(), c.country(), c.sector(), c.sizeBand(), null, c.creditLimit(), null, 30, "test"));
+      rows.add(
+          RowFactory.create(
+              c.id(),
+              "Customer " + c.id(),
+              c.country(),
+              c.sector(),
+              c.sizeBand(),
+              null,
+              c.creditLimit(),
+              null,
+              30,
+              "test"));
     }
     return df(rows, CanonicalTable.CUSTOMERS);
   }
@@ -107,13 +148,27 @@ final class Ledger {
   Dataset<Row> dunningDf() {
     List<Row> rows = new ArrayList<>();
     for (Dunning e : dunning) {
-      rows.add(RowFactory.create(e.id(), e.invoiceId(), e.customer(), sql(e.date()), e.stage(), "email", null, "test"));
+      rows.add(
+          RowFactory.create(
+              e.id(),
+              e.invoiceId(),
+              e.customer(),
+              sql(e.date()),
+              e.stage(),
+              "email",
+              null,
+              "test"));
     }
     return df(rows, CanonicalTable.DUNNING_EVENTS);
   }
 
   AnalyticsInputs inputs() {
-    return new AnalyticsInputs(invoicesDf(), paymentsDf(), customersDf(), dunningDf(), Map.of("invoices", 0L, "payments", 0L));
+    return new AnalyticsInputs(
+        invoicesDf(),
+        paymentsDf(),
+        customersDf(),
+        dunningDf(),
+        Map.of("invoices", 0L, "payments", 0L));
   }
 
   private static Dataset<Row> df(List<Row> rows, CanonicalTable table) {

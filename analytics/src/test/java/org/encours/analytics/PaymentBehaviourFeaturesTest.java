@@ -41,7 +41,10 @@ class PaymentBehaviourFeaturesTest {
   }
 
   static Dataset<Row> points(String... dates) {
-    StructType schema = new StructType().add("customer_id", DataTypes.StringType).add("as_of_date", DataTypes.DateType);
+    StructType schema =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("as_of_date", DataTypes.DateType);
     List<Row> rows = new java.util.ArrayList<>();
     for (String d : dates) {
       rows.add(RowFactory.create("C1", java.sql.Date.valueOf(d)));
@@ -51,8 +54,10 @@ class PaymentBehaviourFeaturesTest {
 
   static List<Row> features(Ledger l, Dataset<Row> points) {
     AnalyticsInputs in = l.inputs();
-    return PaymentBehaviourFeatures.compute(in.invoices(), in.allocations(), in.customers(), in.dunning(), points)
-        .orderBy("as_of_date").collectAsList();
+    return PaymentBehaviourFeatures.compute(
+            in.invoices(), in.allocations(), in.customers(), in.dunning(), points)
+        .orderBy("as_of_date")
+        .collectAsList();
   }
 
   static Row at(String date) {
@@ -60,7 +65,7 @@ class PaymentBehaviourFeaturesTest {
   }
 
   @Test
-  void an_invoice_paid_on_its_due_date_is_not_late() {
+  void anInvoicePaidOnItsDueDateIsNotLate() {
     Row r = at("2024-02-09");
     assertThat((Integer) r.getAs("invoices_paid")).isEqualTo(1);
     assertThat((Integer) r.getAs("paid_late_count")).isZero();
@@ -69,13 +74,14 @@ class PaymentBehaviourFeaturesTest {
   }
 
   @Test
-  void the_features_at_the_end_of_march_match_the_hand_computation() {
+  void theFeaturesAtTheEndOfMarchMatchTheHandComputation() {
     Row r = at("2024-03-31");
     assertThat((Integer) r.getAs("invoices_issued")).isEqualTo(4);
     assertThat((Integer) r.getAs("invoices_paid")).isEqualTo(2); // A and B; C is paid after D
     assertThat((Double) r.getAs("paid_late_share")).isEqualTo(0.5);
     assertThat((Double) r.getAs("days_late_mean")).isEqualTo(5.0); // (0 + 10) / 2
-    assertThat((Integer) r.getAs("days_late_median")).isZero(); // nearest rank: ceil(0.5 x 2) = 1st of [0, 10]
+    assertThat((Integer) r.getAs("days_late_median"))
+        .isZero(); // nearest rank: ceil(0.5 x 2) = 1st of [0, 10]
     assertThat((Integer) r.getAs("days_late_p90")).isEqualTo(10); // ceil(0.9 x 2) = 2nd
     // by amount: (1,000 x 0 + 3,000 x 10) / 4,000 = 7.5; 50 % of 4,000 reached at 10 days
     assertThat((Double) r.getAs("days_late_mean_by_amount")).isEqualTo(7.5);
@@ -100,8 +106,9 @@ class PaymentBehaviourFeaturesTest {
   }
 
   @Test
-  void many_points_see_only_their_own_past_to_the_day() {
-    List<Row> rows = features(fixture(), points("2024-01-09", "2024-02-23", "2024-02-24", "2024-04-05"));
+  void manyPointsSeeOnlyTheirOwnPastToTheDay() {
+    List<Row> rows =
+        features(fixture(), points("2024-01-09", "2024-02-23", "2024-02-24", "2024-04-05"));
     // before anything was issued
     assertThat((Integer) rows.get(0).getAs("invoices_issued")).isZero();
     assertThat(rows.get(0).getAs("open_exposure").toString()).isEqualTo("0.00");
@@ -115,18 +122,23 @@ class PaymentBehaviourFeaturesTest {
   }
 
   @Test
-  void one_point_per_invoice_is_the_day_before_its_issue_date() {
+  void onePointPerInvoiceIsTheDayBeforeItsIssueDate() {
     AnalyticsInputs in = fixture().inputs();
-    List<Row> rows = features(fixture(), PaymentBehaviourFeatures.pointsBeforeEachInvoice(in.invoices()));
-    assertThat(rows).extracting(r -> r.getAs("as_of_date").toString())
+    List<Row> rows =
+        features(fixture(), PaymentBehaviourFeatures.pointsBeforeEachInvoice(in.invoices()));
+    assertThat(rows)
+        .extracting(r -> r.getAs("as_of_date").toString())
         .containsExactly("2024-01-09", "2024-01-14", "2024-01-31", "2024-03-09");
     // before C (01-31): A and B issued, none paid; the invoice being scored is never visible
-    assertThat(rows).extracting(r -> (Integer) r.getAs("invoices_issued")).containsExactly(0, 1, 2, 3);
+    assertThat(rows)
+        .extracting(r -> (Integer) r.getAs("invoices_issued"))
+        .containsExactly(0, 1, 2, 3);
   }
 
   @Test
-  void a_customer_without_history_gets_a_row_with_empty_statistics() {
-    Row r = features(new Ledger().customer("C1", "FR", null, null, null), points("2024-01-01")).get(0);
+  void aCustomerWithoutHistoryGetsARowWithEmptyStatistics() {
+    Row r =
+        features(new Ledger().customer("C1", "FR", null, null, null), points("2024-01-01")).get(0);
     assertThat((Integer) r.getAs("invoices_paid")).isZero();
     assertThat((Object) r.getAs("paid_late_share")).isNull();
     assertThat((Object) r.getAs("days_since_last_payment")).isNull();
@@ -139,7 +151,7 @@ class PaymentBehaviourFeaturesTest {
    * late, V3, V4 and V5 more than 30 days late (V6 exactly 30 is not). At 03-31: V1, V2, V3.
    */
   @Test
-  void the_last_five_settled_invoices_are_ranked_by_settlement_date_then_invoice_id() {
+  void theLastFiveSettledInvoicesAreRankedBySettlementDateThenInvoiceId() {
     Ledger l = new Ledger().customer("C1", "FR", "retail", "small", "5000");
     for (String v : List.of("V1", "V2", "V3", "V4", "V5", "V7")) {
       l.invoice(v, "C1", "2024-01-01", "2024-01-31", "100");
@@ -153,9 +165,19 @@ class PaymentBehaviourFeaturesTest {
         .payment("P4", "V4", "2024-04-01", "100");
     List<Row> rows = features(l, points("2024-03-31", "2024-04-01"));
     Row march = rows.get(0);
-    assertThat(List.of(march.getAs("late0_last5"), march.getAs("late30_last5"), march.getAs("settled_last5"))).containsExactly(2, 1, 3);
+    assertThat(
+            List.of(
+                march.getAs("late0_last5"),
+                march.getAs("late30_last5"),
+                march.getAs("settled_last5")))
+        .containsExactly(2, 1, 3);
     Row april = rows.get(1);
-    assertThat(List.of(april.getAs("late0_last5"), april.getAs("late30_last5"), april.getAs("settled_last5"))).containsExactly(5, 3, 5);
+    assertThat(
+            List.of(
+                april.getAs("late0_last5"),
+                april.getAs("late30_last5"),
+                april.getAs("settled_last5")))
+        .containsExactly(5, 3, 5);
     assertThat((Integer) april.getAs("prior_invoices")).isEqualTo(7);
     assertThat(april.getAs("prior_amount").toString()).isEqualTo("700.00");
   }
@@ -166,12 +188,14 @@ class PaymentBehaviourFeaturesTest {
    * 03-01, whatever order the day's two allocations come in.
    */
   @Test
-  void an_invoice_is_settled_on_the_first_day_whose_total_reaches_its_amount() {
-    Ledger l = new Ledger().customer("C1", "FR", "retail", "small", "5000")
-        .invoice("A", "C1", "2024-02-01", "2024-03-02", "100")
-        .payment("P1", "A", "2024-03-01", "100")
-        .payment("P2", "A", "2024-03-01", "-100")
-        .payment("P3", "A", "2024-03-20", "100");
+  void anInvoiceIsSettledOnTheFirstDayWhoseTotalReachesItsAmount() {
+    Ledger l =
+        new Ledger()
+            .customer("C1", "FR", "retail", "small", "5000")
+            .invoice("A", "C1", "2024-02-01", "2024-03-02", "100")
+            .payment("P1", "A", "2024-03-01", "100")
+            .payment("P2", "A", "2024-03-01", "-100")
+            .payment("P3", "A", "2024-03-20", "100");
     List<Row> rows = features(l, points("2024-03-01", "2024-03-20"));
     assertThat((Integer) rows.get(0).getAs("invoices_paid")).isZero();
     assertThat((Object) rows.get(0).getAs("settled_last5")).isNull();
@@ -183,37 +207,63 @@ class PaymentBehaviourFeaturesTest {
   /**
    * A walk that goes on from the states kept on D0 gives, for every later point, the rows of a walk
    * over the whole history: on the seeded random ledger (partial payments, over-payments, credit
-   * notes, prepayments, disputes, dunning, a refund on a settled invoice), from each quarter's end D0
-   * to the next month end, with the customers whose later allocations go to an invoice closed on D0
-   * walked whole. The states kept on D are the same bytes.
+   * notes, prepayments, disputes, dunning, a refund on a settled invoice), from each quarter's end
+   * D0 to the next month end, with the customers whose later allocations go to an invoice closed on
+   * D0 walked whole. The states kept on D are the same bytes.
    */
   @Test
-  void a_walk_going_on_from_the_states_kept_on_a_date_gives_the_rows_of_a_walk_over_the_whole_history() {
+  void aWalkGoingOnFromTheStatesKeptOnADateGivesTheRowsOfAWalkOverTheWholeHistory() {
     Ledger l = IndependentComputationTest.randomLedger(20240229L);
     // and a refund of 20.00 in May 2024 on an invoice settled in March 2023: it reopens
-    l.invoice("R1", "C5", "2023-02-01", "2023-03-03", "100.00").payment("PR1", "R1", "2023-03-01", "100.00").payment("PR2", "R1", "2024-05-10", "-20.00");
+    l.invoice("R1", "C5", "2023-02-01", "2023-03-03", "100.00")
+        .payment("PR1", "R1", "2023-03-01", "100.00")
+        .payment("PR2", "R1", "2024-05-10", "-20.00");
     AnalyticsInputs in = l.inputs();
     Dataset<Row> allocations = in.allocations().cache();
     int carried = 0;
     int replayed = 0;
-    for (java.time.YearMonth m = java.time.YearMonth.of(2023, 7); m.isBefore(java.time.YearMonth.of(2025, 3)); m = m.plusMonths(3)) {
+    for (java.time.YearMonth m = java.time.YearMonth.of(2023, 7);
+        m.isBefore(java.time.YearMonth.of(2025, 3));
+        m = m.plusMonths(3)) {
       LocalDate d0 = m.atEndOfMonth();
       LocalDate d = m.plusMonths(1).atEndOfMonth();
       Dataset<Row> kept =
-          PaymentBehaviourFeatures.compute(null, in.invoices(), allocations, in.customers(), in.dunning(),
-                  PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0), d0)
-              .select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN, PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN);
-      Dataset<Row> walkedWhole = PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), in.payments());
-      Dataset<Row> states = kept.join(walkedWhole, new String[] {"customer_id"}, "left_anti").cache();
-      // the later points: every customer on D0 and D, and the day before each invoice issued after D0
+          PaymentBehaviourFeatures.compute(
+                  null,
+                  in.invoices(),
+                  allocations,
+                  in.customers(),
+                  in.dunning(),
+                  PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0),
+                  d0)
+              .select(
+                  "customer_id",
+                  PaymentBehaviourFeatures.STATE_COLUMN,
+                  PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN);
+      Dataset<Row> walkedWhole =
+          PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), in.payments());
+      Dataset<Row> states =
+          kept.join(walkedWhole, new String[] {"customer_id"}, "left_anti").cache();
+      // the later points: every customer on D0 and D, and the day before each invoice issued after
+      // D0
       Dataset<Row> later =
           PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d)
               .union(PaymentBehaviourFeatures.pointsAt(in.customers(), in.invoices(), d0))
-              .union(PaymentBehaviourFeatures.pointsBeforeEachInvoice(in.invoices().filter(functions.col("issue_date").gt(Columns.date(d0)))));
+              .union(
+                  PaymentBehaviourFeatures.pointsBeforeEachInvoice(
+                      in.invoices().filter(functions.col("issue_date").gt(Columns.date(d0)))));
       Dataset<Row> goingOn =
-          PaymentBehaviourFeatures.compute(new PaymentBehaviourFeatures.Start(d0, states), in.invoices(), allocations, in.customers(),
-              in.dunning(), later, d);
-      Dataset<Row> whole = PaymentBehaviourFeatures.compute(null, in.invoices(), allocations, in.customers(), in.dunning(), later, d);
+          PaymentBehaviourFeatures.compute(
+              new PaymentBehaviourFeatures.Start(d0, states),
+              in.invoices(),
+              allocations,
+              in.customers(),
+              in.dunning(),
+              later,
+              d);
+      Dataset<Row> whole =
+          PaymentBehaviourFeatures.compute(
+              null, in.invoices(), allocations, in.customers(), in.dunning(), later, d);
       assertThat(rows(goingOn)).as("as of %s from %s", d, d0).isEqualTo(rows(whole));
       carried += (int) states.count();
       replayed += (int) walkedWhole.count();
@@ -225,8 +275,16 @@ class PaymentBehaviourFeaturesTest {
   /** The rows as text, sorted: the kept state in hexadecimal, its open invoices sorted. */
   private static List<String> rows(Dataset<Row> behaviour) {
     return behaviour
-        .withColumn(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN, functions.sort_array(functions.col(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)))
-        .withColumn(PaymentBehaviourFeatures.STATE_COLUMN, functions.hex(functions.col(PaymentBehaviourFeatures.STATE_COLUMN)))
-        .collectAsList().stream().map(Row::toString).sorted().toList();
+        .withColumn(
+            PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN,
+            functions.sort_array(functions.col(PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)))
+        .withColumn(
+            PaymentBehaviourFeatures.STATE_COLUMN,
+            functions.hex(functions.col(PaymentBehaviourFeatures.STATE_COLUMN)))
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
   }
 }

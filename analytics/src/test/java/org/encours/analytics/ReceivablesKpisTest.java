@@ -14,8 +14,8 @@ class ReceivablesKpisTest {
 
   /**
    * One customer. A 3,000 issued 01-10 due 02-09, paid 02-20. B 2,000 issued 02-05 due 03-06, paid
-   * 500 on 02-25 and 1,500 on 04-10 (after the series). C 1,000 issued 03-15 due 04-14, unpaid.
-   * CN credit note -100 issued 03-20, unsettled.
+   * 500 on 02-25 and 1,500 on 04-10 (after the series). C 1,000 issued 03-15 due 04-14, unpaid. CN
+   * credit note -100 issued 03-20, unsettled.
    */
   static Ledger fixture() {
     return new Ledger()
@@ -32,7 +32,13 @@ class ReceivablesKpisTest {
   static List<Row> portfolio(Ledger l, String from, String to) {
     AnalyticsInputs in = l.inputs();
     Dataset<Row> kpis =
-        ReceivablesKpis.monthly(in.invoices(), in.allocations(), in.customers(), YearMonth.parse(from), YearMonth.parse(to), ReceivablesKpis.Options.defaults());
+        ReceivablesKpis.monthly(
+            in.invoices(),
+            in.allocations(),
+            in.customers(),
+            YearMonth.parse(from),
+            YearMonth.parse(to),
+            ReceivablesKpis.Options.defaults());
     return kpis.filter("level = 'portfolio'").orderBy("as_of_date").collectAsList();
   }
 
@@ -45,7 +51,7 @@ class ReceivablesKpisTest {
   }
 
   @Test
-  void january_month_end_counts_back_within_the_month() {
+  void januaryMonthEndCountsBackWithinTheMonth() {
     Row jan = portfolio(fixture(), "2024-01", "2024-03").get(0);
     assertThat(jan.getAs("as_of_date").toString()).isEqualTo("2024-01-31");
     // AR 3,000 all current; period Nov-Jan = 30 + 31 + 31 = 92 days, sales 3,000: DSO 92.0
@@ -62,7 +68,7 @@ class ReceivablesKpisTest {
   }
 
   @Test
-  void the_leap_february_has_29_days_in_the_period_and_in_the_walk() {
+  void theLeapFebruaryHas29DaysInThePeriodAndInTheWalk() {
     Row feb = portfolio(fixture(), "2024-01", "2024-03").get(1);
     assertThat(feb.getAs("as_of_date").toString()).isEqualTo("2024-02-29");
     // A paid 02-20; B 2,000 - 500 (partial) = 1,500 open, due 03-06: current
@@ -77,7 +83,7 @@ class ReceivablesKpisTest {
   }
 
   @Test
-  void march_count_back_spans_two_months_and_credits_reduce_ar() {
+  void marchCountBackSpansTwoMonthsAndCreditsReduceAr() {
     Row mar = portfolio(fixture(), "2024-01", "2024-03").get(2);
     // B 1,500 open, 25 days overdue (paid 04-10, after D); C 1,000 current; CN -100 credit
     // AR = 1,500 + 1,000 - 100 = 2,400; sales March = 1,000 - 100 = 900
@@ -88,7 +94,8 @@ class ReceivablesKpisTest {
     assertThat(money(mar, "credits")).isEqualTo("-100.00");
     assertThat(money(mar, "credit_sales")).isEqualTo("900.00");
     assertThat(num(mar, "share_overdue_60")).isEqualTo(0.0);
-    // standard: Jan-Mar = 91 days, sales 3,000 + 2,000 + 900 = 5,900: 2,400 x 91 / 5,900 = 37.0169...
+    // standard: Jan-Mar = 91 days, sales 3,000 + 2,000 + 900 = 5,900: 2,400 x 91 / 5,900 =
+    // 37.0169...
     assertThat(num(mar, "dso_standard")).isCloseTo(2400.0 * 91 / 5900, within(1e-9));
     // count-back: March 900 absorbed (31 d, 1,500 left), then 1,500 / 2,000 x 29 = 21.75: 52.75
     assertThat(num(mar, "dso_count_back")).isEqualTo(52.75);
@@ -100,32 +107,48 @@ class ReceivablesKpisTest {
     // CEI whole S: (0 + 5,900 - 2,400) / (0 + 5,900 - 1,000) = 3,500 / 4,900 = 71.43 %
     assertThat(num(mar, "cei_whole_period_sales")).isCloseTo(100.0 * 3500 / 4900, within(1e-9));
     // CEI S/N: (5,900/3 - 2,400) / (5,900/3 - 1,000) = -433.33 / 966.67 = -44.83 %
-    assertThat(num(mar, "cei")).isCloseTo(100.0 * (5900.0 / 3 - 2400) / (5900.0 / 3 - 1000), within(1e-9));
+    assertThat(num(mar, "cei"))
+        .isCloseTo(100.0 * (5900.0 / 3 - 2400) / (5900.0 / 3 - 1000), within(1e-9));
   }
 
   @Test
-  void every_level_has_a_row_per_month() {
+  void everyLevelHasARowPerMonth() {
     AnalyticsInputs in = fixture().inputs();
     Dataset<Row> kpis =
-        ReceivablesKpis.monthly(in.invoices(), in.allocations(), in.customers(), YearMonth.parse("2024-02"), YearMonth.parse("2024-03"), ReceivablesKpis.Options.defaults());
+        ReceivablesKpis.monthly(
+            in.invoices(),
+            in.allocations(),
+            in.customers(),
+            YearMonth.parse("2024-02"),
+            YearMonth.parse("2024-03"),
+            ReceivablesKpis.Options.defaults());
     // 5 levels (customer C1, country FR, sector retail, size small, portfolio) x 2 months
     assertThat(kpis.count()).isEqualTo(10);
-    assertThat(kpis.filter("level = 'customer' and entity_id = 'C1' and as_of_date = '2024-03-31'").first().getAs("ar").toString()).isEqualTo("2400.00");
+    assertThat(
+            kpis.filter("level = 'customer' and entity_id = 'C1' and as_of_date = '2024-03-31'")
+                .first()
+                .getAs("ar")
+                .toString())
+        .isEqualTo("2400.00");
   }
 
   /**
-   * A month asked for alone is built from its own few months of rows, yet its count-back walk reaches
-   * back to the first invoice. C1: A 6,000 issued 2024-01-10, unpaid; then one 100 invoice on the
-   * 15th of each month February to July, each paid on the 20th. At 2024-07-31 AR = 6,000; the walk
-   * absorbs July to February (100 each: 31 + 30 + 31 + 30 + 31 + 29 = 182 days, 5,400 left), then
-   * 5,400 / 6,000 x 31 = 27.9 days of January: 209.9 days.
+   * A month asked for alone is built from its own few months of rows, yet its count-back walk
+   * reaches back to the first invoice. C1: A 6,000 issued 2024-01-10, unpaid; then one 100 invoice
+   * on the 15th of each month February to July, each paid on the 20th. At 2024-07-31 AR = 6,000;
+   * the walk absorbs July to February (100 each: 31 + 30 + 31 + 30 + 31 + 29 = 182 days, 5,400
+   * left), then 5,400 / 6,000 x 31 = 27.9 days of January: 209.9 days.
    */
   @Test
-  void one_month_alone_counts_back_through_the_whole_history_and_equals_the_whole_series() {
-    Ledger l = new Ledger().customer("C1", "FR", "retail", "small", null).invoice("A", "C1", "2024-01-10", "2024-02-09", "6000");
+  void oneMonthAloneCountsBackThroughTheWholeHistoryAndEqualsTheWholeSeries() {
+    Ledger l =
+        new Ledger()
+            .customer("C1", "FR", "retail", "small", null)
+            .invoice("A", "C1", "2024-01-10", "2024-02-09", "6000");
     for (int m = 2; m <= 7; m++) {
       String id = "M" + m;
-      l.invoice(id, "C1", "2024-0" + m + "-15", "2024-0" + m + "-28", "100").payment("P" + m, id, "2024-0" + m + "-20", "100");
+      l.invoice(id, "C1", "2024-0" + m + "-15", "2024-0" + m + "-28", "100")
+          .payment("P" + m, id, "2024-0" + m + "-20", "100");
     }
     Row alone = portfolio(l, "2024-07", "2024-07").get(0);
     assertThat(money(alone, "ar")).isEqualTo("6000.00");
@@ -138,12 +161,12 @@ class ReceivablesKpisTest {
   }
 
   /**
-   * CreditGuru's worked CEI example rebuilt as a ledger: AR at 2024-12-31 = 6,200 (D1); sales January
-   * 3,390, February 3,610, March 3,890 (10,890); at 2025-03-31 D1 has 2,750 left (overdue) and M1
-   * 3,890 - 300 = 3,590 (current): AR 6,340, current 3,590.
+   * CreditGuru's worked CEI example rebuilt as a ledger: AR at 2024-12-31 = 6,200 (D1); sales
+   * January 3,390, February 3,610, March 3,890 (10,890); at 2025-03-31 D1 has 2,750 left (overdue)
+   * and M1 3,890 - 300 = 3,590 (current): AR 6,340, current 3,590.
    */
   @Test
-  void the_creditguru_example_gives_55_9_and_79_63_percent() {
+  void theCreditguruExampleGives559And7963Percent() {
     Ledger l =
         new Ledger()
             .customer("G", "FR", "retail", "small", null)

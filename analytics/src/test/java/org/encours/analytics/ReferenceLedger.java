@@ -105,7 +105,10 @@ final class ReferenceLedger {
       }
       String b = bucket(open, ChronoUnit.DAYS.between(v.due(), d));
       for (String level : List.of("customer", "country", "sector", "size_band", "portfolio")) {
-        Object[] acc = out.computeIfAbsent(level + "|" + segment(v.customer(), level) + "|" + b, k -> new Object[] {BigDecimal.ZERO.setScale(2), 0L});
+        Object[] acc =
+            out.computeIfAbsent(
+                level + "|" + segment(v.customer(), level) + "|" + b,
+                k -> new Object[] {BigDecimal.ZERO.setScale(2), 0L});
         acc[0] = ((BigDecimal) acc[0]).add(open);
         acc[1] = (Long) acc[1] + 1;
       }
@@ -115,22 +118,34 @@ final class ReferenceLedger {
 
   /** One month end of the KPI series for one entity. */
   record Kpi(
-      BigDecimal sales, BigDecimal ar, BigDecimal current, BigDecimal overdue, BigDecimal overdue60, BigDecimal credits,
-      Double dsoStandard, Double dsoCountBack, Double bpdsoStandard, Double bpdsoCountBack, Double cei, Double ceiWhole) {}
+      BigDecimal sales,
+      BigDecimal ar,
+      BigDecimal current,
+      BigDecimal overdue,
+      BigDecimal overdue60,
+      BigDecimal credits,
+      Double dsoStandard,
+      Double dsoCountBack,
+      Double bpdsoStandard,
+      Double bpdsoCountBack,
+      Double cei,
+      Double ceiWhole) {}
 
   private final Map<String, BigDecimal> salesCache = new HashMap<>();
   private String cacheKey = "";
 
   BigDecimal salesIn(YearMonth m, Predicate<Ledger.Invoice> member) {
-    return salesCache.computeIfAbsent(cacheKey + "|" + m, k -> {
-      BigDecimal s = BigDecimal.ZERO.setScale(2);
-      for (Ledger.Invoice v : ledger.invoices) {
-        if (member.test(v) && YearMonth.from(v.issue()).equals(m)) {
-          s = s.add(v.amount());
-        }
-      }
-      return s;
-    });
+    return salesCache.computeIfAbsent(
+        cacheKey + "|" + m,
+        k -> {
+          BigDecimal s = BigDecimal.ZERO.setScale(2);
+          for (Ledger.Invoice v : ledger.invoices) {
+            if (member.test(v) && YearMonth.from(v.issue()).equals(m)) {
+              s = s.add(v.amount());
+            }
+          }
+          return s;
+        });
   }
 
   Kpi kpi(String level, String entity, YearMonth month, int dsoMonths, int ceiMonths) {
@@ -169,8 +184,12 @@ final class ReferenceLedger {
       periodSales = periodSales.add(salesIn(month.minusMonths(i), member));
     }
     long periodDays = ChronoUnit.DAYS.between(month.minusMonths(dsoMonths - 1).atDay(1), end) + 1;
-    Double dso = periodSales.signum() > 0 ? ar.doubleValue() * periodDays / periodSales.doubleValue() : null;
-    Double bpdso = periodSales.signum() > 0 ? current.doubleValue() * periodDays / periodSales.doubleValue() : null;
+    Double dso =
+        periodSales.signum() > 0 ? ar.doubleValue() * periodDays / periodSales.doubleValue() : null;
+    Double bpdso =
+        periodSales.signum() > 0
+            ? current.doubleValue() * periodDays / periodSales.doubleValue()
+            : null;
     BigDecimal ceiSales = zero;
     for (int i = 0; i < ceiMonths; i++) {
       ceiSales = ceiSales.add(salesIn(month.minusMonths(i), member));
@@ -183,18 +202,33 @@ final class ReferenceLedger {
       }
     }
     return new Kpi(
-        salesIn(month, member), ar, current, overdue, over60, credits, dso,
-        countBack(ar, month, firstMonth, member), bpdso, countBack(current, month, firstMonth, member),
-        cei(arBegin, ceiSales.divide(BigDecimal.valueOf(ceiMonths), MathContext.DECIMAL128), ar, current),
+        salesIn(month, member),
+        ar,
+        current,
+        overdue,
+        over60,
+        credits,
+        dso,
+        countBack(ar, month, firstMonth, member),
+        bpdso,
+        countBack(current, month, firstMonth, member),
+        cei(
+            arBegin,
+            ceiSales.divide(BigDecimal.valueOf(ceiMonths), MathContext.DECIMAL128),
+            ar,
+            current),
         cei(arBegin, ceiSales, ar, current));
   }
 
   private static Double cei(BigDecimal begin, BigDecimal sales, BigDecimal ar, BigDecimal current) {
     BigDecimal den = begin.add(sales).subtract(current);
-    return den.signum() == 0 ? null : begin.add(sales).subtract(ar).doubleValue() * 100 / den.doubleValue();
+    return den.signum() == 0
+        ? null
+        : begin.add(sales).subtract(ar).doubleValue() * 100 / den.doubleValue();
   }
 
-  private Double countBack(BigDecimal ar, YearMonth month, YearMonth firstMonth, Predicate<Ledger.Invoice> member) {
+  private Double countBack(
+      BigDecimal ar, YearMonth month, YearMonth firstMonth, Predicate<Ledger.Invoice> member) {
     if (ar.signum() <= 0) {
       return 0.0;
     }
@@ -215,7 +249,10 @@ final class ReferenceLedger {
     return null;
   }
 
-  /** When an invoice was paid in full: the first effective date whose allocations so far (that whole day included) reach its amount. */
+  /**
+   * When an invoice was paid in full: the first effective date whose allocations so far (that whole
+   * day included) reach its amount.
+   */
   LocalDate settledOn(Ledger.Invoice v) {
     if (!v.docType().equals("invoice") || v.amount().signum() <= 0) {
       return null;
@@ -245,10 +282,23 @@ final class ReferenceLedger {
   /** Payment behaviour of a customer as of d, as a map of feature name to value. */
   Map<String, Object> behaviour(String customer, LocalDate d) {
     Map<String, Object> f = new LinkedHashMap<>();
-    int issued = 0, creditNotes = 0, paid = 0, late = 0, maxLate = -1, withPayments = 0, partial = 0, disputed = 0;
+    int issued = 0,
+        creditNotes = 0,
+        paid = 0,
+        late = 0,
+        maxLate = -1,
+        withPayments = 0,
+        partial = 0,
+        disputed = 0;
     long sumLate = 0, sumToPay = 0;
-    BigDecimal paidAmount = BigDecimal.ZERO, amountLate = BigDecimal.ZERO, amountDelay = BigDecimal.ZERO;
-    BigDecimal exposure = BigDecimal.ZERO.setScale(2), overdue = exposure, credits = exposure, disputedOpen = exposure, openBeyond = BigDecimal.ZERO;
+    BigDecimal paidAmount = BigDecimal.ZERO,
+        amountLate = BigDecimal.ZERO,
+        amountDelay = BigDecimal.ZERO;
+    BigDecimal exposure = BigDecimal.ZERO.setScale(2),
+        overdue = exposure,
+        credits = exposure,
+        disputedOpen = exposure,
+        openBeyond = BigDecimal.ZERO;
     int openItems = 0, overdueItems = 0;
     List<Integer> lates = new ArrayList<>();
     List<Object[]> lateByAmount = new ArrayList<>();
@@ -354,11 +404,21 @@ final class ReferenceLedger {
     f.put("days_late_median", nearestRank(lates, 50));
     f.put("days_late_p90", nearestRank(lates, 90));
     f.put("days_late_max", paid == 0 ? null : maxLate);
-    f.put("days_late_mean_by_amount", paid == 0 || paidAmount.signum() == 0 ? null : amountLate.doubleValue() / paidAmount.doubleValue());
+    f.put(
+        "days_late_mean_by_amount",
+        paid == 0 || paidAmount.signum() == 0
+            ? null
+            : amountLate.doubleValue() / paidAmount.doubleValue());
     f.put("days_late_median_by_amount", weightedRank(lateByAmount, paidAmount, 50));
     f.put("days_late_p90_by_amount", weightedRank(lateByAmount, paidAmount, 90));
-    f.put("dbt_paid", paid == 0 || paidAmount.signum() == 0 ? null : amountDelay.doubleValue() / paidAmount.doubleValue());
-    f.put("dbt_open", exposure.signum() == 0 ? null : openBeyond.doubleValue() / exposure.doubleValue());
+    f.put(
+        "dbt_paid",
+        paid == 0 || paidAmount.signum() == 0
+            ? null
+            : amountDelay.doubleValue() / paidAmount.doubleValue());
+    f.put(
+        "dbt_open",
+        exposure.signum() == 0 ? null : openBeyond.doubleValue() / exposure.doubleValue());
     f.put("paid_3m", paid3);
     Double s3 = paid3 == 0 ? null : (double) late3 / paid3;
     Double s12 = paid12 == 0 ? null : (double) late12 / paid12;
@@ -378,11 +438,23 @@ final class ReferenceLedger {
     f.put("dunning_stage_max", stageName);
     f.put("invoices_with_payments", withPayments);
     f.put("partial_payment_share", withPayments == 0 ? null : (double) partial / withPayments);
-    f.put("days_since_last_payment", lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, d));
-    settledByDate.sort(Comparator.comparing((Object[] a) -> (LocalDate) a[0]).thenComparing(a -> (String) a[1]));
-    List<Object[]> lastFive = settledByDate.subList(Math.max(0, settledByDate.size() - 5), settledByDate.size());
-    f.put("late0_last5", lastFive.isEmpty() ? null : (int) lastFive.stream().filter(a -> (Integer) a[2] > 0).count());
-    f.put("late30_last5", lastFive.isEmpty() ? null : (int) lastFive.stream().filter(a -> (Integer) a[2] > 30).count());
+    f.put(
+        "days_since_last_payment",
+        lastPayment == null ? null : (int) ChronoUnit.DAYS.between(lastPayment, d));
+    settledByDate.sort(
+        Comparator.comparing((Object[] a) -> (LocalDate) a[0]).thenComparing(a -> (String) a[1]));
+    List<Object[]> lastFive =
+        settledByDate.subList(Math.max(0, settledByDate.size() - 5), settledByDate.size());
+    f.put(
+        "late0_last5",
+        lastFive.isEmpty()
+            ? null
+            : (int) lastFive.stream().filter(a -> (Integer) a[2] > 0).count());
+    f.put(
+        "late30_last5",
+        lastFive.isEmpty()
+            ? null
+            : (int) lastFive.stream().filter(a -> (Integer) a[2] > 30).count());
     f.put("settled_last5", lastFive.isEmpty() ? null : lastFive.size());
     f.put("prior_invoices", priorInvoices == 0 ? null : priorInvoices);
     f.put("prior_amount", priorInvoices == 0 ? null : priorAmount);

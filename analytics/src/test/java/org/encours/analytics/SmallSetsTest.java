@@ -52,7 +52,8 @@ class SmallSetsTest {
     for (int k = 0; k < 200; k++) {
       rows.add(RowFactory.create("F" + k, "C" + (k % 7)));
     }
-    return SharedSpark.session().createDataFrame(rows, IDS.add("customer_id", DataTypes.StringType));
+    return SharedSpark.session()
+        .createDataFrame(rows, IDS.add("customer_id", DataTypes.StringType));
   }
 
   private static List<String> invoiceIds(Dataset<Row> joined) {

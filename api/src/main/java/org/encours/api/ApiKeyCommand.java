@@ -1,6 +1,5 @@
 package org.encours.api;
 
-import org.encours.core.security.KeyHash;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.encours.api.security.Scope;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.EncoursCommand;
+import org.encours.core.security.KeyHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,22 +20,35 @@ import picocli.CommandLine.Option;
 @Command(
     name = "api-key",
     mixinStandardHelpOptions = true,
-    description = "Make an API key for 'encours serve' and print its keys-file entry (the key itself is shown once).")
+    description =
+        "Make an API key for 'encours serve' and print its keys-file entry (the key itself is shown once).")
 public final class ApiKeyCommand implements EncoursCommand {
-  @Option(names = "--name", required = true, description = "Name of the key (shown in logs and metrics), e.g. crm.")
+  @Option(
+      names = "--name",
+      required = true,
+      description = "Name of the key (shown in logs and metrics), e.g. crm.")
   String name;
 
-  @Option(names = "--scopes", split = ",", defaultValue = "sales", description = "Scopes: sales, dunning, reports, admin (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scopes",
+      split = ",",
+      defaultValue = "sales",
+      description = "Scopes: sales, dunning, reports, admin (default: ${DEFAULT-VALUE}).")
   List<String> scopes;
 
-  @Option(names = "--stdin", description = "Hash the key read from standard input instead of making a new one.")
+  @Option(
+      names = "--stdin",
+      description = "Hash the key read from standard input instead of making a new one.")
   boolean fromStdin;
 
   @Override
   public Integer call() throws Exception {
     for (String s : scopes) {
       if (Scope.parse(s) == null) {
-        throw EncoursErrors.badArgument("--scopes", s, "one or more of " + Arrays.stream(Scope.values()).map(Scope::word).toList());
+        throw EncoursErrors.badArgument(
+            "--scopes",
+            s,
+            "one or more of " + Arrays.stream(Scope.values()).map(Scope::word).toList());
       }
     }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -45,7 +58,8 @@ public final class ApiKeyCommand implements EncoursCommand {
     if (fromStdin) {
       key = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (key == null || key.strip().length() < 16) {
-        throw EncoursErrors.badArgument("--stdin", "(hidden)", "a key of at least 16 characters on standard input");
+        throw EncoursErrors.badArgument(
+            "--stdin", "(hidden)", "a key of at least 16 characters on standard input");
       }
       key = key.strip();
     } else {
@@ -54,7 +68,10 @@ public final class ApiKeyCommand implements EncoursCommand {
     }
     System.out.println("  - name: " + name);
     System.out.println("    hash: \"" + KeyHash.of(key).text() + "\"");
-    System.out.println("    scopes: [" + String.join(", ", scopes.stream().map(s -> Scope.parse(s).word()).toList()) + "]");
+    System.out.println(
+        "    scopes: ["
+            + String.join(", ", scopes.stream().map(s -> Scope.parse(s).word()).toList())
+            + "]");
     return 0;
   }
 }

@@ -10,7 +10,8 @@ public final class Engines {
   private Engines() {}
 
   /** The prospect model in {@code folder}, or null (prospect scoring answers 503) without one. */
-  public static ProspectScoring prospectScoring(java.nio.file.Path folder, org.encours.core.policy.GradeBands grades) {
+  public static ProspectScoring prospectScoring(
+      java.nio.file.Path folder, org.encours.core.policy.GradeBands grades) {
     return folder == null ? null : ModelProspects.load(folder, grades);
   }
 }

@@ -1,6 +1,5 @@
 package org.encours.api;
 
-import org.encours.core.security.KeyHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.encours.api.testing.TestTables;
 import org.encours.core.UserFacingException;
+import org.encours.core.security.KeyHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,15 +36,24 @@ class ServeCommandTest {
   @Test
   void badConfigurationFailsAtStartNamingTheOption() {
     assertThatThrownBy(() -> command(dir.resolve("missing.yaml"), 8080).start())
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("--keys").hasMessageContaining("missing.yaml");
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("--keys")
+        .hasMessageContaining("missing.yaml");
     assertThatThrownBy(() -> command(dir.resolve("missing.yaml"), 70000).start())
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("--port").hasMessageContaining("70000");
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("--port")
+        .hasMessageContaining("70000");
     ServeCommand negative = command(dir.resolve("missing.yaml"), 8080);
     negative.authFailures = -1;
-    assertThatThrownBy(negative::start).isInstanceOf(UserFacingException.class).hasMessageContaining("--auth-failures").hasMessageContaining("-1");
+    assertThatThrownBy(negative::start)
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("--auth-failures")
+        .hasMessageContaining("-1");
     ServeCommand instant = command(dir.resolve("missing.yaml"), 8080);
     instant.authFailureWindow = 0;
-    assertThatThrownBy(instant::start).isInstanceOf(UserFacingException.class).hasMessageContaining("--auth-failure-window");
+    assertThatThrownBy(instant::start)
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("--auth-failure-window");
   }
 
   @Test
@@ -52,14 +61,20 @@ class ServeCommandTest {
     new TestTables(dir.resolve("warehouse")).writeAll();
     String key = KeyHash.newKey();
     Path keys = dir.resolve("keys.yaml");
-    Files.writeString(keys, "keys:\n  - name: crm\n    hash: \"" + KeyHash.of(key).text() + "\"\n    scopes: [sales]\n");
+    Files.writeString(
+        keys,
+        "keys:\n  - name: crm\n    hash: \""
+            + KeyHash.of(key).text()
+            + "\"\n    scopes: [sales]\n");
     Javalin app = command(keys, 0).start();
     try {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/customers/C001/score"))
-                      .header("Authorization", "Bearer " + key).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + app.port() + "/v1/customers/C001/score"))
+                      .header("Authorization", "Bearer " + key)
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"customerId\":\"C001\"");

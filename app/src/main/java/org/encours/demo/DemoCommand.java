@@ -16,7 +16,6 @@ import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsJob;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
@@ -53,7 +52,9 @@ import picocli.CommandLine.Option;
       "(printed at the end; --no-serve to stop after the report)."
     })
 public final class DemoCommand implements EncoursCommand {
-  /** Demo API keys: for the loopback demo only, documented in the README; never use them elsewhere. */
+  /**
+   * Demo API keys: for the loopback demo only, documented in the README; never use them elsewhere.
+   */
   static final List<String[]> DEMO_KEYS =
       List.of(
           new String[] {"demo-sales", "demo-sales-key", "sales"},
@@ -65,7 +66,8 @@ public final class DemoCommand implements EncoursCommand {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Sample in the canonical CSV layout. Default: data-samples/demo of this checkout.")
+      description =
+          "Sample in the canonical CSV layout. Default: data-samples/demo of this checkout.")
   Path data;
 
   @Option(names = "--no-serve", description = "Stop after the report instead of starting the API.")
@@ -81,23 +83,36 @@ public final class DemoCommand implements EncoursCommand {
     ModelRegistry registry = new ModelRegistry(demoDir.resolve("models"));
 
     progress.step("1/6 Ingesting " + sample + " into " + warehouse.root());
-    IngestResult ingested = new IngestJob(warehouse, progress).run(sample.toString(), MappingLoader.load("canonical-csv"));
+    IngestResult ingested =
+        new IngestJob(warehouse, progress)
+            .run(sample.toString(), MappingLoader.load("canonical-csv"));
     out.println(ingested.summary());
 
     LocalDate asOf = lastEventDate(warehouse);
     YearMonth last = YearMonth.from(asOf);
-    progress.step("2/6 Analytics as of " + asOf + " and the monthly series " + last.minusMonths(35) + ".." + last);
+    progress.step(
+        "2/6 Analytics as of "
+            + asOf
+            + " and the monthly series "
+            + last.minusMonths(35)
+            + ".."
+            + last);
     out.println(new AnalyticsJob(warehouse, out).asOf(asOf).execute().summary());
-    out.println(new AnalyticsJob(warehouse, out).monthly(last.minusMonths(35), last).execute().summary());
+    out.println(
+        new AnalyticsJob(warehouse, out).monthly(last.minusMonths(35), last).execute().summary());
     // Last month too, so that the report can show grade migration.
     LocalDate previousMonthEnd = last.minusMonths(1).atEndOfMonth();
 
-    progress.step("3/6 Training the late-payment models and the prospect model on the history up to " + asOf);
-    out.println(new TrainJob(warehouse, registry, out).cutoff(asOf).promote(true).execute().summary());
+    progress.step(
+        "3/6 Training the late-payment models and the prospect model on the history up to " + asOf);
+    out.println(
+        new TrainJob(warehouse, registry, out).cutoff(asOf).promote(true).execute().summary());
     Path prospectModel = demoDir.resolve("prospect-model");
-    out.println(new TrainProspectsJob(warehouse, progress).asOf(asOf).out(prospectModel).run().summary());
+    out.println(
+        new TrainProspectsJob(warehouse, progress).asOf(asOf).out(prospectModel).run().summary());
 
-    progress.step("4/6 Scoring open invoices and customers as of " + previousMonthEnd + " and " + asOf);
+    progress.step(
+        "4/6 Scoring open invoices and customers as of " + previousMonthEnd + " and " + asOf);
     out.println(new ScoreJob(warehouse, registry, out).asOf(previousMonthEnd).execute().summary());
     out.println(new ScoreJob(warehouse, registry, out).asOf(asOf).execute().summary());
 
@@ -110,27 +125,45 @@ public final class DemoCommand implements EncoursCommand {
 
     printHeadline(warehouse, out, last.atEndOfMonth());
     writeServeArguments(demoDir, warehouse, prospectModel);
-    out.println("Tables are in " + warehouse.root() + "; models in " + registry.root() + "; report in " + demoDir.resolve("report") + ".");
+    out.println(
+        "Tables are in "
+            + warehouse.root()
+            + "; models in "
+            + registry.root()
+            + "; report in "
+            + demoDir.resolve("report")
+            + ".");
     out.println("Demo pipeline finished in " + progress.elapsedText() + ".");
     if (!noServe) {
-      out.println("Starting the API on http://127.0.0.1:8080 (docs at /docs; Ctrl-C stops it). Demo keys: "
-          + "demo-sales-key (sales), demo-dunning-key (dunning), demo-reports-key (reports). Try:");
-      out.println("  curl -H 'Authorization: Bearer demo-sales-key' http://127.0.0.1:8080/v1/customers/C0000001/score");
+      out.println(
+          "Starting the API on http://127.0.0.1:8080 (docs at /docs; Ctrl-C stops it). Demo keys: "
+              + "demo-sales-key (sales), demo-dunning-key (dunning), demo-reports-key (reports). Try:");
+      out.println(
+          "  curl -H 'Authorization: Bearer demo-sales-key' http://127.0.0.1:8080/v1/customers/C0000001/score");
     }
     return 0;
   }
 
   /**
-   * Leaves what {@code ./encours} needs to start the API on the demo's warehouse: a key file with the
-   * demo keys (hashed, as in production) and the serve arguments, one per line.
+   * Leaves what {@code ./encours} needs to start the API on the demo's warehouse: a key file with
+   * the demo keys (hashed, as in production) and the serve arguments, one per line.
    */
-  private void writeServeArguments(Path demoDir, Warehouse warehouse, Path prospectModel) throws IOException {
+  private void writeServeArguments(Path demoDir, Warehouse warehouse, Path prospectModel)
+      throws IOException {
     Files.createDirectories(demoDir);
-    StringBuilder keys = new StringBuilder("# Demo API keys for the loopback demo (see README); the keys themselves are not stored.\nkeys:\n");
+    StringBuilder keys =
+        new StringBuilder(
+            "# Demo API keys for the loopback demo (see README); the keys themselves are not stored.\nkeys:\n");
     for (String[] k : DEMO_KEYS) {
-      keys.append("  - name: ").append(k[0]).append('\n')
-          .append("    hash: \"").append(KeyHash.of(k[1]).text()).append("\"\n")
-          .append("    scopes: [").append(k[2]).append("]\n");
+      keys.append("  - name: ")
+          .append(k[0])
+          .append('\n')
+          .append("    hash: \"")
+          .append(KeyHash.of(k[1]).text())
+          .append("\"\n")
+          .append("    scopes: [")
+          .append(k[2])
+          .append("]\n");
     }
     Path keyFile = demoDir.resolve("api-keys.yaml");
     Files.writeString(keyFile, keys.toString(), StandardCharsets.UTF_8);
@@ -139,8 +172,18 @@ public final class DemoCommand implements EncoursCommand {
       Files.deleteIfExists(args);
       return;
     }
-    Files.write(args, List.of("--warehouse", warehouse.root(), "--keys", keyFile.toString(), "--prospect-model",
-        prospectModel.toString(), "--port", "8080"), StandardCharsets.UTF_8);
+    Files.write(
+        args,
+        List.of(
+            "--warehouse",
+            warehouse.root(),
+            "--keys",
+            keyFile.toString(),
+            "--prospect-model",
+            prospectModel.toString(),
+            "--port",
+            "8080"),
+        StandardCharsets.UTF_8);
   }
 
   private Path sample(Progress progress) {
@@ -176,19 +219,32 @@ public final class DemoCommand implements EncoursCommand {
 
   private static void printHeadline(Warehouse warehouse, PrintWriter out, LocalDate monthEnd) {
     Row kpi =
-        warehouse.read(AnalyticsJob.RECEIVABLES_KPIS)
-            .where(col("level").equalTo("portfolio").and(col("as_of_date").equalTo(Date.valueOf(monthEnd))))
+        warehouse
+            .read(AnalyticsJob.RECEIVABLES_KPIS)
+            .where(
+                col("level")
+                    .equalTo("portfolio")
+                    .and(col("as_of_date").equalTo(Date.valueOf(monthEnd))))
             .first();
-    out.println(String.format(Locale.ROOT,
-        "Portfolio at %s: AR %,.2f, overdue %,.2f, DSO count-back %s days, standard %s, best possible %s, ADD %s, CEI %s %%",
-        monthEnd, kpi.getDecimal(kpi.fieldIndex("ar")), kpi.getDecimal(kpi.fieldIndex("overdue_ar")),
-        round(kpi, "dso_count_back"), round(kpi, "dso_standard"), round(kpi, "bpdso_count_back"),
-        round(kpi, "add_count_back"), round(kpi, "cei")));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "Portfolio at %s: AR %,.2f, overdue %,.2f, DSO count-back %s days, standard %s, best possible %s, ADD %s, CEI %s %%",
+            monthEnd,
+            kpi.getDecimal(kpi.fieldIndex("ar")),
+            kpi.getDecimal(kpi.fieldIndex("overdue_ar")),
+            round(kpi, "dso_count_back"),
+            round(kpi, "dso_standard"),
+            round(kpi, "bpdso_count_back"),
+            round(kpi, "add_count_back"),
+            round(kpi, "cei")));
   }
 
   private static String round(Row row, String column) {
     int i = row.fieldIndex(column);
-    return row.isNullAt(i) ? "n/a" : String.format(Locale.ROOT, "%.1f", ((Number) row.get(i)).doubleValue());
+    return row.isNullAt(i)
+        ? "n/a"
+        : String.format(Locale.ROOT, "%.1f", ((Number) row.get(i)).doubleValue());
   }
 
   /** The checkout the launcher runs from (set by ./encours), else the working directory. */

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * A local folder the ERP (or whoever copies its exports) drops exports into, for {@code encours
- * refresh --inbox}: one sub-folder per export, named by the export's cut-off date
- * ({@code 2026-11-30}), which is the date the refresh runs as of. An export is ready once its folder
- * holds a file named {@value #READY}, written last, so that a half-copied export is never read. A
+ * refresh --inbox}: one sub-folder per export, named by the export's cut-off date ({@code
+ * 2026-11-30}), which is the date the refresh runs as of. An export is ready once its folder holds
+ * a file named {@value #READY}, written last, so that a half-copied export is never read. A
  * refreshed export is moved to {@value #DONE}/ under the inbox; one that failed stays where it is.
  *
  * <p>Pure file-system bookkeeping: which exports are ready, in which order, and what else is in the
@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class ExportInbox {
   /** The file whose presence says an export folder is complete. */
   public static final String READY = "READY";
+
   /** Where refreshed exports go, under the inbox. */
   public static final String DONE = "done";
 
@@ -31,9 +32,9 @@ public final class ExportInbox {
   public record Export(LocalDate asOf, Path folder) {}
 
   /**
-   * What a look at the inbox found: the ready exports, oldest first (same date: by folder name), and
-   * a line for everything else in it (an export still being copied, a folder or file that is not an
-   * export).
+   * What a look at the inbox found: the ready exports, oldest first (same date: by folder name),
+   * and a line for everything else in it (an export still being copied, a folder or file that is
+   * not an export).
    */
   public record Scan(List<Export> ready, List<String> notes) {}
 
@@ -63,14 +64,18 @@ public final class ExportInbox {
       }
       LocalDate date = dateOf(name);
       if (!Files.isDirectory(entry) || date == null) {
-        notes.add("ignoring " + entry + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)");
+        notes.add(
+            "ignoring "
+                + entry
+                + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)");
       } else if (!Files.exists(entry.resolve(READY))) {
         notes.add("waiting for " + entry + ": no " + READY + " file in it yet");
       } else {
         ready.add(new Export(date, entry));
       }
     }
-    ready.sort(Comparator.comparing(Export::asOf).thenComparing(e -> e.folder().getFileName().toString()));
+    ready.sort(
+        Comparator.comparing(Export::asOf).thenComparing(e -> e.folder().getFileName().toString()));
     return new Scan(List.copyOf(ready), List.copyOf(notes));
   }
 
@@ -79,7 +84,8 @@ public final class ExportInbox {
    * after a dot or underscore ({@code 2026-11-30.corrected}) for a second export of the same date.
    */
   static LocalDate dateOf(String name) {
-    if (name.length() < 10 || (name.length() > 10 && name.charAt(10) != '.' && name.charAt(10) != '_')) {
+    if (name.length() < 10
+        || (name.length() > 10 && name.charAt(10) != '.' && name.charAt(10) != '_')) {
       return null;
     }
     try {
@@ -90,8 +96,8 @@ public final class ExportInbox {
   }
 
   /**
-   * Moves a refreshed export to {@value #DONE}/ (as {@code NAME.2}, {@code NAME.3}... when an export
-   * of that name is already there) and returns where it went.
+   * Moves a refreshed export to {@value #DONE}/ (as {@code NAME.2}, {@code NAME.3}... when an
+   * export of that name is already there) and returns where it went.
    */
   public Path markDone(Export export) {
     Path done = folder.resolve(DONE);
@@ -104,7 +110,8 @@ public final class ExportInbox {
       }
       return Files.move(export.folder(), target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the refreshed export " + export.folder() + " to " + done, e);
+      throw new UncheckedIOException(
+          "cannot move the refreshed export " + export.folder() + " to " + done, e);
     }
   }
 }

@@ -1,19 +1,19 @@
 package org.encours.refresh;
 
-import org.encours.core.EncoursErrors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.mapping.IngestMapping;
 
 /**
  * {@code encours refresh --inbox}: refreshes each ready export of an {@link ExportInbox}, oldest
- * first, in the one Spark application of the command, and moves it to {@code done/}; with
- * {@code --watch}, looks again every poll interval until the process is stopped.
+ * first, in the one Spark application of the command, and moves it to {@code done/}; with {@code
+ * --watch}, looks again every poll interval until the process is stopped.
  *
  * <p>An export that fails stops the run with its error and stays in the inbox: the exports after it
  * are not refreshed, since each refresh goes on from the state the previous one left. Stopping the
@@ -28,7 +28,12 @@ final class InboxRefresh {
   private final PrintWriter out;
   private final Set<String> said = new HashSet<>();
 
-  InboxRefresh(ExportInbox inbox, IngestMapping mapping, Supplier<RefreshJob> newJob, Progress progress, PrintWriter out) {
+  InboxRefresh(
+      ExportInbox inbox,
+      IngestMapping mapping,
+      Supplier<RefreshJob> newJob,
+      Progress progress,
+      PrintWriter out) {
     this.inbox = inbox;
     this.mapping = mapping;
     this.newJob = newJob;
@@ -52,14 +57,29 @@ final class InboxRefresh {
         refreshed++;
       }
       if (!watch) {
-        out.println(refreshed == 0
-            ? "no ready export in " + inbox.folder() + " (a folder named by its date, YYYY-MM-DD, holding a " + ExportInbox.READY + " file)"
-            : "refreshed " + refreshed + " export(s) from " + inbox.folder() + " in " + progress.elapsedText());
+        out.println(
+            refreshed == 0
+                ? "no ready export in "
+                    + inbox.folder()
+                    + " (a folder named by its date, YYYY-MM-DD, holding a "
+                    + ExportInbox.READY
+                    + " file)"
+                : "refreshed "
+                    + refreshed
+                    + " export(s) from "
+                    + inbox.folder()
+                    + " in "
+                    + progress.elapsedText());
         out.flush();
         return 0;
       }
       if (announce || !scan.ready().isEmpty()) {
-        progress.step("watching " + inbox.folder() + " for exports (every " + poll.toSeconds() + " s; Ctrl-C stops)");
+        progress.step(
+            "watching "
+                + inbox.folder()
+                + " for exports (every "
+                + poll.toSeconds()
+                + " s; Ctrl-C stops)");
         announce = false;
       }
       try {
@@ -79,7 +99,10 @@ final class InboxRefresh {
     try {
       result = newJob.get().ingest(export.folder().toString(), mapping).run(export.asOf());
     } catch (RuntimeException e) {
-      String what = "export " + export.folder() + " was not refreshed; it stays in the inbox and the exports after it wait for it";
+      String what =
+          "export "
+              + export.folder()
+              + " was not refreshed; it stays in the inbox and the exports after it wait for it";
       if (e instanceof UserFacingException u) {
         throw EncoursErrors.inContext(u, what);
       }

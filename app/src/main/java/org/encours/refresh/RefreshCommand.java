@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCommand;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
@@ -26,7 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code encours refresh}: ingest a new export and bring every derived table up to date, in one run. */
+/**
+ * {@code encours refresh}: ingest a new export and bring every derived table up to date, in one
+ * run.
+ */
 @Command(
     name = "refresh",
     mixinStandardHelpOptions = true,
@@ -58,29 +60,55 @@ public final class RefreshCommand implements EncoursCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Date of the refresh, YYYY-MM-DD (usually the export's cut-off). Required without --inbox.")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Date of the refresh, YYYY-MM-DD (usually the export's cut-off). Required without --inbox.")
   String asOf;
 
-  @Option(names = "--inbox", paramLabel = "DIR",
-      description = "A local folder of exports, one folder per export named by its cut-off date and ready once it holds a READY file: each is ingested (with --mapping) and refreshed as of its date, oldest first, then moved to DIR/done. Instead of --source and --as-of.")
+  @Option(
+      names = "--inbox",
+      paramLabel = "DIR",
+      description =
+          "A local folder of exports, one folder per export named by its cut-off date and ready once it holds a READY file: each is ingested (with --mapping) and refreshed as of its date, oldest first, then moved to DIR/done. Instead of --source and --as-of.")
   Path inbox;
 
-  @Option(names = "--watch", description = "With --inbox: keep running, looking for ready exports every --poll-seconds, until stopped (Ctrl-C).")
+  @Option(
+      names = "--watch",
+      description =
+          "With --inbox: keep running, looking for ready exports every --poll-seconds, until stopped (Ctrl-C).")
   boolean watch;
 
-  @Option(names = "--poll-seconds", paramLabel = "N", description = "With --watch: seconds between two looks at the inbox (default: " + DEFAULT_POLL_SECONDS + ").")
+  @Option(
+      names = "--poll-seconds",
+      paramLabel = "N",
+      description =
+          "With --watch: seconds between two looks at the inbox (default: "
+              + DEFAULT_POLL_SECONDS
+              + ").")
   Integer pollSeconds;
 
   static final int DEFAULT_POLL_SECONDS = 60;
 
-  @Option(names = "--source", paramLabel = "FILE_OR_DIR", description = "An export to ingest first (needs --mapping). Without it nothing is ingested.")
+  @Option(
+      names = "--source",
+      paramLabel = "FILE_OR_DIR",
+      description = "An export to ingest first (needs --mapping). Without it nothing is ingested.")
   String source;
 
-  @Option(names = "--mapping", paramLabel = "MAPPING", description = "The export's mapping: a YAML file or a built-in name (canonical-csv, ibm-accounts-receivable).")
+  @Option(
+      names = "--mapping",
+      paramLabel = "MAPPING",
+      description =
+          "The export's mapping: a YAML file or a built-in name (canonical-csv, ibm-accounts-receivable).")
   String mapping;
 
-  @Option(names = "--series-from", paramLabel = "MONTH",
-      description = "First month of the KPI series, YYYY-MM. Default: the first month already in receivables_kpis, else 36 months back.")
+  @Option(
+      names = "--series-from",
+      paramLabel = "MONTH",
+      description =
+          "First month of the KPI series, YYYY-MM. Default: the first month already in receivables_kpis, else 36 months back.")
   String seriesFrom;
 
   @Mixin ModelOptions modelOptions;
@@ -94,8 +122,10 @@ public final class RefreshCommand implements EncoursCommand {
     LocalDate date = inbox != null ? null : EncoursErrors.parseDate("--as-of", asOf);
     if (inbox == null && (source == null) != (mapping == null)) {
       throw source == null
-          ? EncoursErrors.badArgument("--mapping", mapping, "goes with --source: the export to ingest")
-          : EncoursErrors.badArgument("--source", source, "needs --mapping: how to read the export (e.g. canonical-csv)");
+          ? EncoursErrors.badArgument(
+              "--mapping", mapping, "goes with --source: the export to ingest")
+          : EncoursErrors.badArgument(
+              "--source", source, "needs --mapping: how to read the export (e.g. canonical-csv)");
     }
     IngestMapping loadedMapping = mapping == null ? null : MappingLoader.load(mapping);
     YearMonth first = null;
@@ -109,16 +139,22 @@ public final class RefreshCommand implements EncoursCommand {
     Policy policy = policyOptions.policy();
     String homeCountry = policyOptions.homeCountry();
     ModelRegistry registry = modelOptions.registry();
-    String version = modelOptions.version(registry); // no champion, or no such version: said before Spark starts
+    String version =
+        modelOptions.version(registry); // no champion, or no such version: said before Spark starts
 
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = Progress.toStderr("refresh");
     Warehouse warehouse = spark.openWarehouse("encours refresh");
     YearMonth seriesStart = first;
     Supplier<RefreshJob> job =
-        () -> new RefreshJob(warehouse, progress, out).seriesFrom(seriesStart).models(registry, version).policy(policy, homeCountry);
+        () ->
+            new RefreshJob(warehouse, progress, out)
+                .seriesFrom(seriesStart)
+                .models(registry, version)
+                .policy(policy, homeCountry);
     if (inbox != null) {
-      return new InboxRefresh(new ExportInbox(inbox), loadedMapping, job, progress, out).run(watch, Duration.ofSeconds(pollSeconds == null ? DEFAULT_POLL_SECONDS : pollSeconds));
+      return new InboxRefresh(new ExportInbox(inbox), loadedMapping, job, progress, out)
+          .run(watch, Duration.ofSeconds(pollSeconds == null ? DEFAULT_POLL_SECONDS : pollSeconds));
     }
     RefreshJob refresh = job.get();
     if (source != null) {
@@ -133,32 +169,46 @@ public final class RefreshCommand implements EncoursCommand {
   private void checkInboxArguments() {
     if (inbox == null) {
       if (asOf == null) {
-        throw EncoursErrors.missingArgument("--as-of", "the date of the refresh, YYYY-MM-DD (or --inbox, a folder of exports named by their dates)");
+        throw EncoursErrors.missingArgument(
+            "--as-of",
+            "the date of the refresh, YYYY-MM-DD (or --inbox, a folder of exports named by their dates)");
       }
       if (watch) {
-        throw EncoursErrors.badArgument("--watch", "true", "only with --inbox: the folder to watch for exports");
+        throw EncoursErrors.badArgument(
+            "--watch", "true", "only with --inbox: the folder to watch for exports");
       }
     }
     if (pollSeconds != null && !watch) {
-      throw EncoursErrors.badArgument("--poll-seconds", pollSeconds.toString(), "only with --watch: how often to look at the inbox");
+      throw EncoursErrors.badArgument(
+          "--poll-seconds",
+          pollSeconds.toString(),
+          "only with --watch: how often to look at the inbox");
     }
     if (inbox == null) {
       return;
     }
     if (asOf != null) {
-      throw EncoursErrors.badArgument("--as-of", asOf, "no --as-of with --inbox: each export is refreshed as of the date its folder is named by");
+      throw EncoursErrors.badArgument(
+          "--as-of",
+          asOf,
+          "no --as-of with --inbox: each export is refreshed as of the date its folder is named by");
     }
     if (source != null) {
-      throw EncoursErrors.badArgument("--source", source, "no --source with --inbox: the exports are the inbox's folders");
+      throw EncoursErrors.badArgument(
+          "--source", source, "no --source with --inbox: the exports are the inbox's folders");
     }
     if (mapping == null) {
-      throw EncoursErrors.badArgument("--inbox", inbox.toString(), "together with --mapping: how to read the exports (e.g. canonical-csv)");
+      throw EncoursErrors.badArgument(
+          "--inbox",
+          inbox.toString(),
+          "together with --mapping: how to read the exports (e.g. canonical-csv)");
     }
     if (!Files.isDirectory(inbox)) {
       throw EncoursErrors.badArgument("--inbox", inbox.toString(), "an existing local folder");
     }
     if (pollSeconds != null && pollSeconds < 1) {
-      throw EncoursErrors.badArgument("--poll-seconds", String.valueOf(pollSeconds), "a whole number of seconds, 1 or more");
+      throw EncoursErrors.badArgument(
+          "--poll-seconds", String.valueOf(pollSeconds), "a whole number of seconds, 1 or more");
     }
   }
 }

@@ -32,10 +32,10 @@ import org.encours.warehouse.Warehouse;
  * <p>Each step is the same job the single commands run, and writes the same rows ({@code
  * RefreshJobTest} checks it). Running them in one application saves a JVM start per step, whose CPU
  * goes mostly to the JIT compiling Spark, Delta and the query code (docs/scaling.md), and lets the
- * steps share work: the aging starts from the previous
- * date's open items; score and recommend read the open items the aging step has just written; the
- * score step's walk over each customer's history also gives the {@code payment_behaviour} rows of
- * the date, which the aging step then leaves to it.
+ * steps share work: the aging starts from the previous date's open items; score and recommend read
+ * the open items the aging step has just written; the score step's walk over each customer's
+ * history also gives the {@code payment_behaviour} rows of the date, which the aging step then
+ * leaves to it.
  */
 public final class RefreshJob {
   /** How many months the KPI series covers when the warehouse has none yet. */
@@ -52,7 +52,14 @@ public final class RefreshJob {
     public String summary() {
       StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "refresh as of %s:", asOf));
       for (Step step : steps) {
-        s.append(String.format(Locale.ROOT, "%n  %-10s %7.1f s wall %7.1f s CPU  %s", step.name(), step.seconds(), step.cpuSeconds(), step.summary()));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %-10s %7.1f s wall %7.1f s CPU  %s",
+                step.name(),
+                step.seconds(),
+                step.cpuSeconds(),
+                step.summary()));
       }
       return s.toString();
     }
@@ -82,7 +89,9 @@ public final class RefreshJob {
     return this;
   }
 
-  /** First month of the KPI series; default: the existing series' first month, else 36 months back. */
+  /**
+   * First month of the KPI series; default: the existing series' first month, else 36 months back.
+   */
   public RefreshJob seriesFrom(YearMonth month) {
     this.seriesFrom = month;
     return this;
@@ -110,7 +119,9 @@ public final class RefreshJob {
     if (registry == null || policy == null) {
       throw new IllegalStateException("models and policy must be set");
     }
-    modelVersion = registry.resolve(modelVersion); // no champion: fail before the first write, naming what to do
+    modelVersion =
+        registry.resolve(
+            modelVersion); // no champion: fail before the first write, naming what to do
     List<Step> steps = new ArrayList<>();
     if (source != null) {
       long[] t = now();
@@ -119,21 +130,52 @@ public final class RefreshJob {
     }
     long[] t = now();
     // payment_behaviour comes from the score step's walk over the history (the same rows, one walk)
-    steps.add(done("aging", new AnalyticsJob(warehouse, out).asOf(asOf).withoutBehaviour().execute().summary(), t));
+    steps.add(
+        done(
+            "aging",
+            new AnalyticsJob(warehouse, out).asOf(asOf).withoutBehaviour().execute().summary(),
+            t));
 
     YearMonth last = lastClosedMonth(asOf);
-    YearMonth first = seriesFrom != null ? seriesFrom : existingSeriesStart().orElse(last.minusMonths(NEW_SERIES_MONTHS - 1));
+    YearMonth first =
+        seriesFrom != null
+            ? seriesFrom
+            : existingSeriesStart().orElse(last.minusMonths(NEW_SERIES_MONTHS - 1));
     t = now();
     if (first.isAfter(last)) {
-      steps.add(done("kpis", "no month ends between " + first + " and " + asOf + ": series left as it is", t));
+      steps.add(
+          done(
+              "kpis",
+              "no month ends between " + first + " and " + asOf + ": series left as it is",
+              t));
     } else {
-      steps.add(done("kpis", new AnalyticsJob(warehouse, out).monthly(first, last).execute().summary(), t));
+      steps.add(
+          done(
+              "kpis",
+              new AnalyticsJob(warehouse, out).monthly(first, last).execute().summary(),
+              t));
     }
 
     t = now();
-    steps.add(done("score", new ScoreJob(warehouse, registry, out).asOf(asOf).model(modelVersion).alsoWriteBehaviour().execute().summary(), t));
+    steps.add(
+        done(
+            "score",
+            new ScoreJob(warehouse, registry, out)
+                .asOf(asOf)
+                .model(modelVersion)
+                .alsoWriteBehaviour()
+                .execute()
+                .summary(),
+            t));
     t = now();
-    steps.add(done("recommend", new RecommendJob(warehouse, policy, progress).homeCountry(homeCountry).run(asOf).summary(), t));
+    steps.add(
+        done(
+            "recommend",
+            new RecommendJob(warehouse, policy, progress)
+                .homeCountry(homeCountry)
+                .run(asOf)
+                .summary(),
+            t));
     return new Result(asOf, List.copyOf(steps));
   }
 
@@ -142,14 +184,18 @@ public final class RefreshJob {
       return Optional.empty();
     }
     Row r = warehouse.read(AnalyticsJob.RECEIVABLES_KPIS).agg(min("as_of_date")).first();
-    return r.isNullAt(0) ? Optional.empty() : Optional.of(YearMonth.from(((Date) r.get(0)).toLocalDate()));
+    return r.isNullAt(0)
+        ? Optional.empty()
+        : Optional.of(YearMonth.from(((Date) r.get(0)).toLocalDate()));
   }
 
   /** Wall clock and this process's CPU time, in nanoseconds. */
   private static long[] now() {
-    long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : -1;
+    long cpu =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime()
+            : -1;
     return new long[] {System.nanoTime(), cpu};
   }
 
@@ -157,7 +203,13 @@ public final class RefreshJob {
     long[] end = now();
     double cpu = start[1] < 0 || end[1] < 0 ? Double.NaN : (end[1] - start[1]) / 1e9;
     Step step = new Step(name, summary, (end[0] - start[0]) / 1e9, cpu);
-    progress.step(String.format(Locale.ROOT, "%s done in %.1f s (%.1f CPU-s)", name, step.seconds(), step.cpuSeconds()));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "%s done in %.1f s (%.1f CPU-s)",
+            name,
+            step.seconds(),
+            step.cpuSeconds()));
     return step;
   }
 }

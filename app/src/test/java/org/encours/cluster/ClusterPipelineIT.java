@@ -61,36 +61,39 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * jars reach the executors through {@code spark.jars} (the driver serves them).
  *
  * <p>What is compared, and how:
+ *
  * <ul>
  *   <li>Ignored, run-specific: {@code _batch_id} in the canonical tables and the batch id and
  *       start/end times in {@code ingest_batches} (they embed the wall clock).
  *   <li>Exact: every other column of the ingested tables, {@code aging_items}, {@code aging},
  *       {@code payment_behaviour}, {@code payment_behaviour_state} (the kept walk states, byte for
- *       byte), {@code receivables_kpis}, {@code recommendations} and {@code dunning_plan} (including the Delta versions in {@code input_versions} and the model
- *       version {@code v0001}); doubles in them to 1e-12 relative (sums in another order than the
- *       last bit are not expected, but are not a cluster bug either).
+ *       byte), {@code receivables_kpis}, {@code recommendations} and {@code dunning_plan}
+ *       (including the Delta versions in {@code input_versions} and the model version {@code
+ *       v0001}); doubles in them to 1e-12 relative (sums in another order than the last bit are not
+ *       expected, but are not a cluster bug either).
  *   <li>Within tolerances, the model outputs ({@code invoice_scores}, {@code customer_scores},
  *       {@code score_drift}, {@code invoice_model_outputs}): the boosted trees sum their split
  *       statistics across partitions in no fixed order (the L-BFGS fits run on one ordered
- *       partition and are exact, see TrainAndScoreTest), so: probabilities to
- *       1e-6, day figures rounded to 0.1 day (expected days late) to one rounding step, other
- *       doubles (contributions, PSI) to 0.1 %, dates derived from the survival model to one day,
- *       integers to one. Grades, reasons
- *       and everything else exact. The chosen candidates in the registry must be the same.
+ *       partition and are exact, see TrainAndScoreTest), so: probabilities to 1e-6, day figures
+ *       rounded to 0.1 day (expected days late) to one rounding step, other doubles (contributions,
+ *       PSI) to 0.1 %, dates derived from the survival model to one day, integers to one. Grades,
+ *       reasons and everything else exact. The chosen candidates in the registry must be the same.
  * </ul>
+ *
  * Both runs use the same shuffle partitions (4), default parallelism (2) and Delta snapshot
  * partitions (2).
  *
  * <p>Run alone: {@code ./mvnw -B verify -pl app -am -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterPipelineIT}. It needs about 2.5 GB of
- * RAM and adds a few minutes; its logs (daemons, each command, event logs) stay in
- * {@code app/target/cluster-it/}.
+ * RAM and adds a few minutes; its logs (daemons, each command, event logs) stay in {@code
+ * app/target/cluster-it/}.
  */
 @Tag("cluster")
 class ClusterPipelineIT {
   private static final String AS_OF = "2026-10-31";
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(20);
-  private static final Set<String> MODEL_TABLES = Set.of("invoice_scores", "customer_scores", "score_drift", "invoice_model_outputs");
+  private static final Set<String> MODEL_TABLES =
+      Set.of("invoice_scores", "customer_scores", "score_drift", "invoice_model_outputs");
   private static final Map<String, Set<String>> IGNORED =
       Map.of("ingest_batches", Set.of("batch_id", "started_at", "ended_at"));
   private static final Set<String> IGNORED_EVERYWHERE = Set.of("_batch_id");
@@ -111,63 +114,121 @@ class ClusterPipelineIT {
     java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long start = System.nanoTime();
     try {
-      // The jobs' classpath, as ./encours builds it: the reports classes, then launcher-classpath.txt.
+      // The jobs' classpath, as ./encours builds it: the reports classes, then
+      // launcher-classpath.txt.
       List<Path> jobsClasspath = new ArrayList<>();
       jobsClasspath.add(Path.of(System.getProperty("encours.jobs.classes", "target/classes")));
-      for (String entry : Files.readString(Path.of(System.getProperty("encours.jobs.classpath.file", "target/launcher-classpath.txt"))).trim().split(File.pathSeparator)) {
+      for (String entry :
+          Files.readString(
+                  Path.of(
+                      System.getProperty(
+                          "encours.jobs.classpath.file", "target/launcher-classpath.txt")))
+              .trim()
+              .split(File.pathSeparator)) {
         jobsClasspath.add(Path.of(entry));
       }
       Path sparkHome = sparkHome(jobsClasspath);
       String appJars = appJars(jobsClasspath);
 
       Path ledger = dir.resolve("ledger");
-      // The smallest ledger the generator writes still trains (as TrainAndScoreTest's 1,000 over 24 months).
-      assertThat(Encours.execute("generate", "--invoices", "1000", "--months", "24", "--out", ledger.toString())).isZero();
+      // The smallest ledger the generator writes still trains (as TrainAndScoreTest's 1,000 over 24
+      // months).
+      assertThat(
+              Encours.execute(
+                  "generate", "--invoices", "1000", "--months", "24", "--out", ledger.toString()))
+          .isZero();
 
       int masterPort = freePort();
       int masterUi = freePort();
       int[] workerUi = {freePort(), freePort()};
-      Map<String, String> sparkEnv = Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12", "SPARK_LOCAL_IP", "127.0.0.1");
+      Map<String, String> sparkEnv =
+          Map.of(
+              "SPARK_HOME",
+              sparkHome.toString(),
+              "SPARK_SCALA_VERSION",
+              "2.12",
+              "SPARK_LOCAL_IP",
+              "127.0.0.1");
       String daemonCp = sparkHome.resolve("jars") + "/*";
-      start("master", sparkEnv, List.of(java, "-Xmx256m", "-cp", daemonCp, "org.apache.spark.deploy.master.Master",
-          "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUi)));
+      start(
+          "master",
+          sparkEnv,
+          List.of(
+              java,
+              "-Xmx256m",
+              "-cp",
+              daemonCp,
+              "org.apache.spark.deploy.master.Master",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              String.valueOf(masterPort),
+              "--webui-port",
+              String.valueOf(masterUi)));
       waitFor(Duration.ofSeconds(120), "the master's /json/", () -> masterJson(masterUi) != null);
       for (int i = 0; i < 2; i++) {
         Path work = Files.createDirectories(dir.resolve("worker-" + (i + 1)));
-        start("worker-" + (i + 1), sparkEnv, List.of(java, "-Xmx256m", "-cp", daemonCp, "org.apache.spark.deploy.worker.Worker",
-            "spark://127.0.0.1:" + masterPort, "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
-            "--work-dir", work.toString(), "--webui-port", String.valueOf(workerUi[i])));
+        start(
+            "worker-" + (i + 1),
+            sparkEnv,
+            List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                daemonCp,
+                "org.apache.spark.deploy.worker.Worker",
+                "spark://127.0.0.1:" + masterPort,
+                "--host",
+                "127.0.0.1",
+                "--cores",
+                "1",
+                "--memory",
+                "1g",
+                "--work-dir",
+                work.toString(),
+                "--webui-port",
+                String.valueOf(workerUi[i])));
       }
-      waitFor(Duration.ofSeconds(180), "two alive workers", () -> {
-        JsonNode m = masterJson(masterUi);
-        return m != null && m.path("aliveworkers").asInt() == 2;
-      });
+      waitFor(
+          Duration.ofSeconds(180),
+          "two alive workers",
+          () -> {
+            JsonNode m = masterJson(masterUi);
+            return m != null && m.path("aliveworkers").asInt() == 2;
+          });
       long clusterUp = System.nanoTime();
 
       Path eventLogs = Files.createDirectories(dir.resolve("event-logs"));
-      List<String> same = List.of(
-          "--conf", "spark.sql.shuffle.partitions=4",
-          "--conf", "spark.default.parallelism=2",
-          "--conf", "spark.databricks.delta.snapshotPartitions=2");
-      List<String> cluster = new ArrayList<>(List.of("--master", "spark://127.0.0.1:" + masterPort));
+      List<String> same =
+          List.of(
+              "--conf", "spark.sql.shuffle.partitions=4",
+              "--conf", "spark.default.parallelism=2",
+              "--conf", "spark.databricks.delta.snapshotPartitions=2");
+      List<String> cluster =
+          new ArrayList<>(List.of("--master", "spark://127.0.0.1:" + masterPort));
       cluster.addAll(same);
-      cluster.addAll(List.of(
-          "--conf", "spark.jars=" + appJars,
-          "--conf", "spark.driver.host=127.0.0.1",
-          "--conf", "spark.driver.bindAddress=127.0.0.1",
-          "--conf", "spark.ui.enabled=false",
-          "--conf", "spark.executor.memory=1g",
-          // start each job only once both executors are there, so that both get work
-          "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
-          "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s",
-          "--conf", "spark.eventLog.enabled=true",
-          "--conf", "spark.eventLog.dir=" + eventLogs.toUri()));
+      cluster.addAll(
+          List.of(
+              "--conf", "spark.jars=" + appJars,
+              "--conf", "spark.driver.host=127.0.0.1",
+              "--conf", "spark.driver.bindAddress=127.0.0.1",
+              "--conf", "spark.ui.enabled=false",
+              "--conf", "spark.executor.memory=1g",
+              // start each job only once both executors are there, so that both get work
+              "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
+              "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s",
+              "--conf", "spark.eventLog.enabled=true",
+              "--conf", "spark.eventLog.dir=" + eventLogs.toUri()));
       List<String> local = new ArrayList<>(List.of("--master", "local[2]"));
       local.addAll(same);
 
       // Both pipelines at once: the cluster's runs wait on executors and RPCs much of the time.
-      String jobsCp = jobsClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-      CompletableFuture<Void> localRun = CompletableFuture.runAsync(() -> pipeline("local", jobsCp, ledger, local));
+      String jobsCp =
+          jobsClasspath.stream()
+              .map(Path::toString)
+              .collect(Collectors.joining(File.pathSeparator));
+      CompletableFuture<Void> localRun =
+          CompletableFuture.runAsync(() -> pipeline("local", jobsCp, ledger, local));
       pipeline("cluster", jobsCp, ledger, cluster);
       localRun.get(2 * COMMAND_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
       long pipelinesDone = System.nanoTime();
@@ -175,10 +236,13 @@ class ClusterPipelineIT {
       // Stop the cluster before comparing: the comparison needs the memory, not the daemons.
       JsonNode master = masterJson(masterUi);
       stopAll();
-      System.out.printf("cluster-it: cluster up in %d s, both pipelines in %d s%n",
+      System.out.printf(
+          "cluster-it: cluster up in %d s, both pipelines in %d s%n",
           (clusterUp - start) / 1_000_000_000L, (pipelinesDone - clusterUp) / 1_000_000_000L);
 
-      assertThat(master.path("completedapps")).as("applications completed on the master").hasSize(6);
+      assertThat(master.path("completedapps"))
+          .as("applications completed on the master")
+          .hasSize(6);
       assertTasksRanOnBothWorkers(eventLogs, workerUi);
       assertSameModelChoice(dir.resolve("local/models"), dir.resolve("cluster/models"));
       assertSameTables(dir.resolve("local/warehouse"), dir.resolve("cluster/warehouse"));
@@ -206,13 +270,14 @@ class ClusterPipelineIT {
     Path home = dir.resolve(name);
     String warehouse = home.resolve("warehouse").toString();
     String models = home.resolve("models").toString();
-    List<List<String>> commands = List.of(
-        List.of("ingest", "--source", ledger.toString(), "--mapping", "canonical-csv"),
-        List.of("analytics", "--as-of", AS_OF),
-        List.of("analytics", "--from", "2026-05", "--to", "2026-10", "--monthly"),
-        List.of("train", "--seed", "42", "--gbt-iterations", "5", "--models", models),
-        List.of("score", "--as-of", AS_OF, "--models", models),
-        List.of("recommend", "--as-of", AS_OF));
+    List<List<String>> commands =
+        List.of(
+            List.of("ingest", "--source", ledger.toString(), "--mapping", "canonical-csv"),
+            List.of("analytics", "--as-of", AS_OF),
+            List.of("analytics", "--from", "2026-05", "--to", "2026-10", "--monthly"),
+            List.of("train", "--seed", "42", "--gbt-iterations", "5", "--models", models),
+            List.of("score", "--as-of", AS_OF, "--models", models),
+            List.of("recommend", "--as-of", AS_OF));
     int step = 0;
     for (List<String> command : commands) {
       List<String> line = new ArrayList<>();
@@ -236,13 +301,17 @@ class ClusterPipelineIT {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(label, e);
       }
-      System.out.printf("cluster-it: %s took %d s%n", label, (System.nanoTime() - t0) / 1_000_000_000L);
+      System.out.printf(
+          "cluster-it: %s took %d s%n", label, (System.nanoTime() - t0) / 1_000_000_000L);
     }
   }
 
   // ---- the cluster ------------------------------------------------------------------------------
 
-  /** SPARK_HOME/jars: links to every library jar of the jobs' classpath (Spark, Delta, ...), not Encours. */
+  /**
+   * SPARK_HOME/jars: links to every library jar of the jobs' classpath (Spark, Delta, ...), not
+   * Encours.
+   */
   private Path sparkHome(List<Path> jobsClasspath) throws IOException {
     Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
     for (Path entry : jobsClasspath) {
@@ -256,12 +325,16 @@ class ClusterPipelineIT {
     return jars.getParent();
   }
 
-  /** The Encours jars for spark.jars; a classes folder (run from an IDE or before packaging) is jarred. */
+  /**
+   * The Encours jars for spark.jars; a classes folder (run from an IDE or before packaging) is
+   * jarred.
+   */
   private String appJars(List<Path> jobsClasspath) throws IOException {
     List<String> jars = new ArrayList<>();
     for (Path entry : jobsClasspath) {
       if (isEncours(entry)) {
-        jars.add((Files.isDirectory(entry) ? jar(entry) : entry).toAbsolutePath().toUri().toString());
+        jars.add(
+            (Files.isDirectory(entry) ? jar(entry) : entry).toAbsolutePath().toUri().toString());
       }
     }
     return String.join(",", jars);
@@ -272,9 +345,12 @@ class ClusterPipelineIT {
   }
 
   private Path jar(Path classes) throws IOException {
-    Path jar = dir.resolve("app-jars").resolve("encours-" + classes.getParent().getParent().getFileName() + "-classes.jar");
+    Path jar =
+        dir.resolve("app-jars")
+            .resolve("encours-" + classes.getParent().getParent().getFileName() + "-classes.jar");
     Files.createDirectories(jar.getParent());
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
         out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
         Files.copy(f, out);
@@ -284,8 +360,12 @@ class ClusterPipelineIT {
     return jar;
   }
 
-  private Process start(String name, Map<String, String> env, List<String> command) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+  private Process start(String name, Map<String, String> env, List<String> command)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve(name + ".log").toFile());
     pb.environment().putAll(env);
     synchronized (started) {
       if (stopped) {
@@ -297,7 +377,9 @@ class ClusterPipelineIT {
     }
   }
 
-  /** Every process this test started, and what they started (executors), by PID; also on failure. */
+  /**
+   * Every process this test started, and what they started (executors), by PID; also on failure.
+   */
   private void stopAll() {
     List<ProcessHandle> all = new ArrayList<>();
     synchronized (started) {
@@ -332,7 +414,9 @@ class ClusterPipelineIT {
 
   private static JsonNode masterJson(int uiPort) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + uiPort + "/json/").toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + uiPort + "/json/").toURL().openConnection();
       c.setConnectTimeout(2000);
       c.setReadTimeout(5000);
       try (InputStream in = c.getInputStream()) {
@@ -368,8 +452,12 @@ class ClusterPipelineIT {
 
   // ---- what ran where ---------------------------------------------------------------------------
 
-  /** Per application (one per command): tasks finished by the executors of each worker (by its web UI port). */
-  private static void assertTasksRanOnBothWorkers(Path eventLogs, int[] workerUi) throws IOException {
+  /**
+   * Per application (one per command): tasks finished by the executors of each worker (by its web
+   * UI port).
+   */
+  private static void assertTasksRanOnBothWorkers(Path eventLogs, int[] workerUi)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, Map<Integer, Integer>> tasksPerApp = new TreeMap<>();
     try (Stream<Path> files = Files.list(eventLogs)) {
@@ -383,14 +471,16 @@ class ClusterPipelineIT {
             switch (e.path("Event").asText()) {
               case "SparkListenerApplicationStart" -> app = e.path("App Name").asText() + " " + app;
               case "SparkListenerExecutorAdded" -> {
-                URI stdout = URI.create(e.path("Executor Info").path("Log Urls").path("stdout").asText());
+                URI stdout =
+                    URI.create(e.path("Executor Info").path("Log Urls").path("stdout").asText());
                 executorWorker.put(e.path("Executor ID").asText(), stdout.getPort());
               }
               case "SparkListenerTaskEnd" -> {
-                Integer worker = executorWorker.get(e.path("Task Info").path("Executor ID").asText());
+                Integer worker =
+                    executorWorker.get(e.path("Task Info").path("Executor ID").asText());
                 tasks.merge(worker == null ? -1 : worker, 1, Integer::sum);
               }
-              default -> { }
+              default -> {}
             }
           }
         }
@@ -399,12 +489,19 @@ class ClusterPipelineIT {
     }
     System.out.println("cluster-it: tasks per application and worker web UI port " + tasksPerApp);
     assertThat(tasksPerApp).as("one event log per command").hasSize(6);
-    tasksPerApp.forEach((app, tasks) -> {
-      assertThat(tasks).as("tasks of %s per worker", app).hasSize(2).doesNotContainKey(-1).allSatisfy((w, n) -> assertThat(n).isPositive());
-      if (workerUi != null) {
-        assertThat(tasks).as("tasks of %s per worker", app).containsOnlyKeys(workerUi[0], workerUi[1]);
-      }
-    });
+    tasksPerApp.forEach(
+        (app, tasks) -> {
+          assertThat(tasks)
+              .as("tasks of %s per worker", app)
+              .hasSize(2)
+              .doesNotContainKey(-1)
+              .allSatisfy((w, n) -> assertThat(n).isPositive());
+          if (workerUi != null) {
+            assertThat(tasks)
+                .as("tasks of %s per worker", app)
+                .containsOnlyKeys(workerUi[0], workerUi[1]);
+          }
+        });
   }
 
   // ---- the results ------------------------------------------------------------------------------
@@ -420,7 +517,16 @@ class ClusterPipelineIT {
   private static void assertSameTables(Path local, Path cluster) throws IOException {
     Set<String> tables = deltaTables(local);
     assertThat(deltaTables(cluster)).as("tables written on the cluster").isEqualTo(tables);
-    assertThat(tables).contains("invoices", "aging", "receivables_kpis", "payment_behaviour", "invoice_scores", "customer_scores", "recommendations", "dunning_plan");
+    assertThat(tables)
+        .contains(
+            "invoices",
+            "aging",
+            "receivables_kpis",
+            "payment_behaviour",
+            "invoice_scores",
+            "customer_scores",
+            "recommendations",
+            "dunning_plan");
     SparkSession spark = SharedSpark.session();
     List<String> differences = new ArrayList<>();
     for (String table : tables) {
@@ -430,36 +536,70 @@ class ClusterPipelineIT {
       Set<String> ignored = new TreeSet<>(IGNORED.getOrDefault(table, Set.of()));
       ignored.addAll(IGNORED_EVERYWHERE);
       boolean model = MODEL_TABLES.contains(table);
-      List<StructField> fields = Arrays.stream(a.schema().fields()).filter(f -> !ignored.contains(f.name())).collect(Collectors.toList());
-      // Pair rows on every column that is exact (not floating point, not model-derived date or points).
-      Column[] order = fields.stream().filter(f -> sortable(f, model)).map(f -> org.apache.spark.sql.functions.col(f.name())).toArray(Column[]::new);
-      Column[] keep = fields.stream().map(f -> org.apache.spark.sql.functions.col(f.name())).toArray(Column[]::new);
+      List<StructField> fields =
+          Arrays.stream(a.schema().fields())
+              .filter(f -> !ignored.contains(f.name()))
+              .collect(Collectors.toList());
+      // Pair rows on every column that is exact (not floating point, not model-derived date or
+      // points).
+      Column[] order =
+          fields.stream()
+              .filter(f -> sortable(f, model))
+              .map(f -> org.apache.spark.sql.functions.col(f.name()))
+              .toArray(Column[]::new);
+      Column[] keep =
+          fields.stream()
+              .map(f -> org.apache.spark.sql.functions.col(f.name()))
+              .toArray(Column[]::new);
       List<Row> ra = a.select(keep).orderBy(order).collectAsList();
       List<Row> rb = b.select(keep).orderBy(order).collectAsList();
       if (ra.size() != rb.size()) {
-        differences.add(table + ": " + ra.size() + " rows in local mode, " + rb.size() + " on the cluster");
+        differences.add(
+            table + ": " + ra.size() + " rows in local mode, " + rb.size() + " on the cluster");
         continue;
       }
       int before = differences.size();
       for (int i = 0; i < ra.size() && differences.size() - before < 5; i++) {
         for (int c = 0; c < fields.size(); c++) {
           String where = table + " row " + i + " " + fields.get(c).name();
-          String diff = compare(where, fields.get(c).name(), fields.get(c).dataType(), ra.get(i).get(c), rb.get(i).get(c), model);
+          String diff =
+              compare(
+                  where,
+                  fields.get(c).name(),
+                  fields.get(c).dataType(),
+                  ra.get(i).get(c),
+                  rb.get(i).get(c),
+                  model);
           if (diff != null) {
             differences.add(diff + " (local row " + ra.get(i) + ", cluster row " + rb.get(i) + ")");
           }
         }
       }
-      System.out.printf("cluster-it: %s: %d rows compared (%s)%n", table, ra.size(), model ? "model outputs, within tolerances" : "exact");
+      System.out.printf(
+          "cluster-it: %s: %d rows compared (%s)%n",
+          table, ra.size(), model ? "model outputs, within tolerances" : "exact");
     }
     assertThat(differences).as("differences between the local and the cluster warehouse").isEmpty();
   }
 
   private static boolean sortable(StructField f, boolean model) {
     DataType t = f.dataType();
-    boolean atomic = t instanceof DecimalType || Set.of(DataTypes.StringType, DataTypes.IntegerType, DataTypes.LongType,
-        DataTypes.DateType, DataTypes.BooleanType, DataTypes.TimestampType, DataTypes.ShortType).contains(t);
-    return atomic && !(model && (tolerantDate(f.name()) || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType)));
+    boolean atomic =
+        t instanceof DecimalType
+            || Set.of(
+                    DataTypes.StringType,
+                    DataTypes.IntegerType,
+                    DataTypes.LongType,
+                    DataTypes.DateType,
+                    DataTypes.BooleanType,
+                    DataTypes.TimestampType,
+                    DataTypes.ShortType)
+                .contains(t);
+    return atomic
+        && !(model
+            && (tolerantDate(f.name())
+                || t.equals(DataTypes.IntegerType)
+                || t.equals(DataTypes.LongType)));
   }
 
   private static boolean tolerantDate(String column) {
@@ -467,12 +607,15 @@ class ClusterPipelineIT {
   }
 
   /** Null when equal under the table's rules, else a description of the difference. */
-  private static String compare(String where, String column, DataType type, Object a, Object b, boolean model) {
+  private static String compare(
+      String where, String column, DataType type, Object a, Object b, boolean model) {
     if (a == null || b == null) {
       return a == b ? null : where + ": " + a + " vs " + b;
     }
     if (a instanceof byte[] x && b instanceof byte[] y) {
-      return Arrays.equals(x, y) ? null : where + ": " + x.length + " bytes vs " + y.length + " bytes, not the same";
+      return Arrays.equals(x, y)
+          ? null
+          : where + ": " + x.length + " bytes vs " + y.length + " bytes, not the same";
     }
     if (a instanceof Double || a instanceof Float) {
       double x = ((Number) a).doubleValue();
@@ -481,12 +624,16 @@ class ClusterPipelineIT {
         return null;
       }
       double diff = Math.abs(x - y);
-      boolean ok = model
-          ? (column.contains("prob") || column.startsWith("pd_") ? diff <= 1e-6
-              // expected_days_late is rounded to 0.1 day: a 1e-4 change of the survival scale can move it one step
-              : column.contains("days") ? diff <= 0.1 + 1e-9
-              : diff <= 1e-3 * Math.max(Math.abs(x), Math.abs(y)) || diff <= 1e-6)
-          : diff <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+      boolean ok =
+          model
+              ? (column.contains("prob") || column.startsWith("pd_")
+                  ? diff <= 1e-6
+                  // expected_days_late is rounded to 0.1 day: a 1e-4 change of the survival scale
+                  // can move it one step
+                  : column.contains("days")
+                      ? diff <= 0.1 + 1e-9
+                      : diff <= 1e-3 * Math.max(Math.abs(x), Math.abs(y)) || diff <= 1e-6)
+              : diff <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
       return ok ? null : where + ": " + x + " vs " + y;
     }
     if (model && a instanceof Date da && b instanceof Date db && tolerantDate(column)) {
@@ -540,7 +687,9 @@ class ClusterPipelineIT {
 
   private static Set<String> deltaTables(Path warehouse) throws IOException {
     try (Stream<Path> dirs = Files.list(warehouse)) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log"))).map(d -> d.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+      return dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log")))
+          .map(d -> d.getFileName().toString())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
@@ -554,5 +703,4 @@ class ClusterPipelineIT {
       }
     }
   }
-
 }

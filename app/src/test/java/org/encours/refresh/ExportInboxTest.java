@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which folders of an inbox are exports ready to refresh, in which order, and what else is said. */
+/**
+ * Which folders of an inbox are exports ready to refresh, in which order, and what else is said.
+ */
 class ExportInboxTest {
   @TempDir Path inbox;
 
@@ -21,10 +23,16 @@ class ExportInboxTest {
 
     ExportInbox.Scan scan = new ExportInbox(inbox).scan();
 
-    assertThat(scan.ready()).extracting(e -> e.folder().getFileName().toString())
+    assertThat(scan.ready())
+        .extracting(e -> e.folder().getFileName().toString())
         .containsExactly("2026-10-31", "2026-11-30", "2026-11-30.corrected", "2026-12-31");
-    assertThat(scan.ready()).extracting(ExportInbox.Export::asOf)
-        .containsExactly(LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-31"));
+    assertThat(scan.ready())
+        .extracting(ExportInbox.Export::asOf)
+        .containsExactly(
+            LocalDate.parse("2026-10-31"),
+            LocalDate.parse("2026-11-30"),
+            LocalDate.parse("2026-11-30"),
+            LocalDate.parse("2026-12-31"));
     assertThat(scan.notes()).isEmpty();
   }
 
@@ -40,12 +48,21 @@ class ExportInboxTest {
 
     ExportInbox.Scan scan = new ExportInbox(inbox).scan();
 
-    assertThat(scan.ready()).extracting(e -> e.folder().getFileName().toString()).containsExactly("2026-12-31");
-    assertThat(scan.notes()).containsExactly(
-        "ignoring " + inbox.resolve("2026-02-30") + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)",
-        "waiting for " + inbox.resolve("2026-11-30") + ": no READY file in it yet",
-        "ignoring " + inbox.resolve("2026-11-30.csv") + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)",
-        "ignoring " + inbox.resolve("november") + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)");
+    assertThat(scan.ready())
+        .extracting(e -> e.folder().getFileName().toString())
+        .containsExactly("2026-12-31");
+    assertThat(scan.notes())
+        .containsExactly(
+            "ignoring "
+                + inbox.resolve("2026-02-30")
+                + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)",
+            "waiting for " + inbox.resolve("2026-11-30") + ": no READY file in it yet",
+            "ignoring "
+                + inbox.resolve("2026-11-30.csv")
+                + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)",
+            "ignoring "
+                + inbox.resolve("november")
+                + ": not an export (an export is a folder named by its cut-off date, YYYY-MM-DD)");
   }
 
   @Test

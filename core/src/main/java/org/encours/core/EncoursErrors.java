@@ -11,15 +11,20 @@ public final class EncoursErrors {
 
   public static UserFacingException missingFile(String what, Path path) {
     return new UserFacingException(
-        what + " not found: " + path.toAbsolutePath() + ". Check the path (it is read relative to "
-            + Path.of("").toAbsolutePath() + ").");
+        what
+            + " not found: "
+            + path.toAbsolutePath()
+            + ". Check the path (it is read relative to "
+            + Path.of("").toAbsolutePath()
+            + ").");
   }
 
   /**
    * A file, folder or location that exists (or should) but cannot be read, listed or written:
    * "Cannot ACTION WHAT: CAUSE. FIX" ({@code fix} may be empty).
    */
-  public static UserFacingException cannot(String action, String what, Throwable cause, String fix) {
+  public static UserFacingException cannot(
+      String action, String what, Throwable cause, String fix) {
     return new UserFacingException(
         "Cannot " + action + " " + what + ": " + reason(cause) + "." + sentence(fix), cause);
   }
@@ -33,22 +38,26 @@ public final class EncoursErrors {
   }
 
   /** {@link #badFile(String, String, String)} with the exception that revealed the problem. */
-  public static UserFacingException badFile(String what, String problem, String fix, Throwable cause) {
+  public static UserFacingException badFile(
+      String what, String problem, String fix, Throwable cause) {
     return new UserFacingException(what + " " + problem + "." + sentence(fix), cause);
   }
 
   /**
-   * Something a command needs is not there yet, usually because another command has not run:
-   * "No WHAT in WHERE: FIX" (a table, a partition, a model version, an export's files).
+   * Something a command needs is not there yet, usually because another command has not run: "No
+   * WHAT in WHERE: FIX" (a table, a partition, a model version, an export's files).
    */
   public static UserFacingException nothingFound(String what, String where, String fix) {
     return new UserFacingException("No " + what + " in " + where + ": " + fix);
   }
 
-  /** The canonical tables are missing: the warehouse was never ingested into, or is the wrong one. */
+  /**
+   * The canonical tables are missing: the warehouse was never ingested into, or is the wrong one.
+   */
   public static UserFacingException noCanonicalTables(String warehouseRoot) {
     return new UserFacingException(
-        "No invoices table in the warehouse at " + warehouseRoot
+        "No invoices table in the warehouse at "
+            + warehouseRoot
             + ": the canonical tables are missing. Run 'encours ingest' first (or point --warehouse,"
             + " or ENCOURS_WAREHOUSE, at the warehouse it wrote).");
   }
@@ -97,8 +106,8 @@ public final class EncoursErrors {
   }
 
   /**
-   * A command-line date ({@code YYYY-MM-DD}, surrounding blanks ignored), or the error that names the
-   * option and shows the expected form.
+   * A command-line date ({@code YYYY-MM-DD}, surrounding blanks ignored), or the error that names
+   * the option and shows the expected form.
    */
   public static java.time.LocalDate parseDate(String option, String text) {
     try {

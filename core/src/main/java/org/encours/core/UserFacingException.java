@@ -2,7 +2,8 @@ package org.encours.core;
 
 /**
  * An error the user can act on: it says what went wrong, why, and how to fix it, with the offending
- * value. The command line prints its message without a stack trace and exits with {@link #exitCode()}.
+ * value. The command line prints its message without a stack trace and exits with {@link
+ * #exitCode()}.
  *
  * <p>Created only through {@link EncoursErrors} (the constructors are not public), so that every
  * message follows the same what / why / how-to-fix pattern.

@@ -7,13 +7,15 @@ import java.util.SplittableRandom;
  * files (a model has to infer it from behaviour and attributes) but is kept on {@link
  * LedgerSink.CustomerRow} for tests and counted in {@code generation.json}.
  *
- * <p>Each archetype has a natural lateness (see {@code CustomerHistory}), a dispute rate, a share of
- * invoices settled in instalments, and its response to each reminder of the {@link DunningStage}
+ * <p>Each archetype has a natural lateness (see {@code CustomerHistory}), a dispute rate, a share
+ * of invoices settled in instalments, and its response to each reminder of the {@link DunningStage}
  * ladder: the probability that the customer pays within 1 to 8 days of receiving it. Defaulters
  * ignore reminders (their only answers are silence and the odd promise they do not keep).
  */
 public enum Archetype {
-  /** Pays on or before the due date; the odd late invoice is usually an oversight a reminder fixes. */
+  /**
+   * Pays on or before the due date; the odd late invoice is usually an oversight a reminder fixes.
+   */
   PROMPT("prompt", 0.015, 0.03, 0.0, 0.00, 0.70, 0.80, 0.90, 0.90),
   /** Chronically 2 to 8 weeks late, escalation helps. */
   SLOW("slow", 0.04, 0.12, 0.02, 0.10, 0.15, 0.25, 0.40, 0.55),
@@ -59,8 +61,8 @@ public enum Archetype {
 
   /**
    * Draws the archetype of a customer. The relative odds depend on its attributes through {@code
-   * risk} = sector risk x size risk x country risk: prompt 48 / risk, slow 18 x risk, deteriorating 7
-   * x risk, seasonal 9 x sector seasonal factor, disputer 9 x sqrt(risk) x sector dispute factor,
+   * risk} = sector risk x size risk x country risk: prompt 48 / risk, slow 18 x risk, deteriorating
+   * 7 x risk, seasonal 9 x sector seasonal factor, disputer 9 x sqrt(risk) x sector dispute factor,
    * defaulter 3 x risk^1.5 (x 0.3 for large firms). Overall about 45 % prompt, 20 % slow, 8 %
    * deteriorating, 10 % seasonal, 10 % disputers and 4 to 5 % defaulters.
    */

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Plausible company names by country and sector: "Dubois Bâtiment SARL", "Transports Leroy SAS",
  * "Martin, Petit et Associés", {@code Café "Le Moreau" SAS}, {@code Logistique "Perrin" SA}. About
- * 15 % contain a comma and 5 % double quotes, on purpose, so that every reader of the CSV files meets RFC 4180 quoting. Names repeat; ids are the
- * keys.
+ * 15 % contain a comma and 5 % double quotes, on purpose, so that every reader of the CSV files
+ * meets RFC 4180 quoting. Names repeat; ids are the keys.
  */
 final class CompanyNames {
   private CompanyNames() {}
@@ -19,28 +19,88 @@ final class CompanyNames {
       "Bonnet", "François", "Martinez", "Chevalier", "Gauthier", "Perrin", "Rousseau", "Blanc"
     },
     { // BE
-      "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens",
-      "Wouters", "Dubois", "Lambert", "Dupont", "Lejeune", "Renard"
+      "Peeters",
+      "Janssens",
+      "Maes",
+      "Jacobs",
+      "Mertens",
+      "Willems",
+      "Claes",
+      "Goossens",
+      "Wouters",
+      "Dubois",
+      "Lambert",
+      "Dupont",
+      "Lejeune",
+      "Renard"
     },
     { // DE
-      "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-      "Hoffmann", "Koch", "Richter"
+      "Müller",
+      "Schmidt",
+      "Schneider",
+      "Fischer",
+      "Weber",
+      "Meyer",
+      "Wagner",
+      "Becker",
+      "Schulz",
+      "Hoffmann",
+      "Koch",
+      "Richter"
     },
     { // ES
-      "García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez",
-      "Gómez", "Martín", "Ruiz", "Navarro"
+      "García",
+      "Fernández",
+      "González",
+      "Rodríguez",
+      "López",
+      "Martínez",
+      "Sánchez",
+      "Pérez",
+      "Gómez",
+      "Martín",
+      "Ruiz",
+      "Navarro"
     },
     { // IT
-      "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino",
-      "Greco", "Bruno", "Gallo"
+      "Rossi",
+      "Russo",
+      "Ferrari",
+      "Esposito",
+      "Bianchi",
+      "Romano",
+      "Colombo",
+      "Ricci",
+      "Marino",
+      "Greco",
+      "Bruno",
+      "Gallo"
     },
     { // NL
-      "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
-      "Smit", "Meijer"
+      "de Jong",
+      "Jansen",
+      "de Vries",
+      "van den Berg",
+      "van Dijk",
+      "Bakker",
+      "Janssen",
+      "Visser",
+      "Smit",
+      "Meijer"
     },
     { // GB
-      "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson",
-      "Wright", "Walker", "Evans"
+      "Smith",
+      "Jones",
+      "Taylor",
+      "Brown",
+      "Williams",
+      "Wilson",
+      "Johnson",
+      "Davies",
+      "Robinson",
+      "Wright",
+      "Walker",
+      "Evans"
     }
   };
 
@@ -89,8 +149,7 @@ final class CompanyNames {
     String surname = surnames[rng.nextInt(surnames.length)];
     String[] forms = LEGAL_FORMS[country.ordinal()];
     String form = forms[rng.nextInt(forms.length)];
-    String[] words =
-        (country.francophone() ? FRENCH_WORDS : ENGLISH_WORDS)[sector.ordinal()];
+    String[] words = (country.francophone() ? FRENCH_WORDS : ENGLISH_WORDS)[sector.ordinal()];
     String word = words[rng.nextInt(words.length)];
     int pattern = rng.nextInt(20);
     if (pattern < 8) {

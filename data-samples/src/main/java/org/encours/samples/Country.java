@@ -2,8 +2,8 @@ package org.encours.samples;
 
 /**
  * Customer countries (ISO 3166-1 alpha-2): mostly France, some neighbours. Payment culture carries
- * signal: German and Dutch customers pay earliest, Spanish and Italian ones latest ({@code delayShift}
- * in days, {@code risk} as in {@link Sector}).
+ * signal: German and Dutch customers pay earliest, Spanish and Italian ones latest ({@code
+ * delayShift} in days, {@code risk} as in {@link Sector}).
  */
 public enum Country {
   FR(70, 1.0, 2),

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Writes a generated ledger as the four canonical CSV files ({@code customers.csv}, {@code
- * invoices.csv}, {@code payments.csv}, {@code dunning_events.csv}), the layout the ingestion mapping
- * expects. Existing files of those names are replaced.
+ * invoices.csv}, {@code payments.csv}, {@code dunning_events.csv}), the layout the ingestion
+ * mapping expects. Existing files of those names are replaced.
  */
 final class CsvLedgerWriter implements LedgerSink, AutoCloseable {
   static final String CUSTOMERS = "customers.csv";
@@ -17,12 +17,28 @@ final class CsvLedgerWriter implements LedgerSink, AutoCloseable {
   static final String DUNNING_EVENTS = "dunning_events.csv";
 
   static final String[] CUSTOMER_COLUMNS = {
-    "customer_id", "name", "country", "sector", "size_band", "created_date", "credit_limit",
-    "insured_limit", "payment_terms_days"
+    "customer_id",
+    "name",
+    "country",
+    "sector",
+    "size_band",
+    "created_date",
+    "credit_limit",
+    "insured_limit",
+    "payment_terms_days"
   };
   static final String[] INVOICE_COLUMNS = {
-    "invoice_id", "customer_id", "issue_date", "due_date", "amount", "currency", "doc_type",
-    "channel", "disputed", "dispute_date", "terms_code"
+    "invoice_id",
+    "customer_id",
+    "issue_date",
+    "due_date",
+    "amount",
+    "currency",
+    "doc_type",
+    "channel",
+    "disputed",
+    "dispute_date",
+    "terms_code"
   };
   static final String[] PAYMENT_COLUMNS = {"payment_id", "invoice_id", "payment_date", "amount"};
   static final String[] DUNNING_COLUMNS = {

@@ -8,9 +8,10 @@ import java.time.LocalDate;
 
 /**
  * A fast writer of one CSV file in the canonical layout: UTF-8, comma-delimited, LF line ends, ISO
- * dates, amounts with exactly two decimals and a dot, {@code true}/{@code false}, an empty field for
- * null, and RFC 4180 quoting only when a value contains a comma, a double quote or a line break.
- * Fields are encoded straight into a byte buffer (no {@code String.format}, no per-field strings).
+ * dates, amounts with exactly two decimals and a dot, {@code true}/{@code false}, an empty field
+ * for null, and RFC 4180 quoting only when a value contains a comma, a double quote or a line
+ * break. Fields are encoded straight into a byte buffer (no {@code String.format}, no per-field
+ * strings).
  */
 final class CsvOut implements Closeable {
   private final OutputStream out;

@@ -24,23 +24,23 @@ import org.encours.samples.LedgerSink.PaymentRow;
  *       August / December slip of seasonal payers).
  *   <li><b>Dispute on receipt</b> (archetype rate x sector factor): dated 3 to 27 days after issue;
  *       payment waits until 15 to 60 days after it.
- *   <li><b>Defaulter cut-off</b>: a defaulter's invoice whose payment would fall on or after its stop
- *       date is never paid (sometimes an instalment is paid before the stop date).
- *   <li><b>Dunning</b>: at each stage of the ladder (J+5, J+15, J+30, J+45 after the due date) that is
- *       reached while the invoice is still unpaid, not disputed and not after the as-of date, a
- *       reminder is sent. With the archetype's probability for that stage the customer pays within 1
- *       to 8 days ({@code promise_to_pay}, or {@code no_answer} with the payment simply arriving), so
- *       each reminder pulls the payment date in; disputers may answer with {@code dispute_raised}
- *       instead, which suspends dunning and delays payment. Otherwise {@code no_answer} (or a promise
- *       that is not kept). Defaulters ignore reminders.
+ *   <li><b>Defaulter cut-off</b>: a defaulter's invoice whose payment would fall on or after its
+ *       stop date is never paid (sometimes an instalment is paid before the stop date).
+ *   <li><b>Dunning</b>: at each stage of the ladder (J+5, J+15, J+30, J+45 after the due date) that
+ *       is reached while the invoice is still unpaid, not disputed and not after the as-of date, a
+ *       reminder is sent. With the archetype's probability for that stage the customer pays within
+ *       1 to 8 days ({@code promise_to_pay}, or {@code no_answer} with the payment simply
+ *       arriving), so each reminder pulls the payment date in; disputers may answer with {@code
+ *       dispute_raised} instead, which suspends dunning and delays payment. Otherwise {@code
+ *       no_answer} (or a promise that is not kept). Defaulters ignore reminders.
  *   <li><b>Dispute resolution</b>: 45 % of disputes end with a credit note (10-100 % of the amount)
  *       issued 7 to 41 days after the dispute; payment follows it. About 1.2 % of undisputed
  *       invoices also get a credit note (returns, price corrections).
- *   <li><b>Allocations</b>: a credit note issued before the payment is deducted from it (the invoice
- *       gets its full amount, the credit note its negative amount, same date); one issued after is
- *       refunded later. Otherwise the invoice is paid in one go or, at the archetype's rate, in 2 or
- *       3 instalments ending on the payment date. 0.4 % of paid invoices are over-paid (a duplicate
- *       payment, or a few euros too much).
+ *   <li><b>Allocations</b>: a credit note issued before the payment is deducted from it (the
+ *       invoice gets its full amount, the credit note its negative amount, same date); one issued
+ *       after is refunded later. Otherwise the invoice is paid in one go or, at the archetype's
+ *       rate, in 2 or 3 instalments ending on the payment date. 0.4 % of paid invoices are
+ *       over-paid (a duplicate payment, or a few euros too much).
  * </ol>
  *
  * Rows dated after the as-of date are not emitted, which leaves recent invoices open.
@@ -95,12 +95,14 @@ final class CustomerHistory {
     // Credit limit: 1.5 to 3 months of the customer's expected purchases, in whole thousands.
     double activeMonths = Math.max(1.0, (p.windowEnd() - p.windowStart() + 1) / 30.4);
     double monthlySales = invoiceCount * p.medianAmountEuros() * 1.25 / activeMonths;
-    long limitEuros = Math.max(1, (long) Math.ceil(monthlySales * (1.5 + 1.5 * rng.nextDouble()) / 1000)) * 1000;
+    long limitEuros =
+        Math.max(1, (long) Math.ceil(monthlySales * (1.5 + 1.5 * rng.nextDouble()) / 1000)) * 1000;
     double risk = p.sector().risk * p.sizeBand().risk * p.country().risk;
     Long insuredCents = null;
     if (rng.nextDouble() < Math.max(0.2, 0.85 - 0.25 * risk)) {
       // The insurer covers 40 to 100 % of the limit, in steps of 500 euros.
-      long insured = Math.max(500, (long) (limitEuros * (0.4 + 0.6 * rng.nextDouble()) / 500) * 500);
+      long insured =
+          Math.max(500, (long) (limitEuros * (0.4 + 0.6 * rng.nextDouble()) / 500) * 500);
       insuredCents = insured * 100;
     }
     sink.customer(
@@ -182,7 +184,17 @@ final class CustomerHistory {
       LocalDate d = LocalDate.ofEpochDay(creditDay);
       sink.invoice(
           new InvoiceRow(
-              creditNo, customerNo, d, d, creditAmount, EUR, true, electronic, false, null, null,
+              creditNo,
+              customerNo,
+              d,
+              d,
+              creditAmount,
+              EUR,
+              true,
+              electronic,
+              false,
+              null,
+              null,
               invoiceNo));
       ids.creditNotes++;
     }
@@ -208,8 +220,8 @@ final class CustomerHistory {
           days = 1 + rng.nextInt(10) + 0.5 * Math.max(0, shift);
         }
       }
-      case SLOW -> days =
-          (p.slowMeanDays() + shift) * Draws.lognormal(rng, 0.45) + amountEffect + paper;
+      case SLOW ->
+          days = (p.slowMeanDays() + shift) * Draws.lognormal(rng, 0.45) + amountEffect + paper;
       case DETERIORATING -> {
         double progress = (issue - p.windowStart()) / (double) (endDay - p.windowStart() + 1);
         days =
@@ -328,7 +340,8 @@ final class CustomerHistory {
       return;
     }
     sink.payment(
-        new PaymentRow(ids.nextPayment++, invoiceNo, LocalDate.ofEpochDay(day), cents, overpayment));
+        new PaymentRow(
+            ids.nextPayment++, invoiceNo, LocalDate.ofEpochDay(day), cents, overpayment));
     ids.payments++;
     if (overpayment) {
       ids.overpaidInvoices++;

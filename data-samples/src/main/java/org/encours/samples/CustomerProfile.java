@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * @param index position of the customer, 0-based ({@code customer_id} is index + 1)
  * @param createdDay creation date (epoch day); 70 % of customers predate the history
  * @param windowStart first day the customer can be invoiced (epoch day)
- * @param windowEnd last day the customer is invoiced (epoch day): the as-of date, or for a defaulter
- *     30 to 90 days after it stopped paying
+ * @param windowEnd last day the customer is invoiced (epoch day): the as-of date, or for a
+ *     defaulter 30 to 90 days after it stopped paying
  * @param stopDay the day from which a defaulter never pays again ({@link #NEVER} for others; it may
  *     fall after the as-of date)
  * @param medianAmountEuros the customer's typical invoice amount
@@ -77,7 +77,21 @@ record CustomerProfile(
     double weight = size.invoiceWeight * Draws.lognormal(rng, 0.35) * activeShare;
     String name = CompanyNames.draw(rng, country, sector);
     return new CustomerProfile(
-        index, name, country, sector, size, archetype, terms, createdDay, windowStart, windowEnd,
-        stopDay, medianAmount, shift, slowMean, growth, weight);
+        index,
+        name,
+        country,
+        sector,
+        size,
+        archetype,
+        terms,
+        createdDay,
+        windowStart,
+        windowEnd,
+        stopDay,
+        medianAmount,
+        shift,
+        slowMean,
+        growth,
+        weight);
   }
 }

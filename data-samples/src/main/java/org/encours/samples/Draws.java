@@ -11,6 +11,7 @@ final class Draws {
 
   /** Stream of a customer's attributes ({@link CustomerProfile}). */
   static final int PROFILE_STREAM = 1;
+
   /** Stream of a customer's invoices, payments and reminders ({@link CustomerHistory}). */
   static final int HISTORY_STREAM = 2;
 

@@ -3,16 +3,21 @@ package org.encours.samples;
 import java.util.SplittableRandom;
 
 /**
- * The reminder ladder the generator follows, from the collection guides (domain reference, section 6):
- * J+5 first reminder (phone or email), J+15 formal reminder (email or letter), J+30 registered letter
- * with acknowledgment, J+45 formal notice ("mise en demeure", sent by registered letter). Offsets
- * count days after the due date. A stage is only reached while the invoice is still not fully paid.
+ * The reminder ladder the generator follows, from the collection guides (domain reference, section
+ * 6): J+5 first reminder (phone or email), J+15 formal reminder (email or letter), J+30 registered
+ * letter with acknowledgment, J+45 formal notice ("mise en demeure", sent by registered letter).
+ * Offsets count days after the due date. A stage is only reached while the invoice is still not
+ * fully paid.
  */
 public enum DunningStage {
   REMINDER_1("reminder_1", 5, DunningChannel.PHONE, DunningChannel.EMAIL, 0.5),
   REMINDER_2("reminder_2", 15, DunningChannel.EMAIL, DunningChannel.LETTER, 0.6),
   REGISTERED_LETTER(
-      "registered_letter", 30, DunningChannel.REGISTERED_LETTER, DunningChannel.REGISTERED_LETTER, 1.0),
+      "registered_letter",
+      30,
+      DunningChannel.REGISTERED_LETTER,
+      DunningChannel.REGISTERED_LETTER,
+      1.0),
   FORMAL_NOTICE(
       "formal_notice", 45, DunningChannel.REGISTERED_LETTER, DunningChannel.REGISTERED_LETTER, 1.0);
 
@@ -23,7 +28,11 @@ public enum DunningStage {
   private final double usualShare;
 
   DunningStage(
-      String code, int daysAfterDue, DunningChannel usual, DunningChannel other, double usualShare) {
+      String code,
+      int daysAfterDue,
+      DunningChannel usual,
+      DunningChannel other,
+      double usualShare) {
     this.code = code;
     this.daysAfterDue = daysAfterDue;
     this.usual = usual;

@@ -14,7 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code encours generate}: writes a seeded, realistic sample ledger in the canonical CSV layout. */
+/**
+ * {@code encours generate}: writes a seeded, realistic sample ledger in the canonical CSV layout.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -41,7 +43,10 @@ public final class GenerateCommand implements EncoursCommand {
       description = "Invoices to write, 1000..20000000 (default: ${DEFAULT-VALUE}).")
   long invoices = GenerationSettings.DEFAULT_INVOICES;
 
-  @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed = GenerationSettings.DEFAULT_SEED;
 
   @Option(
@@ -125,7 +130,11 @@ public final class GenerateCommand implements EncoursCommand {
         + " dunning events in "
         + folder
         + " ("
-        + String.format(Locale.ROOT, "%.1f s, %,.0f invoices/s", seconds, r.invoices() / Math.max(seconds, 1e-9))
+        + String.format(
+            Locale.ROOT,
+            "%.1f s, %,.0f invoices/s",
+            seconds,
+            r.invoices() / Math.max(seconds, 1e-9))
         + ", as of "
         + r.settings().end()
         + ", seed "

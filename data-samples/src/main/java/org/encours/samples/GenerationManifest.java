@@ -10,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code generation.json}: the provenance of a generated folder (generator, seed, arguments, history
- * window, as-of date, row counts, archetype mix). It holds no timestamp or timing, so that the same
- * arguments give the same bytes; the command that reproduces the folder is spelled out in it.
+ * {@code generation.json}: the provenance of a generated folder (generator, seed, arguments,
+ * history window, as-of date, row counts, archetype mix). It holds no timestamp or timing, so that
+ * the same arguments give the same bytes; the command that reproduces the folder is spelled out in
+ * it.
  */
 final class GenerationManifest {
   static final String FILE_NAME = "generation.json";
@@ -52,7 +53,8 @@ final class GenerationManifest {
     conventions.put("currency", "EUR");
     conventions.put("EOM45", "invoice date + 45 days, then the last day of that month");
     conventions.put(
-        "dunning_ladder", "reminder_1 J+5, reminder_2 J+15, registered_letter J+30, formal_notice J+45");
+        "dunning_ladder",
+        "reminder_1 J+5, reminder_2 J+15, registered_letter J+30, formal_notice J+45");
     conventions.put(
         "allocations",
         "positive on invoices and summing to the amount when fully paid; negative on credit notes");

@@ -11,8 +11,8 @@ import org.encours.core.EncoursErrors;
  * day}. Invoices are issued in that window; nothing (payment, reminder, dispute, credit note) is
  * dated after {@code end}.
  *
- * @param invoices exactly this many documents of type {@code invoice} are written (credit notes come
- *     on top); {@value #MIN_INVOICES} to {@value #MAX_INVOICES}
+ * @param invoices exactly this many documents of type {@code invoice} are written (credit notes
+ *     come on top); {@value #MIN_INVOICES} to {@value #MAX_INVOICES}
  * @param seed the random seed
  * @param end the as-of date of the ledger
  * @param months months of history, {@value #MIN_MONTHS} to {@value #MAX_MONTHS}
@@ -26,6 +26,7 @@ public record GenerationSettings(long invoices, long seed, LocalDate end, int mo
   public static final int DEFAULT_MONTHS = 36;
   public static final int MIN_MONTHS = 1;
   public static final int MAX_MONTHS = 120;
+
   /** Mean invoices per customer; the number of customers is round(invoices / this). */
   public static final int INVOICES_PER_CUSTOMER = 20;
 

@@ -80,7 +80,9 @@ public final class LedgerGenerator {
       CustomerProfile profile = CustomerProfile.draw(seed, i, startDay, endDay);
       runningWeight += profile.invoiceWeight();
       long invoicesAfter =
-          i == customers - 1 ? target : Math.min(target, Draws.round(target * runningWeight / totalWeight));
+          i == customers - 1
+              ? target
+              : Math.min(target, Draws.round(target * runningWeight / totalWeight));
       int count = (int) Math.max(0, invoicesAfter - invoicesBefore);
       history.generate(profile, count, seed);
       invoicesBefore += count;

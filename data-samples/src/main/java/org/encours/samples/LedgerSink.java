@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 /**
- * Where the generator sends rows, one at a time, in generation order (customer by customer). The CSV
- * writer ({@link CsvLedgerWriter}) is the production sink; tests use an in-memory one. Rows carry
- * numbers rather than formatted ids (the writer pads them: {@code C0000001}) and amounts in cents;
- * a few fields are hidden truth that is not written to the files (marked below).
+ * Where the generator sends rows, one at a time, in generation order (customer by customer). The
+ * CSV writer ({@link CsvLedgerWriter}) is the production sink; tests use an in-memory one. Rows
+ * carry numbers rather than formatted ids (the writer pads them: {@code C0000001}) and amounts in
+ * cents; a few fields are hidden truth that is not written to the files (marked below).
  */
 public interface LedgerSink {
 
@@ -69,9 +69,16 @@ public interface LedgerSink {
     }
   }
 
-  /** An allocation of cash (or of a credit note, negative) to a document. Hidden: {@code overpayment}. */
+  /**
+   * An allocation of cash (or of a credit note, negative) to a document. Hidden: {@code
+   * overpayment}.
+   */
   record PaymentRow(
-      long paymentNo, long invoiceNo, LocalDate paymentDate, long amountCents, boolean overpayment) {}
+      long paymentNo,
+      long invoiceNo,
+      LocalDate paymentDate,
+      long amountCents,
+      boolean overpayment) {}
 
   /** A reminder sent for an invoice. */
   record DunningEventRow(

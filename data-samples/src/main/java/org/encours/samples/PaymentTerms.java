@@ -6,8 +6,8 @@ import java.time.temporal.TemporalAdjusters;
 /**
  * Contractual payment terms, all within the French B2B cap (Code de commerce L441-10 I).
  *
- * <p>{@link #EOM45} is "45 jours fin de mois" in the variant <em>invoice date + 45 days, then to the
- * end of that month</em> (the other common variant, end of month first then + 45 days, is not
+ * <p>{@link #EOM45} is "45 jours fin de mois" in the variant <em>invoice date + 45 days, then to
+ * the end of that month</em> (the other common variant, end of month first then + 45 days, is not
  * generated). Worked example: issued 2024-01-17, + 45 days = 2024-03-02, end of month = 2024-03-31.
  */
 public enum PaymentTerms {

@@ -2,8 +2,8 @@ package org.encours.samples;
 
 /**
  * Customer size bands. Micro firms are riskier (thin cash, more defaults) and buy little; large
- * firms buy often, in large amounts, on longer terms, and rarely default. {@code invoiceWeight} is the
- * band's share of the invoice volume relative to the mean customer (about 20 invoices over the
+ * firms buy often, in large amounts, on longer terms, and rarely default. {@code invoiceWeight} is
+ * the band's share of the invoice volume relative to the mean customer (about 20 invoices over the
  * history): micro about 0.45x, large about 3.2x.
  */
 public enum SizeBand {
@@ -19,6 +19,7 @@ public enum SizeBand {
   final double invoiceWeight;
   final double medianAmountEuros;
   final double electronicShare;
+
   /** Odds of NET30, EOM45, NET60, in {@link PaymentTerms} order. */
   final double[] termsWeights;
 

@@ -99,9 +99,17 @@ class ArchetypeSignalTest {
     List<InvoiceRow> invoices = settled(ledger, archetype(Archetype.DETERIORATING));
     LocalDate middle = SETTINGS.start().plusMonths(SETTINGS.months() / 2);
     double early =
-        invoices.stream().filter(i -> i.issueDate().isBefore(middle)).mapToLong(i -> daysLate(ledger, i)).average().orElseThrow();
+        invoices.stream()
+            .filter(i -> i.issueDate().isBefore(middle))
+            .mapToLong(i -> daysLate(ledger, i))
+            .average()
+            .orElseThrow();
     double late =
-        invoices.stream().filter(i -> !i.issueDate().isBefore(middle)).mapToLong(i -> daysLate(ledger, i)).average().orElseThrow();
+        invoices.stream()
+            .filter(i -> !i.issueDate().isBefore(middle))
+            .mapToLong(i -> daysLate(ledger, i))
+            .average()
+            .orElseThrow();
     assertThat(late).isGreaterThan(early + 5);
   }
 
@@ -124,7 +132,8 @@ class ArchetypeSignalTest {
     double prompt = disputedShare(archetype(Archetype.PROMPT));
     assertThat(disputers).isGreaterThan(5 * prompt);
     assertThat(ledger.events)
-        .anySatisfy(e -> assertThat(e.outcome()).isEqualTo(DunningStage.DunningOutcome.DISPUTE_RAISED));
+        .anySatisfy(
+            e -> assertThat(e.outcome()).isEqualTo(DunningStage.DunningOutcome.DISPUTE_RAISED));
   }
 
   private double disputedShare(Predicate<CustomerRow> customers) {
@@ -196,7 +205,8 @@ class ArchetypeSignalTest {
   @Test
   void defaultersIgnoreReminders() {
     // Each customer has its own random stream, so a defaulter's history can be compared with the
-    // same ledger generated with reminders that change nothing: it is the same, payment for payment.
+    // same ledger generated with reminders that change nothing: it is the same, payment for
+    // payment.
     InMemoryLedger ignored =
         InMemoryLedger.generate(new LedgerGenerator(SETTINGS).withoutDunningResponse());
     var defaulterPayments = defaulterPayments(ledger);
@@ -204,7 +214,9 @@ class ArchetypeSignalTest {
     assertThat(defaulterPayments).isNotEmpty().isEqualTo(sameWithoutResponse);
     assertThat(
             ledger.events.stream()
-                .filter(e -> ledger.customerByNo.get(e.customerNo()).archetype() == Archetype.DEFAULTER))
+                .filter(
+                    e ->
+                        ledger.customerByNo.get(e.customerNo()).archetype() == Archetype.DEFAULTER))
         .isNotEmpty()
         .noneMatch(e -> e.outcome() == DunningStage.DunningOutcome.DISPUTE_RAISED);
   }

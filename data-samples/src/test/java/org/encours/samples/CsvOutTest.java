@@ -37,7 +37,8 @@ class CsvOutTest {
 
   @Test
   void datesAreIso() throws IOException {
-    assertThat(write(o -> o.date(LocalDate.of(2024, 2, 9)).date(LocalDate.of(2026, 10, 31)).endRow()))
+    assertThat(
+            write(o -> o.date(LocalDate.of(2024, 2, 9)).date(LocalDate.of(2026, 10, 31)).endRow()))
         .isEqualTo("2024-02-09,2026-10-31\n");
   }
 

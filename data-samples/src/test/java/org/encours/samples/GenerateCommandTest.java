@@ -56,11 +56,15 @@ class GenerateCommandTest {
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "customers.csv", "invoices.csv", "payments.csv", "dunning_events.csv",
+              "customers.csv",
+              "invoices.csv",
+              "payments.csv",
+              "dunning_events.csv",
               "generation.json");
     }
     assertThat(Files.readString(out.resolve("generation.json")))
-        .contains("\"command\" : \"encours generate --invoices 1000 --seed 7 --end 2026-10-31 --months 36\"");
+        .contains(
+            "\"command\" : \"encours generate --invoices 1000 --seed 7 --end 2026-10-31 --months 36\"");
   }
 
   @Test
@@ -105,7 +109,14 @@ class GenerateCommandTest {
     assertThat(help.err()).doesNotContain("WARN");
     assertThat(help.out()).contains("about 5 %");
     assertThat(help.out())
-        .contains("Exactly N invoices", "round(N / 20)", "--invoices", "--seed", "--end", "--months",
-            "--out", "--force");
+        .contains(
+            "Exactly N invoices",
+            "round(N / 20)",
+            "--invoices",
+            "--seed",
+            "--end",
+            "--months",
+            "--out",
+            "--force");
   }
 }

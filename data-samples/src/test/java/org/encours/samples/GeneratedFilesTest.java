@@ -86,13 +86,30 @@ class GeneratedFilesTest {
   void filesHaveTheCanonicalHeaders() {
     assertThat(customers.header)
         .containsExactly(
-            "customer_id", "name", "country", "sector", "size_band", "created_date",
-            "credit_limit", "insured_limit", "payment_terms_days");
+            "customer_id",
+            "name",
+            "country",
+            "sector",
+            "size_band",
+            "created_date",
+            "credit_limit",
+            "insured_limit",
+            "payment_terms_days");
     assertThat(invoices.header)
         .containsExactly(
-            "invoice_id", "customer_id", "issue_date", "due_date", "amount", "currency",
-            "doc_type", "channel", "disputed", "dispute_date", "terms_code");
-    assertThat(payments.header).containsExactly("payment_id", "invoice_id", "payment_date", "amount");
+            "invoice_id",
+            "customer_id",
+            "issue_date",
+            "due_date",
+            "amount",
+            "currency",
+            "doc_type",
+            "channel",
+            "disputed",
+            "dispute_date",
+            "terms_code");
+    assertThat(payments.header)
+        .containsExactly("payment_id", "invoice_id", "payment_date", "amount");
     assertThat(events.header)
         .containsExactly(
             "event_id", "invoice_id", "customer_id", "event_date", "stage", "channel", "outcome");
@@ -147,7 +164,8 @@ class GeneratedFilesTest {
     }
     // names with commas and double quotes survive the round trip through RFC 4180 quoting
     assertThat(customers.rows).anySatisfy(c -> assertThat(c.get("name")).contains(", "));
-    assertThat(customers.rows).anySatisfy(c -> assertThat(c.get("name")).containsPattern(" \"[^\"]+\" "));
+    assertThat(customers.rows)
+        .anySatisfy(c -> assertThat(c.get("name")).containsPattern(" \"[^\"]+\" "));
   }
 
   @Test
@@ -223,7 +241,8 @@ class GeneratedFilesTest {
   void allocationsNeverExceedTheAmountExceptTheCountedOverPayments() {
     long overpaid = 0;
     for (var i : invoices.rows) {
-      List<Map<String, String>> rows = paymentsByInvoice.getOrDefault(i.get("invoice_id"), List.of());
+      List<Map<String, String>> rows =
+          paymentsByInvoice.getOrDefault(i.get("invoice_id"), List.of());
       long amount = cents(i.get("amount"));
       long total = rows.stream().mapToLong(p -> cents(p.get("amount"))).sum();
       if (isInvoice(i)) {
@@ -235,7 +254,8 @@ class GeneratedFilesTest {
         rows.forEach(p -> assertThat(cents(p.get("amount"))).isNegative());
         assertThat(total).isIn(0L, amount); // a credit note is used whole or not yet
       }
-      rows.forEach(p -> assertThat(p.get("payment_date")).isGreaterThanOrEqualTo(i.get("issue_date")));
+      rows.forEach(
+          p -> assertThat(p.get("payment_date")).isGreaterThanOrEqualTo(i.get("issue_date")));
     }
     assertThat(overpaid).isEqualTo(manifest.get("row_counts").get("overpaid_invoices").asLong());
     assertThat(overpaid).isLessThan(invoices.rows.size() / 100);
@@ -267,7 +287,8 @@ class GeneratedFilesTest {
       assertThat(invoice.get("doc_type")).isEqualTo("invoice");
       LocalDate due = date(invoice.get("due_date"));
       LocalDate day = date(e.get("event_date"));
-      assertThat(ChronoUnit.DAYS.between(due, day)).isEqualTo(offset.get(e.get("stage")).longValue());
+      assertThat(ChronoUnit.DAYS.between(due, day))
+          .isEqualTo(offset.get(e.get("stage")).longValue());
       assertThat(channels.get(e.get("stage"))).contains(e.get("channel"));
       LocalDate settled = settlementDate(invoice);
       if (settled != null) {

@@ -43,12 +43,14 @@ final class BatchChecks {
 
   /**
    * Adds to {@value RowRules#REASONS} the repeated-key reasons. The first row of a key (in record
-   * order) is the reference; a later row is rejected when the table takes each key once, or when its
-   * values differ from the reference where identical repeats collapse.
+   * order) is the reference; a later row is rejected when the table takes each key once, or when
+   * its values differ from the reference where identical repeats collapse.
    */
-  static Dataset<Row> repeatedKeys(Dataset<Row> candidates, CanonicalTable table, RepeatedKeys policy) {
+  static Dataset<Row> repeatedKeys(
+      Dataset<Row> candidates, CanonicalTable table, RepeatedKeys policy) {
     List<String> keys = table.keyColumns();
-    Column[] keyColumns = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] keyColumns =
+        keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     WindowSpec byKey = Window.partitionBy(keyColumns);
     WindowSpec byKeyInOrder = byKey.orderBy(col(RowRules.RECORD_ID));
     String keyText = String.join(", ", keys);
@@ -57,27 +59,42 @@ final class BatchChecks {
     Column reason;
     if (policy == RepeatedKeys.REJECT) {
       reason =
-          when(isLater,
-              concat(lit(table.tableName() + ": duplicate " + keyText + " '"), keyValue,
-                  lit("': an earlier record of this batch has the same key (the first is loaded)")));
+          when(
+              isLater,
+              concat(
+                  lit(table.tableName() + ": duplicate " + keyText + " '"),
+                  keyValue,
+                  lit(
+                      "': an earlier record of this batch has the same key (the first is loaded)")));
     } else {
-      WindowSpec firstRow = byKeyInOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+      WindowSpec firstRow =
+          byKeyInOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
       List<Column> differing = new ArrayList<>();
       for (String column : table.businessColumns()) {
         if (!keys.contains(column)) {
           Column reference = first(col(column), false).over(firstRow);
-          differing.add(when(org.apache.spark.sql.functions.not(col(column).eqNullSafe(reference)), lit(column)));
+          differing.add(
+              when(
+                  org.apache.spark.sql.functions.not(col(column).eqNullSafe(reference)),
+                  lit(column)));
         }
       }
       Column differences = concat_ws(", ", array_compact(array(differing.toArray(new Column[0]))));
       reason =
-          when(isLater.and(differences.notEqual("")),
-              concat(lit(table.tableName() + ": conflicting values for " + keyText + " '"), keyValue,
-                  lit("': "), differences, lit(" differ from an earlier record of this batch")));
+          when(
+              isLater.and(differences.notEqual("")),
+              concat(
+                  lit(table.tableName() + ": conflicting values for " + keyText + " '"),
+                  keyValue,
+                  lit("': "),
+                  differences,
+                  lit(" differ from an earlier record of this batch")));
     }
     return candidates.withColumn(
         RowRules.REASONS,
-        array_compact(org.apache.spark.sql.functions.concat(col(RowRules.REASONS), array(reason.cast(DataTypes.StringType)))));
+        array_compact(
+            org.apache.spark.sql.functions.concat(
+                col(RowRules.REASONS), array(reason.cast(DataTypes.StringType)))));
   }
 
   /** (record id, reason) for every reason found on rows of the table. */
@@ -96,37 +113,68 @@ final class BatchChecks {
    *
    * @param candidates each table's rows from this batch (tables absent from the batch are absent)
    */
-  static Map<CanonicalTable, Dataset<Row>> referencedExisting(Warehouse warehouse, Map<CanonicalTable, Dataset<Row>> candidates) {
+  static Map<CanonicalTable, Dataset<Row>> referencedExisting(
+      Warehouse warehouse, Map<CanonicalTable, Dataset<Row>> candidates) {
     Map<CanonicalTable, Dataset<Row>> existing = new EnumMap<>(CanonicalTable.class);
-    existing.put(CanonicalTable.CUSTOMERS,
-        loadedReferences(warehouse, CanonicalTable.CUSTOMERS, List.of("customer_id"),
-            referencedKeys(candidates, "customer_id", CanonicalTable.INVOICES, CanonicalTable.DUNNING_EVENTS)));
-    existing.put(CanonicalTable.INVOICES,
-        loadedReferences(warehouse, CanonicalTable.INVOICES, List.of("invoice_id", "doc_type"),
-            referencedKeys(candidates, "invoice_id", CanonicalTable.PAYMENTS, CanonicalTable.DUNNING_EVENTS)));
+    existing.put(
+        CanonicalTable.CUSTOMERS,
+        loadedReferences(
+            warehouse,
+            CanonicalTable.CUSTOMERS,
+            List.of("customer_id"),
+            referencedKeys(
+                candidates,
+                "customer_id",
+                CanonicalTable.INVOICES,
+                CanonicalTable.DUNNING_EVENTS)));
+    existing.put(
+        CanonicalTable.INVOICES,
+        loadedReferences(
+            warehouse,
+            CanonicalTable.INVOICES,
+            List.of("invoice_id", "doc_type"),
+            referencedKeys(
+                candidates, "invoice_id", CanonicalTable.PAYMENTS, CanonicalTable.DUNNING_EVENTS)));
     return existing;
   }
 
-  /** The distinct values of a reference column over the batch's referring rows; null when the batch has none of those tables. */
-  private static Dataset<Row> referencedKeys(Map<CanonicalTable, Dataset<Row>> candidates, String column, CanonicalTable... referring) {
+  /**
+   * The distinct values of a reference column over the batch's referring rows; null when the batch
+   * has none of those tables.
+   */
+  private static Dataset<Row> referencedKeys(
+      Map<CanonicalTable, Dataset<Row>> candidates, String column, CanonicalTable... referring) {
     Dataset<Row> keys = null;
     for (CanonicalTable table : referring) {
       Dataset<Row> rows = candidates.get(table);
       if (rows != null) {
-        Dataset<Row> named = rows.where(col(column).isNotNull()).select(col(column).as("_referenced"));
+        Dataset<Row> named =
+            rows.where(col(column).isNotNull()).select(col(column).as("_referenced"));
         keys = keys == null ? named : keys.union(named);
       }
     }
     return keys == null ? null : keys.distinct();
   }
 
-  /** The loaded rows of a table (the given columns, the key first) whose key is referenced; empty when nothing is. */
-  private static Dataset<Row> loadedReferences(Warehouse warehouse, CanonicalTable table, List<String> columns, Dataset<Row> referenced) {
-    Dataset<Row> loaded = warehouse.read(table).select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+  /**
+   * The loaded rows of a table (the given columns, the key first) whose key is referenced; empty
+   * when nothing is.
+   */
+  private static Dataset<Row> loadedReferences(
+      Warehouse warehouse, CanonicalTable table, List<String> columns, Dataset<Row> referenced) {
+    Dataset<Row> loaded =
+        warehouse
+            .read(table)
+            .select(
+                columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     if (referenced == null) {
       return loaded.where(lit(false));
     }
-    return loaded.join(referenced, loaded.col(columns.get(0)).equalTo(referenced.col("_referenced")), "left_semi")
+    return loaded
+        .join(
+            referenced,
+            loaded.col(columns.get(0)).equalTo(referenced.col("_referenced")),
+            "left_semi")
         .localCheckpoint(true);
   }
 
@@ -149,41 +197,77 @@ final class BatchChecks {
         && !candidates.containsKey(CanonicalTable.DUNNING_EVENTS)) {
       return null; // nothing in this batch refers to anything
     }
-    Dataset<Row> customers = knownKeys(CanonicalTable.CUSTOMERS, candidates, existing, rejected, List.of("customer_id"));
-    Dataset<Row> invoices = knownKeys(CanonicalTable.INVOICES, candidates, existing, rejected, List.of("invoice_id", "doc_type"));
+    Dataset<Row> customers =
+        knownKeys(CanonicalTable.CUSTOMERS, candidates, existing, rejected, List.of("customer_id"));
+    Dataset<Row> invoices =
+        knownKeys(
+            CanonicalTable.INVOICES,
+            candidates,
+            existing,
+            rejected,
+            List.of("invoice_id", "doc_type"));
 
     Dataset<Row> newInvoices = candidates.get(CanonicalTable.INVOICES);
     if (newInvoices != null) {
       reasons.add(
-          unknownReference(newInvoices, customers, "customer_id",
-              "invoices.customer_id '", "' is not a known customer (neither in this batch nor already loaded)"));
+          unknownReference(
+              newInvoices,
+              customers,
+              "customer_id",
+              "invoices.customer_id '",
+              "' is not a known customer (neither in this batch nor already loaded)"));
     }
     Dataset<Row> payments = candidates.get(CanonicalTable.PAYMENTS);
     if (payments != null) {
       reasons.add(
-          unknownReference(payments, invoices, "invoice_id",
-              "payments.invoice_id '", "' is not a known invoice (neither in this batch nor already loaded)"));
+          unknownReference(
+              payments,
+              invoices,
+              "invoice_id",
+              "payments.invoice_id '",
+              "' is not a known invoice (neither in this batch nor already loaded)"));
       Dataset<Row> withDocument =
-          payments.where(col("invoice_id").isNotNull().and(col("amount").isNotNull()))
-              .join(invoices.withColumnRenamed("invoice_id", "_ref_invoice"),
-                  col("invoice_id").equalTo(col("_ref_invoice")), "inner");
+          payments
+              .where(col("invoice_id").isNotNull().and(col("amount").isNotNull()))
+              .join(
+                  invoices.withColumnRenamed("invoice_id", "_ref_invoice"),
+                  col("invoice_id").equalTo(col("_ref_invoice")),
+                  "inner");
       reasons.add(
           withDocument
-              .where(col("doc_type").equalTo("invoice").and(col("amount").lt(0))
-                  .or(col("doc_type").equalTo("credit_note").and(col("amount").gt(0))))
-              .select(col(RowRules.RECORD_ID),
-                  concat(lit("payments.amount "), col("amount").cast("string"), lit(" has the wrong sign for "),
-                      col("doc_type"), lit(" '"), col("invoice_id"),
-                      lit("' (allocations are positive on invoices, negative on credit notes)")).as(REASON)));
+              .where(
+                  col("doc_type")
+                      .equalTo("invoice")
+                      .and(col("amount").lt(0))
+                      .or(col("doc_type").equalTo("credit_note").and(col("amount").gt(0))))
+              .select(
+                  col(RowRules.RECORD_ID),
+                  concat(
+                          lit("payments.amount "),
+                          col("amount").cast("string"),
+                          lit(" has the wrong sign for "),
+                          col("doc_type"),
+                          lit(" '"),
+                          col("invoice_id"),
+                          lit("' (allocations are positive on invoices, negative on credit notes)"))
+                      .as(REASON)));
     }
     Dataset<Row> events = candidates.get(CanonicalTable.DUNNING_EVENTS);
     if (events != null) {
       reasons.add(
-          unknownReference(events.where(col("invoice_id").isNotNull()), invoices, "invoice_id",
-              "dunning_events.invoice_id '", "' is not a known invoice (neither in this batch nor already loaded)"));
+          unknownReference(
+              events.where(col("invoice_id").isNotNull()),
+              invoices,
+              "invoice_id",
+              "dunning_events.invoice_id '",
+              "' is not a known invoice (neither in this batch nor already loaded)"));
       reasons.add(
-          unknownReference(events, customers, "customer_id",
-              "dunning_events.customer_id '", "' is not a known customer (neither in this batch nor already loaded)"));
+          unknownReference(
+              events,
+              customers,
+              "customer_id",
+              "dunning_events.customer_id '",
+              "' is not a known customer (neither in this batch nor already loaded)"));
     }
     Dataset<Row> all = null;
     for (Dataset<Row> r : reasons) {
@@ -192,24 +276,35 @@ final class BatchChecks {
     return all;
   }
 
-  /** Keys a table offers to references: this batch's rows from records not rejected, plus what is loaded. */
+  /**
+   * Keys a table offers to references: this batch's rows from records not rejected, plus what is
+   * loaded.
+   */
   private static Dataset<Row> knownKeys(
       CanonicalTable table,
       Map<CanonicalTable, Dataset<Row>> candidates,
       Map<CanonicalTable, Dataset<Row>> existing,
       Dataset<Row> rejected,
       List<String> columns) {
-    Column[] select = columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] select =
+        columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     Dataset<Row> known = existing.get(table).select(select);
     Dataset<Row> fromBatch = candidates.get(table);
     if (fromBatch != null) {
       // Rejected records are few next to the batch (8 bytes each even when many): broadcast them.
       Dataset<Row> accepted =
-          fromBatch.join(broadcast(rejected), fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti")
+          fromBatch
+              .join(
+                  broadcast(rejected),
+                  fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)),
+                  "left_anti")
               .select(select);
       // A key both loaded and in the batch is known with the batch's values (the MERGE will write
       // them): a document re-exported as a credit note is checked as one.
-      known = known.join(accepted.select(columns.get(0)), columns.get(0), "left_anti").unionByName(accepted);
+      known =
+          known
+              .join(accepted.select(columns.get(0)), columns.get(0), "left_anti")
+              .unionByName(accepted);
     }
     return known.where(col(columns.get(0)).isNotNull()).dropDuplicates(columns.get(0));
   }

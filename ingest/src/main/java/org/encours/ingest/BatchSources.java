@@ -1,6 +1,5 @@
 package org.encours.ingest;
 
-import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -27,7 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 import org.encours.ingest.mapping.IngestMapping;
 import org.encours.ingest.mapping.SourceFormat;
 import org.encours.ingest.mapping.SourceMapping;
@@ -52,22 +51,33 @@ final class BatchSources {
    * Resolves every source of the mapping against --source: a folder (each source's path is a file
    * name or glob inside it) or a single file (only for a one-source mapping).
    */
-  static List<ResolvedSource> resolve(SparkSession spark, IngestMapping mapping, String sourceLocation) {
+  static List<ResolvedSource> resolve(
+      SparkSession spark, IngestMapping mapping, String sourceLocation) {
     try {
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       Path location = new Path(sourceLocation);
       FileSystem fs = location.getFileSystem(hadoop);
       if (!fs.exists(location)) {
-        throw EncoursErrors.nothingFound("export", sourceLocation, "give an export file or a folder of export files with --source.");
+        throw EncoursErrors.nothingFound(
+            "export",
+            sourceLocation,
+            "give an export file or a folder of export files with --source.");
       }
       List<ResolvedSource> resolved = new ArrayList<>();
       if (fs.getFileStatus(location).isFile()) {
         if (mapping.sources().size() != 1) {
-          throw EncoursErrors.badArgument("--source", sourceLocation,
-              "the folder that holds the " + mapping.sources().size() + " sources of mapping " + mapping.origin()
+          throw EncoursErrors.badArgument(
+              "--source",
+              sourceLocation,
+              "the folder that holds the "
+                  + mapping.sources().size()
+                  + " sources of mapping "
+                  + mapping.origin()
                   + " (this is a single file)");
         }
-        resolved.add(new ResolvedSource(mapping.sources().get(0), 0, List.of(fs.makeQualified(location).toString())));
+        resolved.add(
+            new ResolvedSource(
+                mapping.sources().get(0), 0, List.of(fs.makeQualified(location).toString())));
         return resolved;
       }
       for (int i = 0; i < mapping.sources().size(); i++) {
@@ -75,10 +85,15 @@ final class BatchSources {
         FileStatus[] matches = fs.globStatus(new Path(location, source.path()));
         List<String> files = new ArrayList<>();
         if (matches != null) {
-          Arrays.stream(matches).filter(FileStatus::isFile).map(s -> s.getPath().toString()).sorted().forEach(files::add);
+          Arrays.stream(matches)
+              .filter(FileStatus::isFile)
+              .map(s -> s.getPath().toString())
+              .sorted()
+              .forEach(files::add);
         }
         if (files.isEmpty() && !source.optional()) {
-          throw EncoursErrors.badFile("Mapping " + mapping.origin() + " " + source.location(i) + ":",
+          throw EncoursErrors.badFile(
+              "Mapping " + mapping.origin() + " " + source.location(i) + ":",
               "no file matches '" + source.path() + "' in " + sourceLocation,
               "Check the folder, or mark the source 'optional: true' in the mapping.");
         }
@@ -123,11 +138,17 @@ final class BatchSources {
     String[] files = source.files().toArray(new String[0]);
     Dataset<Row> raw;
     if (mapping.format() == SourceFormat.CSV) {
-      DataFrameReader header = spark.read().options(mapping.readerOptions()).option("header", "true").option("inferSchema", "false");
+      DataFrameReader header =
+          spark
+              .read()
+              .options(mapping.readerOptions())
+              .option("header", "true")
+              .option("inferSchema", "false");
       StructType columns = header.csv(files).schema();
       StructType withMalformed = columns.add(MALFORMED, DataTypes.StringType, true);
       raw =
-          spark.read()
+          spark
+              .read()
               .options(mapping.readerOptions())
               .option("header", "true")
               .option("mode", "PERMISSIVE")
@@ -135,7 +156,12 @@ final class BatchSources {
               .schema(withMalformed)
               .csv(files);
     } else {
-      raw = spark.read().options(mapping.readerOptions()).format(mapping.format().sparkFormat()).load(files);
+      raw =
+          spark
+              .read()
+              .options(mapping.readerOptions())
+              .format(mapping.format().sparkFormat())
+              .load(files);
       raw = raw.withColumn(MALFORMED, lit(null).cast(DataTypes.StringType));
     }
     List<Column> ownColumns = new ArrayList<>();
@@ -146,7 +172,10 @@ final class BatchSources {
     }
     Column original =
         when(col(MALFORMED).isNotNull(), col(MALFORMED))
-            .otherwise(to_json(struct(ownColumns.toArray(new Column[0])), java.util.Map.of("ignoreNullFields", "false")));
+            .otherwise(
+                to_json(
+                    struct(ownColumns.toArray(new Column[0])),
+                    java.util.Map.of("ignoreNullFields", "false")));
     long sourceBits = ((long) source.index()) << 48;
     return raw.withColumn(RowRules.RECORD_ID, monotonically_increasing_id().plus(lit(sourceBits)))
         .withColumn(SOURCE, lit(mapping.name()))

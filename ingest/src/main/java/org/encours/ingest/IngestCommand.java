@@ -36,14 +36,16 @@ public final class IngestCommand implements EncoursCommand {
       names = "--source",
       required = true,
       paramLabel = "FILE_OR_DIR",
-      description = "The export: one file (one-source mapping) or a folder holding each source's files.")
+      description =
+          "The export: one file (one-source mapping) or a folder holding each source's files.")
   String source;
 
   @Option(
       names = "--mapping",
       required = true,
       paramLabel = "MAPPING",
-      description = "A mapping file (YAML) or a built-in mapping name: canonical-csv, ibm-accounts-receivable.")
+      description =
+          "A mapping file (YAML) or a built-in mapping name: canonical-csv, ibm-accounts-receivable.")
   String mapping;
 
   @Override

@@ -26,7 +26,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.BatchSources.ResolvedSource;
 import org.encours.ingest.mapping.IngestMapping;
@@ -42,9 +41,9 @@ import org.encours.warehouse.Warehouse;
  * checked independently and reported.
  *
  * <p>Order of writes: the {@code running} audit row, the quarantine rows, the tables in reference
- * order (customers, invoices, payments, dunning_events), then the audit row's outcome. Each write is
- * one atomic Delta commit; a crash leaves every table at its last commit, and re-running the same
- * source converges to the same tables (MERGE is idempotent).
+ * order (customers, invoices, payments, dunning_events), then the audit row's outcome. Each write
+ * is one atomic Delta commit; a crash leaves every table at its last commit, and re-running the
+ * same source converges to the same tables (MERGE is idempotent).
  */
 public final class IngestJob {
   private static final DateTimeFormatter BATCH_CLOCK =
@@ -62,16 +61,26 @@ public final class IngestJob {
     SparkSession spark = warehouse.spark();
     Batch batch = identify(sourceLocation, mapping);
     spark.sparkContext().setJobGroup("encours-ingest", "encours ingest " + batch.id(), false);
-    progress.step("Batch " + batch.id() + ": " + batch.files().size() + " file(s) from " + sourceLocation + " with mapping " + mapping.origin());
+    progress.step(
+        "Batch "
+            + batch.id()
+            + ": "
+            + batch.files().size()
+            + " file(s) from "
+            + sourceLocation
+            + " with mapping "
+            + mapping.origin());
     try {
-      // Read and check everything before the first write: a bad mapping fails here, naming the entry.
+      // Read and check everything before the first write: a bad mapping fails here, naming the
+      // entry.
       SourceRecords read = readSources(batch, mapping);
       long rowsRead = read.records().count();
       progress.step(String.format(Locale.ROOT, "Checking %,d records", rowsRead));
       Map<CanonicalTable, Dataset<Row>> candidates = candidatesPerTable(read);
       // Only the loaded customers and invoices this batch refers to: an incremental batch reads its
       // references, not the whole tables.
-      Map<CanonicalTable, Dataset<Row>> existing = BatchChecks.referencedExisting(warehouse, candidates);
+      Map<CanonicalTable, Dataset<Row>> existing =
+          BatchChecks.referencedExisting(warehouse, candidates);
       Dataset<Row> reasons = rejectionReasons(read.records(), candidates, existing);
       Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
       long rowsQuarantined = rejected.count();
@@ -87,9 +96,18 @@ public final class IngestJob {
   }
 
   /** The files of one run, their checksum and the batch id derived from both. */
-  private record Batch(String id, String source, List<ResolvedSource> sources, List<String> files, String checksum, String mapping, Instant started) {}
+  private record Batch(
+      String id,
+      String source,
+      List<ResolvedSource> sources,
+      List<String> files,
+      String checksum,
+      String mapping,
+      Instant started) {}
 
-  /** Every source record of the batch, and each table's candidate rows with its repeated-key rule. */
+  /**
+   * Every source record of the batch, and each table's candidate rows with its repeated-key rule.
+   */
   private record SourceRecords(
       Dataset<Row> records,
       Map<CanonicalTable, List<Dataset<Row>>> feeds,
@@ -102,8 +120,14 @@ public final class IngestJob {
     }
 
     String describe() {
-      return String.format(Locale.ROOT, "%,d records accepted, %,d quarantined%s", accepted, quarantined,
-          reconciled() ? " (reconciles with " + String.format(Locale.ROOT, "%,d", read) + " read)" : " - DOES NOT RECONCILE with " + read + " read");
+      return String.format(
+          Locale.ROOT,
+          "%,d records accepted, %,d quarantined%s",
+          accepted,
+          quarantined,
+          reconciled()
+              ? " (reconciles with " + String.format(Locale.ROOT, "%,d", read) + " read)"
+              : " - DOES NOT RECONCILE with " + read + " read");
     }
   }
 
@@ -111,7 +135,8 @@ public final class IngestJob {
     SparkSession spark = warehouse.spark();
     Instant started = Instant.now();
     List<ResolvedSource> sources = BatchSources.resolve(spark, mapping, sourceLocation);
-    List<String> files = sources.stream().flatMap(s -> s.files().stream()).collect(Collectors.toList());
+    List<String> files =
+        sources.stream().flatMap(s -> s.files().stream()).collect(Collectors.toList());
     String checksum = BatchSources.checksum(spark, files);
     String batchId = "b-" + BATCH_CLOCK.format(started) + "-" + checksum.substring(0, 8);
     return new Batch(batchId, sourceLocation, sources, files, checksum, mapping.origin(), started);
@@ -127,11 +152,30 @@ public final class IngestJob {
       Dataset<Row> records = BatchSources.read(warehouse.spark(), source).localCheckpoint(true);
       for (TableFeed feed : source.mapping().tables()) {
         checkExpressions(mapping, source, feed, records);
-        feeds.computeIfAbsent(feed.table(), t -> new ArrayList<>()).add(RowRules.candidates(records, source.mapping(), feed));
-        policies.merge(feed.table(), feed.repeatedKeys(), (a, b) -> a == b ? a : TableFeed.RepeatedKeys.REJECT);
+        feeds
+            .computeIfAbsent(feed.table(), t -> new ArrayList<>())
+            .add(RowRules.candidates(records, source.mapping(), feed));
+        policies.merge(
+            feed.table(),
+            feed.repeatedKeys(),
+            (a, b) -> a == b ? a : TableFeed.RepeatedKeys.REJECT);
       }
-      allRecords.add(records.select(col(RowRules.RECORD_ID), col(BatchSources.SOURCE), col(BatchSources.FILE), col(BatchSources.ORIGINAL), col(BatchSources.MALFORMED)));
-      progress.step("Read source " + source.mapping().name() + " (" + source.files().size() + " file(s)) feeding " + source.mapping().tables().stream().map(f -> f.table().tableName()).collect(Collectors.joining(", ")));
+      allRecords.add(
+          records.select(
+              col(RowRules.RECORD_ID),
+              col(BatchSources.SOURCE),
+              col(BatchSources.FILE),
+              col(BatchSources.ORIGINAL),
+              col(BatchSources.MALFORMED)));
+      progress.step(
+          "Read source "
+              + source.mapping().name()
+              + " ("
+              + source.files().size()
+              + " file(s)) feeding "
+              + source.mapping().tables().stream()
+                  .map(f -> f.table().tableName())
+                  .collect(Collectors.joining(", ")));
     }
     return new SourceRecords(unionAll(allRecords), feeds, policies);
   }
@@ -140,7 +184,9 @@ public final class IngestJob {
   private static Map<CanonicalTable, Dataset<Row>> candidatesPerTable(SourceRecords read) {
     Map<CanonicalTable, Dataset<Row>> candidates = new EnumMap<>(CanonicalTable.class);
     for (Map.Entry<CanonicalTable, List<Dataset<Row>>> entry : read.feeds().entrySet()) {
-      Dataset<Row> rows = BatchChecks.repeatedKeys(unionAll(entry.getValue()), entry.getKey(), read.repeatedKeys().get(entry.getKey()));
+      Dataset<Row> rows =
+          BatchChecks.repeatedKeys(
+              unionAll(entry.getValue()), entry.getKey(), read.repeatedKeys().get(entry.getKey()));
       candidates.put(entry.getKey(), rows.localCheckpoint(true));
     }
     return candidates;
@@ -153,10 +199,16 @@ public final class IngestJob {
    * rejected record).
    */
   private static Dataset<Row> rejectionReasons(
-      Dataset<Row> records, Map<CanonicalTable, Dataset<Row>> candidates, Map<CanonicalTable, Dataset<Row>> existing) {
+      Dataset<Row> records,
+      Map<CanonicalTable, Dataset<Row>> candidates,
+      Map<CanonicalTable, Dataset<Row>> existing) {
     Dataset<Row> rowReasons =
-        records.where(col(BatchSources.MALFORMED).isNotNull())
-            .select(col(RowRules.RECORD_ID), lit("malformed record: wrong number of fields or bad quoting").as(BatchChecks.REASON));
+        records
+            .where(col(BatchSources.MALFORMED).isNotNull())
+            .select(
+                col(RowRules.RECORD_ID),
+                lit("malformed record: wrong number of fields or bad quoting")
+                    .as(BatchChecks.REASON));
     for (Dataset<Row> rows : candidates.values()) {
       rowReasons = rowReasons.unionByName(BatchChecks.rejections(rows));
     }
@@ -164,7 +216,8 @@ public final class IngestJob {
     Dataset<Row> reasons = rowReasons;
     long rejectedCount = distinctRecords(reasons).count();
     for (int pass = 1; ; pass++) {
-      Dataset<Row> references = BatchChecks.referenceRejections(candidates, existing, distinctRecords(reasons));
+      Dataset<Row> references =
+          BatchChecks.referenceRejections(candidates, existing, distinctRecords(reasons));
       if (references == null) {
         return reasons;
       }
@@ -175,15 +228,22 @@ public final class IngestJob {
         return reasons;
       }
       if (pass > CanonicalTable.values().length) {
-        throw new IllegalStateException("reference checks did not settle after " + pass + " passes");
+        throw new IllegalStateException(
+            "reference checks did not settle after " + pass + " passes");
       }
       rejectedCount = nextCount;
     }
   }
 
   /** The quarantine rows: each rejected source record once, with all its reasons sorted. */
-  private static Dataset<Row> quarantine(String batchId, Dataset<Row> records, Dataset<Row> reasons) {
-    return records.join(reasons.groupBy(RowRules.RECORD_ID).agg(array_sort(collect_set(BatchChecks.REASON)).as("reasons")), RowRules.RECORD_ID)
+  private static Dataset<Row> quarantine(
+      String batchId, Dataset<Row> records, Dataset<Row> reasons) {
+    return records
+        .join(
+            reasons
+                .groupBy(RowRules.RECORD_ID)
+                .agg(array_sort(collect_set(BatchChecks.REASON)).as("reasons")),
+            RowRules.RECORD_ID)
         .select(
             lit(batchId).as("batch_id"),
             col(BatchSources.SOURCE).as("source_name"),
@@ -194,19 +254,27 @@ public final class IngestJob {
   }
 
   /** Each table's rows from the records not rejected, one per business key, in reference order. */
-  private static Map<CanonicalTable, Dataset<Row>> accepted(Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
+  private static Map<CanonicalTable, Dataset<Row>> accepted(
+      Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
     Map<CanonicalTable, Dataset<Row>> accepted = new LinkedHashMap<>();
     for (CanonicalTable table : CanonicalTable.values()) {
       Dataset<Row> rows = candidates.get(table);
       if (rows != null) {
-        accepted.put(table, withoutRejected(rows, rejected).dropDuplicates(table.keyColumns().toArray(new String[0])));
+        accepted.put(
+            table,
+            withoutRejected(rows, rejected)
+                .dropDuplicates(table.keyColumns().toArray(new String[0])));
       }
     }
     return accepted;
   }
 
-  /** The records that reached at least one table, counted from the candidates (not from read - quarantined). */
-  private static long acceptedRecordCount(Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
+  /**
+   * The records that reached at least one table, counted from the candidates (not from read -
+   * quarantined).
+   */
+  private static long acceptedRecordCount(
+      Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
     Dataset<Row> ids = null;
     for (CanonicalTable table : CanonicalTable.values()) {
       Dataset<Row> rows = candidates.get(table);
@@ -219,42 +287,97 @@ public final class IngestJob {
   }
 
   private static Dataset<Row> withoutRejected(Dataset<Row> rows, Dataset<Row> rejected) {
-    return rows.join(broadcast(rejected), rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)), "left_anti");
+    return rows.join(
+        broadcast(rejected),
+        rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)),
+        "left_anti");
   }
 
   /**
    * The writes, in order: the running audit row, the quarantine, the tables in reference order, the
    * audit row's outcome (also when a write fails).
    */
-  private IngestResult write(Batch batch, Counts counts, Dataset<Row> quarantine, Map<CanonicalTable, Dataset<Row>> accepted) {
-    writeBatchStart(batch.id(), batch.source(), batch.files(), batch.checksum(), batch.mapping(), batch.started());
+  private IngestResult write(
+      Batch batch,
+      Counts counts,
+      Dataset<Row> quarantine,
+      Map<CanonicalTable, Dataset<Row>> accepted) {
+    writeBatchStart(
+        batch.id(),
+        batch.source(),
+        batch.files(),
+        batch.checksum(),
+        batch.mapping(),
+        batch.started());
     try {
       if (!counts.reconciled()) {
         throw new IllegalStateException(
-            "read " + counts.read() + " records but accepted " + counts.accepted() + " + quarantined " + counts.quarantined() + "; nothing was loaded");
+            "read "
+                + counts.read()
+                + " records but accepted "
+                + counts.accepted()
+                + " + quarantined "
+                + counts.quarantined()
+                + "; nothing was loaded");
       }
       long quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
       if (counts.quarantined() > 0) {
-        quarantine.write().format("delta").mode("append").save(warehouse.path(AuditTables.QUARANTINE));
+        quarantine
+            .write()
+            .format("delta")
+            .mode("append")
+            .save(warehouse.path(AuditTables.QUARANTINE));
         quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
-        progress.step(String.format(Locale.ROOT, "Quarantined %,d records in %s (version %d)", counts.quarantined(), AuditTables.QUARANTINE, quarantineVersion));
+        progress.step(
+            String.format(
+                Locale.ROOT,
+                "Quarantined %,d records in %s (version %d)",
+                counts.quarantined(),
+                AuditTables.QUARANTINE,
+                quarantineVersion));
       }
       List<TableUpsert.TableStats> stats = new ArrayList<>();
       for (Map.Entry<CanonicalTable, Dataset<Row>> entry : accepted.entrySet()) {
         warehouse.spark().sparkContext().setJobDescription("merge " + entry.getKey().tableName());
-        TableUpsert.TableStats s = TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batch.id());
+        TableUpsert.TableStats s =
+            TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batch.id());
         stats.add(s);
-        progress.step(String.format(Locale.ROOT, "%s: %,d rows -> %,d inserted, %,d updated, %,d unchanged (version %d)",
-            s.table(), s.rows(), s.inserted(), s.updated(), s.unchanged(), s.version()));
+        progress.step(
+            String.format(
+                Locale.ROOT,
+                "%s: %,d rows -> %,d inserted, %,d updated, %,d unchanged (version %d)",
+                s.table(),
+                s.rows(),
+                s.inserted(),
+                s.updated(),
+                s.unchanged(),
+                s.version()));
       }
-      IngestResult result = new IngestResult(
-          batch.id(), batch.checksum(), counts.read(), counts.accepted(), counts.quarantined(), counts.reconciled(), List.copyOf(stats), quarantineVersion);
+      IngestResult result =
+          new IngestResult(
+              batch.id(),
+              batch.checksum(),
+              counts.read(),
+              counts.accepted(),
+              counts.quarantined(),
+              counts.reconciled(),
+              List.copyOf(stats),
+              quarantineVersion);
       writeBatchEnd(result, "succeeded", null);
       return result;
     } catch (RuntimeException e) {
       writeBatchEnd(
-          new IngestResult(batch.id(), batch.checksum(), counts.read(), counts.accepted(), counts.quarantined(), counts.reconciled(), List.of(), -1),
-          "failed", String.valueOf(e.getMessage()));
+          new IngestResult(
+              batch.id(),
+              batch.checksum(),
+              counts.read(),
+              counts.accepted(),
+              counts.quarantined(),
+              counts.reconciled(),
+              List.of(),
+              -1),
+          "failed",
+          String.valueOf(e.getMessage()));
       throw e;
     }
   }
@@ -272,7 +395,8 @@ public final class IngestJob {
   }
 
   /** Checks every mapped expression against the source's real columns, naming the mapping entry. */
-  private static void checkExpressions(IngestMapping mapping, ResolvedSource source, TableFeed feed, Dataset<Row> records) {
+  private static void checkExpressions(
+      IngestMapping mapping, ResolvedSource source, TableFeed feed, Dataset<Row> records) {
     SourceMapping s = source.mapping();
     for (Map.Entry<String, String> column : feed.columns().entrySet()) {
       if (column.getValue() == null) {
@@ -291,10 +415,23 @@ public final class IngestJob {
           }
         }
         throw EncoursErrors.badFile(
-            "Mapping " + mapping.origin() + " " + s.location(source.index()) + ".tables." + feed.table().tableName()
-                + ".columns." + column.getKey() + ":",
-            "the expression '" + column.getValue() + "' does not fit the source " + source.files() + ": "
-                + firstLine(e.getMessage()) + ". Source columns: " + String.join(", ", available),
+            "Mapping "
+                + mapping.origin()
+                + " "
+                + s.location(source.index())
+                + ".tables."
+                + feed.table().tableName()
+                + ".columns."
+                + column.getKey()
+                + ":",
+            "the expression '"
+                + column.getValue()
+                + "' does not fit the source "
+                + source.files()
+                + ": "
+                + firstLine(e.getMessage())
+                + ". Source columns: "
+                + String.join(", ", available),
             "Nothing was written.");
       }
     }
@@ -306,25 +443,72 @@ public final class IngestJob {
     return newline < 0 ? m : m.substring(0, newline);
   }
 
-  private void writeBatchStart(String batchId, String source, List<String> files, String checksum, String mapping, Instant started) {
-    Row row = RowFactory.create(
-        batchId, "running", source, files, checksum, mapping,
-        Timestamp.from(started), null, null, null, null, null, null, null, null);
-    warehouse.spark().createDataFrame(List.of(row), AuditTables.INGEST_BATCHES_SCHEMA)
-        .write().format("delta").mode("append").save(warehouse.path(AuditTables.INGEST_BATCHES));
+  private void writeBatchStart(
+      String batchId,
+      String source,
+      List<String> files,
+      String checksum,
+      String mapping,
+      Instant started) {
+    Row row =
+        RowFactory.create(
+            batchId,
+            "running",
+            source,
+            files,
+            checksum,
+            mapping,
+            Timestamp.from(started),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    warehouse
+        .spark()
+        .createDataFrame(List.of(row), AuditTables.INGEST_BATCHES_SCHEMA)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(warehouse.path(AuditTables.INGEST_BATCHES));
   }
 
   private void writeBatchEnd(IngestResult result, String status, String message) {
-    List<Row> stats = result.tables().stream().map(TableUpsert.TableStats::toRow).collect(Collectors.toList());
-    Dataset<Row> end = warehouse.spark().createDataFrame(
-        List.of(RowFactory.create(result.batchId(), status, Timestamp.from(Instant.now()), result.rowsRead(), result.rowsAccepted(),
-            result.rowsQuarantined(), result.reconciled(), stats,
-            result.quarantineVersion() < 0 ? null : result.quarantineVersion(), message)),
-        new org.apache.spark.sql.types.StructType()
-            .add("batch_id", "string").add("status", "string").add("ended_at", "timestamp")
-            .add("rows_read", "long").add("rows_accepted", "long").add("rows_quarantined", "long").add("reconciled", "boolean")
-            .add("table_stats", org.apache.spark.sql.types.DataTypes.createArrayType(AuditTables.TABLE_STATS, false))
-            .add("quarantine_version", "long").add("message", "string"));
+    List<Row> stats =
+        result.tables().stream().map(TableUpsert.TableStats::toRow).collect(Collectors.toList());
+    Dataset<Row> end =
+        warehouse
+            .spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(
+                        result.batchId(),
+                        status,
+                        Timestamp.from(Instant.now()),
+                        result.rowsRead(),
+                        result.rowsAccepted(),
+                        result.rowsQuarantined(),
+                        result.reconciled(),
+                        stats,
+                        result.quarantineVersion() < 0 ? null : result.quarantineVersion(),
+                        message)),
+                new org.apache.spark.sql.types.StructType()
+                    .add("batch_id", "string")
+                    .add("status", "string")
+                    .add("ended_at", "timestamp")
+                    .add("rows_read", "long")
+                    .add("rows_accepted", "long")
+                    .add("rows_quarantined", "long")
+                    .add("reconciled", "boolean")
+                    .add(
+                        "table_stats",
+                        org.apache.spark.sql.types.DataTypes.createArrayType(
+                            AuditTables.TABLE_STATS, false))
+                    .add("quarantine_version", "long")
+                    .add("message", "string"));
     Map<String, Column> set = new LinkedHashMap<>();
     for (String c : end.columns()) {
       if (!c.equals("batch_id")) {

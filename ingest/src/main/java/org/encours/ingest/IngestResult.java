@@ -28,7 +28,16 @@ public record IngestResult(
   public String summary() {
     String perTable =
         tables.stream()
-            .map(t -> String.format(Locale.ROOT, "%s +%,d ~%,d =%,d (v%d)", t.table(), t.inserted(), t.updated(), t.unchanged(), t.version()))
+            .map(
+                t ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s +%,d ~%,d =%,d (v%d)",
+                        t.table(),
+                        t.inserted(),
+                        t.updated(),
+                        t.unchanged(),
+                        t.version()))
             .collect(Collectors.joining("; "));
     return String.format(
         Locale.ROOT,

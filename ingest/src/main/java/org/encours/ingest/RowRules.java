@@ -41,9 +41,9 @@ import org.encours.warehouse.CanonicalTable;
  * reason it cannot be loaded. Nothing is rounded, clipped or defaulted: a value that does not fit
  * its canonical type exactly is a reason, with the offending text.
  *
- * <p>The output of {@link #candidates} has the canonical business columns, {@value #RECORD_ID}
- * (the source record the row came from) and {@value #REASONS} (an array, empty when the row is
- * valid on its own). Cross-row rules (duplicates, references) are in {@link BatchChecks}.
+ * <p>The output of {@link #candidates} has the canonical business columns, {@value #RECORD_ID} (the
+ * source record the row came from) and {@value #REASONS} (an array, empty when the row is valid on
+ * its own). Cross-row rules (duplicates, references) are in {@link BatchChecks}.
  */
 final class RowRules {
   static final String RECORD_ID = "_record_id";
@@ -51,6 +51,7 @@ final class RowRules {
 
   /** Dates outside these years are taken for misreadings (a 2-digit year, swapped fields). */
   static final int MIN_YEAR = 1900;
+
   static final int MAX_YEAR = 2199;
 
   static final List<String> CURRENCIES =
@@ -111,7 +112,10 @@ final class RowRules {
     typed.add(array_compact(array(reasons.toArray(new Column[0]))).as(REASONS));
     Dataset<Row> withValues = records.select(typed.toArray(new Column[0]));
     return withValues.withColumn(
-        REASONS, array_compact(org.apache.spark.sql.functions.concat(col(REASONS), array(tableRules(table).toArray(new Column[0])))));
+        REASONS,
+        array_compact(
+            org.apache.spark.sql.functions.concat(
+                col(REASONS), array(tableRules(table).toArray(new Column[0])))));
   }
 
   /** The data type each mapped expression yields over this source (fails on a bad expression). */
@@ -121,7 +125,11 @@ final class RowRules {
       if (entry.getValue() != null) {
         types.put(
             entry.getKey(),
-            records.select(org.apache.spark.sql.functions.expr(entry.getValue())).schema().fields()[0].dataType());
+            records
+                .select(org.apache.spark.sql.functions.expr(entry.getValue()))
+                .schema()
+                .fields()[0]
+                .dataType());
       }
     }
     return types;
@@ -140,7 +148,11 @@ final class RowRules {
     if (target instanceof IntegerType) {
       Column number = rawText.cast(DataTypes.createDecimalType(38, 10));
       Column value = number.cast(DataTypes.IntegerType);
-      Column invalid = number.isNull().or(value.isNull()).or(value.cast(DataTypes.createDecimalType(38, 10)).notEqual(number));
+      Column invalid =
+          number
+              .isNull()
+              .or(value.isNull())
+              .or(value.cast(DataTypes.createDecimalType(38, 10)).notEqual(number));
       return new Conversion(value, invalid, "a whole number");
     }
     if (target instanceof BooleanType) {
@@ -159,7 +171,8 @@ final class RowRules {
     throw new IllegalStateException("no conversion to " + target);
   }
 
-  private static Conversion date(Column raw, Column rawText, DataType rawType, List<String> formats) {
+  private static Conversion date(
+      Column raw, Column rawText, DataType rawType, List<String> formats) {
     Column parsed;
     String expected;
     if (rawType instanceof DateType) {
@@ -178,7 +191,8 @@ final class RowRules {
     }
     Column plausible = year(parsed).between(MIN_YEAR, MAX_YEAR);
     Column value = when(plausible, parsed);
-    return new Conversion(value, value.isNull(), expected + " between " + MIN_YEAR + " and " + MAX_YEAR);
+    return new Conversion(
+        value, value.isNull(), expected + " between " + MIN_YEAR + " and " + MAX_YEAR);
   }
 
   private static Conversion money(
@@ -192,11 +206,16 @@ final class RowRules {
             ? text.cast(DataTypes.createDecimalType(38, 10))
             : raw.cast(DataTypes.createDecimalType(38, 10));
     Column value = exact.cast(target);
-    Column fits = value.isNotNull().and(value.cast(DataTypes.createDecimalType(38, 10)).equalTo(exact));
+    Column fits =
+        value.isNotNull().and(value.cast(DataTypes.createDecimalType(38, 10)).equalTo(exact));
     return new Conversion(
         value,
         exact.isNull().or(org.apache.spark.sql.functions.not(fits)),
-        "an amount with at most " + target.scale() + " decimals and " + (target.precision() - target.scale()) + " digits before the point");
+        "an amount with at most "
+            + target.scale()
+            + " decimals and "
+            + (target.precision() - target.scale())
+            + " digits before the point");
   }
 
   /** Rules on the typed values of one row (only when the values involved are present). */
@@ -205,39 +224,94 @@ final class RowRules {
     switch (table) {
       case CUSTOMERS -> {
         rules.add(
-            when(col("country").isNotNull().and(org.apache.spark.sql.functions.not(col("country").isin(COUNTRIES.toArray()))),
-                concat(lit("customers.country '"), col("country"), lit("' is not an ISO 3166-1 alpha-2 code"))));
+            when(
+                col("country")
+                    .isNotNull()
+                    .and(
+                        org.apache.spark.sql.functions.not(
+                            col("country").isin(COUNTRIES.toArray()))),
+                concat(
+                    lit("customers.country '"),
+                    col("country"),
+                    lit("' is not an ISO 3166-1 alpha-2 code"))));
         rules.add(negative("customers.credit_limit", col("credit_limit")));
         rules.add(negative("customers.insured_limit", col("insured_limit")));
         rules.add(
-            when(col("payment_terms_days").isNotNull().and(org.apache.spark.sql.functions.not(col("payment_terms_days").between(0, 365))),
-                concat(lit("customers.payment_terms_days "), col("payment_terms_days").cast("string"), lit(" is outside 0..365"))));
+            when(
+                col("payment_terms_days")
+                    .isNotNull()
+                    .and(
+                        org.apache.spark.sql.functions.not(
+                            col("payment_terms_days").between(0, 365))),
+                concat(
+                    lit("customers.payment_terms_days "),
+                    col("payment_terms_days").cast("string"),
+                    lit(" is outside 0..365"))));
       }
       case INVOICES -> {
         rules.add(
-            when(col("due_date").lt(col("issue_date")),
-                concat(lit("invoices.due_date "), col("due_date").cast("string"), lit(" is before issue_date "), col("issue_date").cast("string"))));
+            when(
+                col("due_date").lt(col("issue_date")),
+                concat(
+                    lit("invoices.due_date "),
+                    col("due_date").cast("string"),
+                    lit(" is before issue_date "),
+                    col("issue_date").cast("string"))));
         rules.add(
-            when(col("currency").isNotNull().and(org.apache.spark.sql.functions.not(col("currency").isin(CURRENCIES.toArray()))),
-                concat(lit("invoices.currency '"), col("currency"), lit("' is not an ISO 4217 code"))));
+            when(
+                col("currency")
+                    .isNotNull()
+                    .and(
+                        org.apache.spark.sql.functions.not(
+                            col("currency").isin(CURRENCIES.toArray()))),
+                concat(
+                    lit("invoices.currency '"),
+                    col("currency"),
+                    lit("' is not an ISO 4217 code"))));
         rules.add(
-            when(col("doc_type").isNotNull().and(org.apache.spark.sql.functions.not(col("doc_type").isin(CanonicalTable.DOC_TYPES.toArray()))),
-                concat(lit("invoices.doc_type '"), col("doc_type"), lit("' is neither invoice nor credit_note"))));
+            when(
+                col("doc_type")
+                    .isNotNull()
+                    .and(
+                        org.apache.spark.sql.functions.not(
+                            col("doc_type").isin(CanonicalTable.DOC_TYPES.toArray()))),
+                concat(
+                    lit("invoices.doc_type '"),
+                    col("doc_type"),
+                    lit("' is neither invoice nor credit_note"))));
         rules.add(
-            when(col("doc_type").equalTo("invoice").and(col("amount").leq(0)),
-                concat(lit("invoices.amount "), col("amount").cast("string"), lit(" must be positive for an invoice (a credit note has doc_type credit_note and a negative amount)"))));
+            when(
+                col("doc_type").equalTo("invoice").and(col("amount").leq(0)),
+                concat(
+                    lit("invoices.amount "),
+                    col("amount").cast("string"),
+                    lit(
+                        " must be positive for an invoice (a credit note has doc_type credit_note and a negative amount)"))));
         rules.add(
-            when(col("doc_type").equalTo("credit_note").and(col("amount").geq(0)),
-                concat(lit("invoices.amount "), col("amount").cast("string"), lit(" must be negative for a credit note"))));
+            when(
+                col("doc_type").equalTo("credit_note").and(col("amount").geq(0)),
+                concat(
+                    lit("invoices.amount "),
+                    col("amount").cast("string"),
+                    lit(" must be negative for a credit note"))));
         rules.add(
-            when(col("dispute_date").lt(col("issue_date")),
-                concat(lit("invoices.dispute_date "), col("dispute_date").cast("string"), lit(" is before issue_date "), col("issue_date").cast("string"))));
+            when(
+                col("dispute_date").lt(col("issue_date")),
+                concat(
+                    lit("invoices.dispute_date "),
+                    col("dispute_date").cast("string"),
+                    lit(" is before issue_date "),
+                    col("issue_date").cast("string"))));
       }
       case PAYMENTS ->
-          rules.add(when(col("amount").equalTo(0), lit("payments.amount is zero (an allocation moves money)")));
+          rules.add(
+              when(
+                  col("amount").equalTo(0),
+                  lit("payments.amount is zero (an allocation moves money)")));
       case DUNNING_EVENTS -> {
         // Stage, channel and outcome vocabularies vary by dunning tool; only presence is checked.
       }
+      default -> throw new IllegalStateException("no row rules for table " + table);
     }
     return rules;
   }

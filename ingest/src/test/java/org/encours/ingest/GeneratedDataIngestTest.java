@@ -18,24 +18,29 @@ import org.junit.jupiter.api.Test;
 class GeneratedDataIngestTest {
 
   @Test
-  void a_generated_ledger_loads_completely_reconciles_and_reloads_as_unchanged() throws IOException {
+  void aGeneratedLedgerLoadsCompletelyReconcilesAndReloadsAsUnchanged() throws IOException {
     Path folder = SharedSpark.tempDir("generated");
     GenerationResult generated =
-        new LedgerGenerator(GenerationSettings.defaults().withInvoices(2000).withSeed(7)).writeCsv(folder, null);
+        new LedgerGenerator(GenerationSettings.defaults().withInvoices(2000).withSeed(7))
+            .writeCsv(folder, null);
     Warehouse warehouse = SharedSpark.newWarehouse();
     IngestJob job = new IngestJob(warehouse, Progress.silent("test"));
 
     IngestResult first = job.run(folder.toString(), MappingLoader.load("canonical-csv"));
 
     long expectedRecords =
-        generated.customers() + generated.invoiceRows() + generated.payments() + generated.dunningEvents();
+        generated.customers()
+            + generated.invoiceRows()
+            + generated.payments()
+            + generated.dunningEvents();
     assertThat(first.rowsRead()).isEqualTo(expectedRecords);
     assertThat(first.rowsQuarantined()).isZero();
     assertThat(first.reconciled()).isTrue();
     assertThat(warehouse.read(CanonicalTable.CUSTOMERS).count()).isEqualTo(generated.customers());
     assertThat(warehouse.read(CanonicalTable.INVOICES).count()).isEqualTo(generated.invoiceRows());
     assertThat(warehouse.read(CanonicalTable.PAYMENTS).count()).isEqualTo(generated.payments());
-    assertThat(warehouse.read(CanonicalTable.DUNNING_EVENTS).count()).isEqualTo(generated.dunningEvents());
+    assertThat(warehouse.read(CanonicalTable.DUNNING_EVENTS).count())
+        .isEqualTo(generated.dunningEvents());
 
     IngestResult again = job.run(folder.toString(), MappingLoader.load("canonical-csv"));
 

@@ -22,11 +22,14 @@ import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 
-/** The public IBM late-payment sample through its shipped mapping (read from ../shared, never copied). */
+/**
+ * The public IBM late-payment sample through its shipped mapping (read from ../shared, never
+ * copied).
+ */
 class IbmSampleIngestTest {
 
   @Test
-  void the_ibm_sample_loads_2466_invoices_2466_payments_and_100_customers_with_nothing_quarantined() {
+  void theIbmSampleLoads2466Invoices2466PaymentsAnd100CustomersWithNothingQuarantined() {
     Path csv = SharedData.ibmAccountsReceivableCsv();
     Warehouse warehouse = SharedSpark.newWarehouse();
 
@@ -38,14 +41,23 @@ class IbmSampleIngestTest {
     assertThat(warehouse.read(CanonicalTable.INVOICES).count()).isEqualTo(2466);
     assertThat(warehouse.read(CanonicalTable.PAYMENTS).count()).isEqualTo(2466);
     assertThat(warehouse.read(CanonicalTable.CUSTOMERS).count()).isEqualTo(100);
-    // First data line: 391,0379-NEVHP,4/6/2013,0000611365,1/2/2013,2/1/2013,55.94,No,1/15/2013,Paper,13,0
-    Row invoice = warehouse.read(CanonicalTable.INVOICES).where(col("invoice_id").equalTo("0000611365")).first();
+    // First data line:
+    // 391,0379-NEVHP,4/6/2013,0000611365,1/2/2013,2/1/2013,55.94,No,1/15/2013,Paper,13,0
+    Row invoice =
+        warehouse
+            .read(CanonicalTable.INVOICES)
+            .where(col("invoice_id").equalTo("0000611365"))
+            .first();
     assertThat(invoice.<Object>getAs("issue_date").toString()).isEqualTo("2013-01-02");
     assertThat(invoice.<Object>getAs("due_date").toString()).isEqualTo("2013-02-01");
     assertThat(invoice.<java.math.BigDecimal>getAs("amount")).isEqualByComparingTo("55.94");
     assertThat(invoice.<Boolean>getAs("disputed")).isFalse();
     assertThat(invoice.<String>getAs("channel")).isEqualTo("paper");
-    Row customer = warehouse.read(CanonicalTable.CUSTOMERS).where(col("customer_id").equalTo("0379-NEVHP")).first();
+    Row customer =
+        warehouse
+            .read(CanonicalTable.CUSTOMERS)
+            .where(col("customer_id").equalTo("0379-NEVHP"))
+            .first();
     assertThat(customer.<String>getAs("country")).isEqualTo("XA");
   }
 
@@ -54,7 +66,7 @@ class IbmSampleIngestTest {
    * each with the reason for its kind, and everything else loads.
    */
   @Test
-  void a_copy_with_20_broken_lines_quarantines_exactly_those_lines_with_their_reasons() throws IOException {
+  void aCopyWith20BrokenLinesQuarantinesExactlyThoseLinesWithTheirReasons() throws IOException {
     Path csv = SharedData.ibmAccountsReceivableCsv();
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     String header = lines.get(0);
@@ -63,8 +75,10 @@ class IbmSampleIngestTest {
       rows.add(line.split(",", -1));
     }
     // Columns: 0 countryCode, 1 customerID, 2 PaperlessDate, 3 invoiceNumber, 4 InvoiceDate,
-    // 5 DueDate, 6 InvoiceAmount, 7 Disputed, 8 SettledDate, 9 PaperlessBill, 10 DaysToSettle, 11 DaysLate
-    Map<String, String> expectedReason = new HashMap<>(); // broken invoice number -> expected reason
+    // 5 DueDate, 6 InvoiceAmount, 7 Disputed, 8 SettledDate, 9 PaperlessBill, 10 DaysToSettle, 11
+    // DaysLate
+    Map<String, String> expectedReason =
+        new HashMap<>(); // broken invoice number -> expected reason
     int[] badDate = {100, 200, 300, 400};
     rows.get(100)[4] = "13/45/2013";
     rows.get(200)[4] = "2013-01-15";
@@ -73,10 +87,13 @@ class IbmSampleIngestTest {
     expectedReason.put(rows.get(100)[3], "invoices.issue_date: cannot read '13/45/2013' as a date");
     expectedReason.put(rows.get(200)[3], "invoices.issue_date: cannot read '2013-01-15' as a date");
     expectedReason.put(rows.get(300)[3], "invoices.due_date: cannot read 'abc' as a date");
-    expectedReason.put(rows.get(400)[3], "payments.payment_date: cannot read '2/30/2013' as a date");
+    expectedReason.put(
+        rows.get(400)[3], "payments.payment_date: cannot read '2/30/2013' as a date");
     for (int i : new int[] {500, 600, 700, 800}) {
       rows.get(i)[6] = "-" + rows.get(i)[6];
-      expectedReason.put(rows.get(i)[3], "invoices.amount -" + rows.get(i)[6].substring(1) + " must be positive for an invoice");
+      expectedReason.put(
+          rows.get(i)[3],
+          "invoices.amount -" + rows.get(i)[6].substring(1) + " must be positive for an invoice");
     }
     List<String[]> missingId = new ArrayList<>();
     for (int i : new int[] {900, 1000}) {
@@ -91,7 +108,7 @@ class IbmSampleIngestTest {
       String issue = rows.get(i)[4];
       rows.get(i)[4] = rows.get(i)[5];
       rows.get(i)[5] = issue;
-      expectedReason.put(rows.get(i)[3], "invoices.due_date " );
+      expectedReason.put(rows.get(i)[3], "invoices.due_date ");
     }
     List<String> overwritten = new ArrayList<>(); // the broken lines' own numbers, lost with them
     List<String> firstHolders = new ArrayList<>();
@@ -140,11 +157,18 @@ class IbmSampleIngestTest {
     assertThat(missingIdCount).isEqualTo(missingId.size());
     assertThat(duplicateCount).isEqualTo(4);
     assertThat(reasonsByInvoice.keySet()).isEqualTo(expectedReason.keySet());
-    expectedReason.forEach((invoice, reason) ->
-        assertThat(reasonsByInvoice.get(invoice)).as("reasons of invoice " + invoice).anyMatch(r -> r.startsWith(reason)));
+    expectedReason.forEach(
+        (invoice, reason) ->
+            assertThat(reasonsByInvoice.get(invoice))
+                .as("reasons of invoice " + invoice)
+                .anyMatch(r -> r.startsWith(reason)));
     // The first line holding a repeated number is loaded; the repeating line is not.
     Set<String> loaded = new LinkedHashSet<>();
-    warehouse.read(CanonicalTable.INVOICES).select("invoice_id").collectAsList().forEach(r -> loaded.add(r.getString(0)));
+    warehouse
+        .read(CanonicalTable.INVOICES)
+        .select("invoice_id")
+        .collectAsList()
+        .forEach(r -> loaded.add(r.getString(0)));
     assertThat(loaded).containsAll(firstHolders).doesNotContainAnyElementsOf(overwritten);
     assertThat(loaded).doesNotContainAnyElementsOf(expectedReason.keySet());
   }

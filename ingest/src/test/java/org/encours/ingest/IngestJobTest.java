@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** Ingestion end to end on small exports in the canonical CSV layout. */
 class IngestJobTest {
-  private static final String ACME = "C1,Acme SA,FR,construction,small,2019-05-01,50000.00,40000.00,30";
+  private static final String ACME =
+      "C1,Acme SA,FR,construction,small,2019-05-01,50000.00,40000.00,30";
   private static final String BETA = "C2,\"Beta, Gamma & Co\",BE,retail,medium,2018-01-15,,,60";
 
   private static CanonicalCsv cleanExport() {
@@ -42,7 +43,7 @@ class IngestJobTest {
   }
 
   @Test
-  void a_clean_export_loads_every_row_reconciles_and_is_recorded_in_the_audit() {
+  void aCleanExportLoadsEveryRowReconcilesAndIsRecordedInTheAudit() {
     Warehouse warehouse = SharedSpark.newWarehouse();
 
     IngestResult result = ingest(warehouse, cleanExport().write());
@@ -55,13 +56,52 @@ class IngestJobTest {
     assertThat(result.table("invoices").inserted()).isEqualTo(3);
     assertThat(warehouse.read(CanonicalTable.DUNNING_EVENTS).count()).isEqualTo(1);
     SharedSpark.assertDataFrameNoOrderEquals(
-        SharedSpark.session().createDataFrame(List.of(
-            RowFactory.create("I1", "C1", date("2024-01-31"), date("2024-02-29"), new BigDecimal("1000.00"), "EUR", "invoice", "electronic", false, null, "NET30", result.batchId()),
-            RowFactory.create("I2", "C1", date("2024-02-29"), date("2024-03-30"), new BigDecimal("250.50"), "EUR", "invoice", "paper", true, date("2024-03-05"), "NET30", result.batchId()),
-            RowFactory.create("I3", "C2", date("2024-03-15"), date("2024-05-14"), new BigDecimal("-100.00"), "EUR", "credit_note", "electronic", false, null, "NET60", result.batchId())),
-            CanonicalTable.INVOICES.storedSchema()),
+        SharedSpark.session()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(
+                        "I1",
+                        "C1",
+                        date("2024-01-31"),
+                        date("2024-02-29"),
+                        new BigDecimal("1000.00"),
+                        "EUR",
+                        "invoice",
+                        "electronic",
+                        false,
+                        null,
+                        "NET30",
+                        result.batchId()),
+                    RowFactory.create(
+                        "I2",
+                        "C1",
+                        date("2024-02-29"),
+                        date("2024-03-30"),
+                        new BigDecimal("250.50"),
+                        "EUR",
+                        "invoice",
+                        "paper",
+                        true,
+                        date("2024-03-05"),
+                        "NET30",
+                        result.batchId()),
+                    RowFactory.create(
+                        "I3",
+                        "C2",
+                        date("2024-03-15"),
+                        date("2024-05-14"),
+                        new BigDecimal("-100.00"),
+                        "EUR",
+                        "credit_note",
+                        "electronic",
+                        false,
+                        null,
+                        "NET60",
+                        result.batchId())),
+                CanonicalTable.INVOICES.storedSchema()),
         warehouse.read(CanonicalTable.INVOICES));
-    Row beta = warehouse.read(CanonicalTable.CUSTOMERS).where(col("customer_id").equalTo("C2")).first();
+    Row beta =
+        warehouse.read(CanonicalTable.CUSTOMERS).where(col("customer_id").equalTo("C2")).first();
     assertThat(beta.<String>getAs("name")).isEqualTo("Beta, Gamma & Co");
     assertThat(beta.<BigDecimal>getAs("credit_limit")).isNull();
     assertThat(beta.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(result.batchId());
@@ -69,16 +109,20 @@ class IngestJobTest {
     Row audit = warehouse.read(AuditTables.INGEST_BATCHES).first();
     assertThat(audit.<String>getAs("status")).isEqualTo("succeeded");
     assertThat(audit.<Long>getAs("rows_read")).isEqualTo(9L);
-    assertThat(audit.<Long>getAs("rows_accepted") + audit.<Long>getAs("rows_quarantined")).isEqualTo(9L);
+    assertThat(audit.<Long>getAs("rows_accepted") + audit.<Long>getAs("rows_quarantined"))
+        .isEqualTo(9L);
     assertThat(audit.<Boolean>getAs("reconciled")).isTrue();
-    assertThat(audit.<String>getAs("source_checksum")).hasSize(64).isEqualTo(result.sourceChecksum());
-    assertThat(audit.<Row>getList(audit.fieldIndex("table_stats"))).extracting(r -> r.<String>getAs("table"))
+    assertThat(audit.<String>getAs("source_checksum"))
+        .hasSize(64)
+        .isEqualTo(result.sourceChecksum());
+    assertThat(audit.<Row>getList(audit.fieldIndex("table_stats")))
+        .extracting(r -> r.<String>getAs("table"))
         .containsExactly("customers", "invoices", "payments", "dunning_events");
     assertThat(warehouse.exists(AuditTables.QUARANTINE)).isFalse();
   }
 
   @Test
-  void the_same_export_again_changes_nothing_and_a_corrected_one_updates_rows_in_place() {
+  void theSameExportAgainChangesNothingAndACorrectedOneUpdatesRowsInPlace() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Path export = cleanExport().write();
     IngestResult first = ingest(warehouse, export);
@@ -87,18 +131,21 @@ class IngestJobTest {
     IngestResult again = ingest(warehouse, export);
 
     assertThat(warehouse.canonicalVersions()).isEqualTo(versions);
-    assertThat(again.tables()).allSatisfy(t -> {
-      assertThat(t.inserted()).isZero();
-      assertThat(t.updated()).isZero();
-      assertThat(t.unchanged()).isEqualTo(t.rows());
-    });
+    assertThat(again.tables())
+        .allSatisfy(
+            t -> {
+              assertThat(t.inserted()).isZero();
+              assertThat(t.updated()).isZero();
+              assertThat(t.unchanged()).isEqualTo(t.rows());
+            });
 
     Path corrected =
         new CanonicalCsv()
             .customer(ACME)
             .customer(BETA)
             .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
-            .invoice("I2,C1,2024-02-29,2024-03-30,205.50,EUR,invoice,paper,true,2024-03-05,NET30") // amount corrected
+            .invoice(
+                "I2,C1,2024-02-29,2024-03-30,205.50,EUR,invoice,paper,true,2024-03-05,NET30") // amount corrected
             .invoice("I3,C2,2024-03-15,2024-05-14,-100.00,EUR,credit_note,electronic,false,,NET60")
             .invoice("I4,C2,2024-04-02,2024-06-01,80.00,EUR,invoice,paper,false,,NET60") // new
             .payment("P1,I1,2024-02-29,600.00")
@@ -118,11 +165,16 @@ class IngestJobTest {
     assertThat(i2.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(fix.batchId());
     Row i1 = warehouse.read(CanonicalTable.INVOICES).where(col("invoice_id").equalTo("I1")).first();
     assertThat(i1.<String>getAs(CanonicalTable.BATCH_COLUMN)).isEqualTo(first.batchId());
-    assertThat(warehouse.read(AuditTables.INGEST_BATCHES).where(col("status").equalTo("succeeded")).count()).isEqualTo(3);
+    assertThat(
+            warehouse
+                .read(AuditTables.INGEST_BATCHES)
+                .where(col("status").equalTo("succeeded"))
+                .count())
+        .isEqualTo(3);
   }
 
   @Test
-  void every_rejected_record_is_quarantined_with_all_its_reasons_and_the_rest_loads() {
+  void everyRejectedRecordIsQuarantinedWithAllItsReasonsAndTheRestLoads() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Path export =
         new CanonicalCsv()
@@ -130,15 +182,20 @@ class IngestJobTest {
             .customer("C9,Nowhere Ltd,ZZZ,retail,small,2020-01-01,1000.00,,30") // bad country
             .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
             .invoice("I2,C1,2024-31-01,2024-02-29,10.00,EUR,invoice,paper,false,,NET30") // bad date
-            .invoice("I3,C1,2024-01-31,2024-02-29,10.005,EURO,invoice,paper,false,,NET30") // 2 reasons
-            .invoice("I4,C9,2024-01-31,2024-02-29,10.00,EUR,invoice,paper,false,,NET30") // its customer is rejected
-            .invoice("I1,C1,2024-01-31,2024-02-29,999.00,EUR,invoice,electronic,false,,NET30") // duplicate key
+            .invoice(
+                "I3,C1,2024-01-31,2024-02-29,10.005,EURO,invoice,paper,false,,NET30") // 2 reasons
+            .invoice(
+                "I4,C9,2024-01-31,2024-02-29,10.00,EUR,invoice,paper,false,,NET30") // its customer
+            // is rejected
+            .invoice(
+                "I1,C1,2024-01-31,2024-02-29,999.00,EUR,invoice,electronic,false,,NET30") // duplicate key
             .payment("P1,I1,2024-02-29,600.00")
             .payment("P2,I2,2024-03-10,10.00") // its invoice is rejected
             .payment("P3,I1,2024-03-10,-5.00") // wrong sign for an invoice
             .payment("P4,I9,2024-03-10,5.00") // unknown invoice
             .payment("P5,I1,2024-03-10,5.00,extra") // malformed: one field too many
-            .dunning("D1,I4,C9,2024-04-04,reminder_1,email,no_answer") // invoice and customer rejected
+            .dunning(
+                "D1,I4,C9,2024-04-04,reminder_1,email,no_answer") // invoice and customer rejected
             .write();
 
     IngestResult result = ingest(warehouse, export);
@@ -147,33 +204,62 @@ class IngestJobTest {
     assertThat(result.rowsQuarantined()).isEqualTo(10);
     assertThat(result.rowsAccepted()).isEqualTo(3); // C1, I1 (first), P1
     assertThat(result.reconciled()).isTrue();
-    assertThat(warehouse.read(CanonicalTable.INVOICES).select("invoice_id", "amount").collectAsList())
+    assertThat(
+            warehouse.read(CanonicalTable.INVOICES).select("invoice_id", "amount").collectAsList())
         .extracting(r -> r.getString(0) + "=" + r.getDecimal(1).toPlainString())
         .containsExactly("I1=1000.00");
     Map<String, List<String>> reasons = quarantineByRecordStart(warehouse);
-    assertThat(reasons.get("C9")).containsExactly("customers.country 'ZZZ' is not an ISO 3166-1 alpha-2 code");
-    assertThat(reasons.get("I2")).singleElement().asString()
-        .startsWith("invoices.issue_date: cannot read '2024-31-01' as a date (expected yyyy-MM-dd)");
-    assertThat(reasons.get("I3")).hasSize(2)
-        .anyMatch(r -> r.startsWith("invoices.amount: cannot read '10.005' as an amount with at most 2 decimals"))
+    assertThat(reasons.get("C9"))
+        .containsExactly("customers.country 'ZZZ' is not an ISO 3166-1 alpha-2 code");
+    assertThat(reasons.get("I2"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "invoices.issue_date: cannot read '2024-31-01' as a date (expected yyyy-MM-dd)");
+    assertThat(reasons.get("I3"))
+        .hasSize(2)
+        .anyMatch(
+            r ->
+                r.startsWith(
+                    "invoices.amount: cannot read '10.005' as an amount with at most 2 decimals"))
         .contains("invoices.currency 'EURO' is not an ISO 4217 code");
-    assertThat(reasons.get("I4")).containsExactly("invoices.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)");
-    assertThat(reasons.get("I1")).singleElement().asString().startsWith("invoices: duplicate invoice_id 'I1'");
-    assertThat(reasons.get("P2")).containsExactly("payments.invoice_id 'I2' is not a known invoice (neither in this batch nor already loaded)");
-    assertThat(reasons.get("P3")).singleElement().asString().startsWith("payments.amount -5.00 has the wrong sign for invoice 'I1'");
-    assertThat(reasons.get("P4")).containsExactly("payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
-    assertThat(reasons.get("P5")).containsExactly("malformed record: wrong number of fields or bad quoting");
-    assertThat(reasons.get("D1")).containsExactlyInAnyOrder(
-        "dunning_events.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)",
-        "dunning_events.invoice_id 'I4' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("I4"))
+        .containsExactly(
+            "invoices.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)");
+    assertThat(reasons.get("I1"))
+        .singleElement()
+        .asString()
+        .startsWith("invoices: duplicate invoice_id 'I1'");
+    assertThat(reasons.get("P2"))
+        .containsExactly(
+            "payments.invoice_id 'I2' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P3"))
+        .singleElement()
+        .asString()
+        .startsWith("payments.amount -5.00 has the wrong sign for invoice 'I1'");
+    assertThat(reasons.get("P4"))
+        .containsExactly(
+            "payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P5"))
+        .containsExactly("malformed record: wrong number of fields or bad quoting");
+    assertThat(reasons.get("D1"))
+        .containsExactlyInAnyOrder(
+            "dunning_events.customer_id 'C9' is not a known customer (neither in this batch nor already loaded)",
+            "dunning_events.invoice_id 'I4' is not a known invoice (neither in this batch nor already loaded)");
   }
 
   @Test
-  void a_payment_may_settle_an_invoice_loaded_by_an_earlier_batch() {
+  void aPaymentMaySettleAnInvoiceLoadedByAnEarlierBatch() {
     Warehouse warehouse = SharedSpark.newWarehouse();
-    ingest(warehouse, new CanonicalCsv().customer(ACME).invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30").write());
+    ingest(
+        warehouse,
+        new CanonicalCsv()
+            .customer(ACME)
+            .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
+            .write());
 
-    IngestResult later = ingest(warehouse, new CanonicalCsv().payment("P1,I1,2024-03-01,1000.00").write());
+    IngestResult later =
+        ingest(warehouse, new CanonicalCsv().payment("P1,I1,2024-03-01,1000.00").write());
 
     assertThat(later.rowsQuarantined()).isZero();
     assertThat(later.table("payments").inserted()).isEqualTo(1);
@@ -185,18 +271,21 @@ class IngestJobTest {
    * read): the same reasons as within one batch, and the same idempotence.
    */
   @Test
-  void a_later_batch_resolves_its_references_against_the_loaded_rows() {
+  void aLaterBatchResolvesItsReferencesAgainstTheLoadedRows() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     IngestResult first = ingest(warehouse, cleanExport().write());
     Path nextMonth =
         new CanonicalCsv()
-            .invoice("I5,C2,2024-04-30,2024-06-29,75.00,EUR,invoice,paper,false,,NET60") // loaded customer
-            .invoice("I6,C7,2024-04-30,2024-05-30,10.00,EUR,invoice,paper,false,,NET30") // unknown customer
+            .invoice("I5,C2,2024-04-30,2024-06-29,75.00,EUR,invoice,paper,false,,NET60") // loaded
+            // customer
+            .invoice("I6,C7,2024-04-30,2024-05-30,10.00,EUR,invoice,paper,false,,NET30") // unknown
+            // customer
             .payment("P4,I2,2024-05-02,250.50") // loaded invoice
             .payment("P5,I9,2024-05-02,5.00") // unknown invoice
             .payment("P6,I3,2024-05-02,100.00") // wrong sign for a loaded credit note
             .payment("P7,I6,2024-05-02,10.00") // its invoice is rejected in this batch
-            .dunning("D2,I2,C1,2024-05-04,reminder_2,email,promise_to_pay") // loaded invoice and customer
+            .dunning("D2,I2,C1,2024-05-04,reminder_2,email,promise_to_pay") // loaded invoice and
+            // customer
             .dunning("D3,I9,C8,2024-05-04,reminder_1,email,no_answer") // neither is known
             .write();
 
@@ -209,14 +298,22 @@ class IngestJobTest {
     assertThat(later.table("payments").inserted()).isEqualTo(1);
     assertThat(later.table("dunning_events").inserted()).isEqualTo(1);
     Map<String, List<String>> reasons = quarantineByRecordStart(warehouse);
-    assertThat(reasons.get("I6")).containsExactly("invoices.customer_id 'C7' is not a known customer (neither in this batch nor already loaded)");
-    assertThat(reasons.get("P5")).containsExactly("payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
-    assertThat(reasons.get("P6")).containsExactly(
-        "payments.amount 100.00 has the wrong sign for credit_note 'I3' (allocations are positive on invoices, negative on credit notes)");
-    assertThat(reasons.get("P7")).containsExactly("payments.invoice_id 'I6' is not a known invoice (neither in this batch nor already loaded)");
-    assertThat(reasons.get("D3")).containsExactlyInAnyOrder(
-        "dunning_events.customer_id 'C8' is not a known customer (neither in this batch nor already loaded)",
-        "dunning_events.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("I6"))
+        .containsExactly(
+            "invoices.customer_id 'C7' is not a known customer (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P5"))
+        .containsExactly(
+            "payments.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("P6"))
+        .containsExactly(
+            "payments.amount 100.00 has the wrong sign for credit_note 'I3' (allocations are positive on invoices, negative on credit notes)");
+    assertThat(reasons.get("P7"))
+        .containsExactly(
+            "payments.invoice_id 'I6' is not a known invoice (neither in this batch nor already loaded)");
+    assertThat(reasons.get("D3"))
+        .containsExactlyInAnyOrder(
+            "dunning_events.customer_id 'C8' is not a known customer (neither in this batch nor already loaded)",
+            "dunning_events.invoice_id 'I9' is not a known invoice (neither in this batch nor already loaded)");
 
     Map<String, Long> versions = warehouse.canonicalVersions();
     IngestResult again = ingest(warehouse, nextMonth);
@@ -224,8 +321,13 @@ class IngestJobTest {
     assertThat(again.rowsQuarantined()).isEqualTo(5);
     assertThat(again.tables()).allSatisfy(t -> assertThat(t.unchanged()).isEqualTo(t.rows()));
 
-    IngestResult fix = ingest(warehouse,
-        new CanonicalCsv().payment("P4,I2,2024-05-02,200.50").payment("P8,I1,2024-05-03,0.50").write()); // P4 corrected, P8 new
+    IngestResult fix =
+        ingest(
+            warehouse,
+            new CanonicalCsv()
+                .payment("P4,I2,2024-05-02,200.50")
+                .payment("P8,I1,2024-05-03,0.50")
+                .write()); // P4 corrected, P8 new
 
     assertThat(fix.table("payments").updated()).isEqualTo(1);
     assertThat(fix.table("payments").inserted()).isEqualTo(1);
@@ -237,14 +339,18 @@ class IngestJobTest {
   }
 
   @Test
-  void a_document_loaded_before_and_corrected_in_the_batch_is_checked_with_its_corrected_values() {
+  void aDocumentLoadedBeforeAndCorrectedInTheBatchIsCheckedWithItsCorrectedValues() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     ingest(warehouse, cleanExport().write()); // I1 loaded as an invoice of 1000.00
-    IngestResult corrected = ingest(warehouse,
-        new CanonicalCsv()
-            .invoice("I1,C1,2024-01-31,2024-02-29,-1000.00,EUR,credit_note,electronic,false,,NET30") // now a credit note
-            .payment("P9,I1,2024-02-10,-1000.00") // right sign for a credit note, wrong for an invoice
-            .write());
+    IngestResult corrected =
+        ingest(
+            warehouse,
+            new CanonicalCsv()
+                .invoice(
+                    "I1,C1,2024-01-31,2024-02-29,-1000.00,EUR,credit_note,electronic,false,,NET30") // now a credit note
+                .payment("P9,I1,2024-02-10,-1000.00") // right sign for a credit note, wrong for an
+                // invoice
+                .write());
 
     assertThat(corrected.rowsQuarantined()).isZero();
     assertThat(corrected.table("invoices").updated()).isEqualTo(1);
@@ -252,7 +358,7 @@ class IngestJobTest {
   }
 
   @Test
-  void a_mapping_that_does_not_fit_the_source_fails_before_anything_is_written() {
+  void aMappingThatDoesNotFitTheSourceFailsBeforeAnythingIsWritten() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Path export = cleanExport().write();
     String yaml =
@@ -270,9 +376,11 @@ class IngestJobTest {
         """;
     IngestMapping mapping = MappingLoader.parse(yaml, "bank.yaml");
 
-    assertThatThrownBy(() -> new IngestJob(warehouse, Progress.silent("t")).run(export.toString(), mapping))
+    assertThatThrownBy(
+            () -> new IngestJob(warehouse, Progress.silent("t")).run(export.toString(), mapping))
         .isInstanceOf(UserFacingException.class)
-        .hasMessageContaining("Mapping bank.yaml sources[0] (payments).tables.payments.columns.invoice_id: the expression 'invoice_ref' does not fit the source")
+        .hasMessageContaining(
+            "Mapping bank.yaml sources[0] (payments).tables.payments.columns.invoice_id: the expression 'invoice_ref' does not fit the source")
         .hasMessageContaining("Source columns: payment_id, invoice_id, payment_date, amount")
         .hasMessageContaining("Nothing was written");
     assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
@@ -280,7 +388,7 @@ class IngestJobTest {
   }
 
   @Test
-  void a_missing_source_file_is_named_and_an_optional_one_may_be_absent() throws IOException {
+  void aMissingSourceFileIsNamedAndAnOptionalOneMayBeAbsent() throws IOException {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Path export = new CanonicalCsv().customer(ACME).write();
     Files.delete(export.resolve("payments.csv"));
@@ -294,11 +402,12 @@ class IngestJobTest {
    * payment"; the id and the payment date are derived by expressions.
    */
   @Test
-  void a_json_export_without_invoice_ids_or_payment_dates_is_mapped_by_expressions() throws IOException {
+  void aJsonExportWithoutInvoiceIdsOrPaymentDatesIsMappedByExpressions() throws IOException {
     Warehouse warehouse = SharedSpark.newWarehouse();
     ingest(warehouse, new CanonicalCsv().customer(ACME).write());
     Path dir = SharedSpark.tempDir("json");
-    Files.writeString(dir.resolve("ledger.jsonl"),
+    Files.writeString(
+        dir.resolve("ledger.jsonl"),
         "{\"client\":\"C1\",\"date\":\"2024-02-29\",\"total\":120.5,\"days_to_pay\":31}\n"
             + "{\"client\":\"C1\",\"date\":\"2024-03-01\",\"total\":80,\"days_to_pay\":null}\n");
     String yaml =
@@ -329,15 +438,20 @@ class IngestJobTest {
                   amount: total
         """;
 
-    IngestResult result = new IngestJob(warehouse, Progress.silent("t")).run(dir.toString(), MappingLoader.parse(yaml, "ledger.yaml"));
+    IngestResult result =
+        new IngestJob(warehouse, Progress.silent("t"))
+            .run(dir.toString(), MappingLoader.parse(yaml, "ledger.yaml"));
 
     // Line 2 has no payment yet: its payment row is missing its date, so the whole record waits.
     assertThat(result.rowsRead()).isEqualTo(2);
     assertThat(result.rowsQuarantined()).isEqualTo(1);
     Row paid = warehouse.read(CanonicalTable.PAYMENTS).first();
-    assertThat(paid.<Object>getAs("payment_date").toString()).isEqualTo("2024-03-31"); // 2024-02-29 + 31 days
+    assertThat(paid.<Object>getAs("payment_date").toString())
+        .isEqualTo("2024-03-31"); // 2024-02-29 + 31 days
     assertThat(paid.<BigDecimal>getAs("amount")).isEqualByComparingTo("120.50");
-    assertThat(quarantineByRecordStart(warehouse).values()).singleElement().asList()
+    assertThat(quarantineByRecordStart(warehouse).values())
+        .singleElement()
+        .asList()
         .contains("payments.payment_date is missing");
   }
 
@@ -346,7 +460,8 @@ class IngestJobTest {
   }
 
   private static IngestResult ingest(Warehouse warehouse, Path export) {
-    return new IngestJob(warehouse, Progress.silent("test")).run(export.toString(), MappingLoader.load("canonical-csv"));
+    return new IngestJob(warehouse, Progress.silent("test"))
+        .run(export.toString(), MappingLoader.load("canonical-csv"));
   }
 
   /** Quarantine reasons keyed by the first field of the original record (its id). */
@@ -354,7 +469,10 @@ class IngestJobTest {
     Map<String, List<String>> byId = new HashMap<>();
     for (Row q : warehouse.read(AuditTables.QUARANTINE).collectAsList()) {
       String record = q.getAs("record");
-      String id = record.startsWith("{") ? record.replaceAll("^\\{\"[^\"]+\":\"?([^\",]*)\"?.*$", "$1") : record.split(",")[0];
+      String id =
+          record.startsWith("{")
+              ? record.replaceAll("^\\{\"[^\"]+\":\"?([^\",]*)\"?.*$", "$1")
+              : record.split(",")[0];
       byId.put(id, q.getList(q.fieldIndex("reasons")));
     }
     return byId;

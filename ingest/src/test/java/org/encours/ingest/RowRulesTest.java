@@ -42,7 +42,7 @@ class RowRulesTest {
   private record Case(String column, String value, String reason) {}
 
   @Test
-  void a_valid_invoice_has_no_reason_and_keeps_its_exact_values() {
+  void aValidInvoiceHasNoReasonAndKeepsItsExactValues() {
     Row row = invoiceCandidates(List.of(new Case("invoice_id", "INV-1", null))).get(0);
     assertThat(row.getList(row.fieldIndex(RowRules.REASONS))).isEmpty();
     assertThat(row.<Object>getAs("issue_date").toString()).isEqualTo("2024-02-29");
@@ -52,23 +52,47 @@ class RowRulesTest {
   }
 
   @Test
-  void every_invoice_rule_gives_its_reason_with_the_offending_value() {
+  void everyInvoiceRuleGivesItsReasonWithTheOffendingValue() {
     List<Case> cases =
         List.of(
             new Case("invoice_id", "", "invoices.invoice_id is missing"),
             new Case("customer_id", "  ", "invoices.customer_id is missing"),
-            new Case("issue_date", "2024-02-30", "invoices.issue_date: cannot read '2024-02-30' as a date (expected yyyy-MM-dd)"),
-            new Case("issue_date", "29/02/2024", "invoices.issue_date: cannot read '29/02/2024' as a date"),
-            new Case("issue_date", "0024-02-29", "invoices.issue_date: cannot read '0024-02-29' as a date"),
-            new Case("amount", "12.345", "invoices.amount: cannot read '12.345' as an amount with at most 2 decimals"),
+            new Case(
+                "issue_date",
+                "2024-02-30",
+                "invoices.issue_date: cannot read '2024-02-30' as a date (expected yyyy-MM-dd)"),
+            new Case(
+                "issue_date",
+                "29/02/2024",
+                "invoices.issue_date: cannot read '29/02/2024' as a date"),
+            new Case(
+                "issue_date",
+                "0024-02-29",
+                "invoices.issue_date: cannot read '0024-02-29' as a date"),
+            new Case(
+                "amount",
+                "12.345",
+                "invoices.amount: cannot read '12.345' as an amount with at most 2 decimals"),
             new Case("amount", "12,50", "invoices.amount: cannot read '12,50' as an amount"),
-            new Case("amount", "99999999999999999.00", "invoices.amount: cannot read '99999999999999999.00' as an amount"),
+            new Case(
+                "amount",
+                "99999999999999999.00",
+                "invoices.amount: cannot read '99999999999999999.00' as an amount"),
             new Case("amount", "-5.00", "invoices.amount -5.00 must be positive for an invoice"),
             new Case("currency", "EUROS", "invoices.currency 'EUROS' is not an ISO 4217 code"),
-            new Case("doc_type", "receipt", "invoices.doc_type 'receipt' is neither invoice nor credit_note"),
+            new Case(
+                "doc_type",
+                "receipt",
+                "invoices.doc_type 'receipt' is neither invoice nor credit_note"),
             new Case("disputed", "maybe", "invoices.disputed: cannot read 'maybe' as true/false"),
-            new Case("due_date", "2024-02-28", "invoices.due_date 2024-02-28 is before issue_date 2024-02-29"),
-            new Case("dispute_date", "2024-01-01", "invoices.dispute_date 2024-01-01 is before issue_date 2024-02-29"));
+            new Case(
+                "due_date",
+                "2024-02-28",
+                "invoices.due_date 2024-02-28 is before issue_date 2024-02-29"),
+            new Case(
+                "dispute_date",
+                "2024-01-01",
+                "invoices.dispute_date 2024-01-01 is before issue_date 2024-02-29"));
     List<Row> rows = invoiceCandidates(cases);
     for (int i = 0; i < cases.size(); i++) {
       List<String> reasons = rows.get(i).<String>getList(rows.get(i).fieldIndex(RowRules.REASONS));
@@ -78,22 +102,31 @@ class RowRulesTest {
   }
 
   @Test
-  void a_credit_note_must_be_negative_and_yes_no_flags_are_read() {
+  void aCreditNoteMustBeNegativeAndYesNoFlagsAreRead() {
     List<Case> cases =
-        List.of(new Case("doc_type", "credit_note", "invoices.amount 1200.50 must be negative for a credit note"));
+        List.of(
+            new Case(
+                "doc_type",
+                "credit_note",
+                "invoices.amount 1200.50 must be negative for a credit note"));
     Row row = invoiceCandidates(cases).get(0);
-    assertThat(row.<String>getList(row.fieldIndex(RowRules.REASONS))).anyMatch(r -> r.startsWith(cases.get(0).reason()));
+    assertThat(row.<String>getList(row.fieldIndex(RowRules.REASONS)))
+        .anyMatch(r -> r.startsWith(cases.get(0).reason()));
     Row yes = invoiceCandidates(List.of(new Case("disputed", "Yes", null))).get(0);
     assertThat(yes.<Boolean>getAs("disputed")).isTrue();
   }
 
   @Test
-  void customer_rules_check_country_limits_and_terms() {
+  void customerRulesCheckCountryLimitsAndTerms() {
     String[] columns = CanonicalTable.CUSTOMERS.businessColumns().toArray(new String[0]);
     List<String[]> rows =
         List.of(
-            new String[] {"C1", "Acme", "FR", "retail", "small", "2020-01-01", "10000.00", "", "30"},
-            new String[] {"C2", "Beta", "France", "retail", "small", "2020-01-01", "-1.00", "5.001", "400"});
+            new String[] {
+              "C1", "Acme", "FR", "retail", "small", "2020-01-01", "10000.00", "", "30"
+            },
+            new String[] {
+              "C2", "Beta", "France", "retail", "small", "2020-01-01", "-1.00", "5.001", "400"
+            });
     List<Row> result = candidates(CanonicalTable.CUSTOMERS, columns, rows, '.');
     assertThat(result.get(0).getList(result.get(0).fieldIndex(RowRules.REASONS))).isEmpty();
     assertThat(result.get(1).<String>getList(result.get(1).fieldIndex(RowRules.REASONS)))
@@ -105,7 +138,7 @@ class RowRulesTest {
   }
 
   @Test
-  void a_decimal_comma_source_reads_thousands_and_cents_exactly() {
+  void aDecimalCommaSourceReadsThousandsAndCentsExactly() {
     String[] columns = CanonicalTable.PAYMENTS.businessColumns().toArray(new String[0]);
     List<String[]> rows =
         List.of(
@@ -129,7 +162,8 @@ class RowRulesTest {
   }
 
   /** Runs the table's row rules over text rows whose columns carry the canonical names. */
-  private static List<Row> candidates(CanonicalTable table, String[] columns, List<String[]> rows, char decimalSeparator) {
+  private static List<Row> candidates(
+      CanonicalTable table, String[] columns, List<String[]> rows, char decimalSeparator) {
     StructType schema = new StructType().add(RowRules.RECORD_ID, DataTypes.LongType);
     for (String column : columns) {
       schema = schema.add(column, DataTypes.StringType);
@@ -147,8 +181,17 @@ class RowRulesTest {
       identity.put(column, column);
     }
     SourceMapping source =
-        new SourceMapping("test", "x.csv", SourceFormat.CSV, false, Map.of(), List.of("yyyy-MM-dd"), decimalSeparator,
+        new SourceMapping(
+            "test",
+            "x.csv",
+            SourceFormat.CSV,
+            false,
+            Map.of(),
+            List.of("yyyy-MM-dd"),
+            decimalSeparator,
             List.of(new TableFeed(table, TableFeed.RepeatedKeys.REJECT, identity)));
-    return RowRules.candidates(records, source, source.tables().get(0)).orderBy(RowRules.RECORD_ID).collectAsList();
+    return RowRules.candidates(records, source, source.tables().get(0))
+        .orderBy(RowRules.RECORD_ID)
+        .collectAsList();
   }
 }

@@ -32,26 +32,39 @@ public final class Charts {
   public static final int WIDTH = 720;
   public static final int HEIGHT = 320;
   private static final Color[] PALETTE = {
-    new Color(0x1f4e79), new Color(0xc0504d), new Color(0x9bbb59), new Color(0xf79646), new Color(0x8064a2), new Color(0x4bacc6), new Color(0x7f7f7f)
+    new Color(0x1f4e79),
+    new Color(0xc0504d),
+    new Color(0x9bbb59),
+    new Color(0xf79646),
+    new Color(0x8064a2),
+    new Color(0x4bacc6),
+    new Color(0x7f7f7f)
   };
 
   private Charts() {}
 
   /** One line per series over month ends (or any dates); series keep their insertion order. */
-  public static BufferedImage lines(String title, String valueLabel, Map<String, ? extends Map<LocalDate, ? extends Number>> series) {
+  public static BufferedImage lines(
+      String title,
+      String valueLabel,
+      Map<String, ? extends Map<LocalDate, ? extends Number>> series) {
     TimeSeriesCollection data = new TimeSeriesCollection();
-    series.forEach((name, points) -> {
-      TimeSeries s = new TimeSeries(name);
-      points.forEach((d, v) -> {
-        if (v != null && !Double.isNaN(v.doubleValue())) {
-          s.addOrUpdate(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), v);
-        }
-      });
-      data.addSeries(s);
-    });
-    JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, valueLabel, data, true, false, false);
+    series.forEach(
+        (name, points) -> {
+          TimeSeries s = new TimeSeries(name);
+          points.forEach(
+              (d, v) -> {
+                if (v != null && !Double.isNaN(v.doubleValue())) {
+                  s.addOrUpdate(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), v);
+                }
+              });
+          data.addSeries(s);
+        });
+    JFreeChart chart =
+        ChartFactory.createTimeSeriesChart(title, null, valueLabel, data, true, false, false);
     XYPlot plot = chart.getXYPlot();
-    ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new java.text.SimpleDateFormat("yyyy-MM"));
+    ((DateAxis) plot.getDomainAxis())
+        .setDateFormatOverride(new java.text.SimpleDateFormat("yyyy-MM"));
     XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
     for (int i = 0; i < series.size(); i++) {
       r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
@@ -64,18 +77,40 @@ public final class Charts {
    * Bars per category, one bar colour per series ({@code stacked}: stacked, else side by side).
    * {@code values.get(series).get(category)}; missing values are 0.
    */
-  public static BufferedImage bars(String title, String valueLabel, List<String> categories, Map<String, ? extends Map<String, ? extends Number>> values,
+  public static BufferedImage bars(
+      String title,
+      String valueLabel,
+      List<String> categories,
+      Map<String, ? extends Map<String, ? extends Number>> values,
       boolean stacked) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
-    values.forEach((s, byCategory) -> {
-      for (String c : categories) {
-        Number v = byCategory.get(c);
-        data.addValue(v == null ? 0 : v, s, c);
-      }
-    });
-    JFreeChart chart = stacked
-        ? ChartFactory.createStackedBarChart(title, null, valueLabel, data, PlotOrientation.VERTICAL, values.size() > 1, false, false)
-        : ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.VERTICAL, values.size() > 1, false, false);
+    values.forEach(
+        (s, byCategory) -> {
+          for (String c : categories) {
+            Number v = byCategory.get(c);
+            data.addValue(v == null ? 0 : v, s, c);
+          }
+        });
+    JFreeChart chart =
+        stacked
+            ? ChartFactory.createStackedBarChart(
+                title,
+                null,
+                valueLabel,
+                data,
+                PlotOrientation.VERTICAL,
+                values.size() > 1,
+                false,
+                false)
+            : ChartFactory.createBarChart(
+                title,
+                null,
+                valueLabel,
+                data,
+                PlotOrientation.VERTICAL,
+                values.size() > 1,
+                false,
+                false);
     CategoryPlot plot = chart.getCategoryPlot();
     BarRenderer r = (BarRenderer) plot.getRenderer();
     r.setBarPainter(new StandardBarPainter());
@@ -104,14 +139,26 @@ public final class Charts {
     XYSeriesCollection data = new XYSeriesCollection();
     data.addSeries(points);
     data.addSeries(diagonal);
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "predicted probability", "observed share", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "predicted probability",
+            "observed share",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     r.setSeriesPaint(0, PALETTE[0]);
     r.setSeriesStroke(0, new BasicStroke(2f));
     r.setSeriesPaint(1, Color.GRAY);
     r.setSeriesShapesVisible(1, false);
-    r.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    r.setSeriesStroke(
+        1,
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
     plot.setRenderer(r);
     plot.getDomainAxis().setRange(0, 1);
     plot.getRangeAxis().setRange(0, 1);

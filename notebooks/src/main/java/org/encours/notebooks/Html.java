@@ -10,12 +10,15 @@ public final class Html {
 
   /**
    * A table: {@code caption} (null for none), a header row and the cells. Money (BigDecimal) shows
-   * with thousands separators and 2 decimals, other decimals with 3 significant places, null as empty.
+   * with thousands separators and 2 decimals, other decimals with 3 significant places, null as
+   * empty.
    */
   public static String table(String caption, List<String> header, List<? extends List<?>> rows) {
     StringBuilder b = new StringBuilder("<table>");
     if (caption != null) {
-      b.append("<caption style=\"caption-side:bottom;text-align:left;font-size:smaller\">").append(escape(caption)).append("</caption>");
+      b.append("<caption style=\"caption-side:bottom;text-align:left;font-size:smaller\">")
+          .append(escape(caption))
+          .append("</caption>");
     }
     b.append("<thead><tr>");
     for (String h : header) {
@@ -26,7 +29,9 @@ public final class Html {
       b.append("<tr>");
       for (Object v : row) {
         boolean number = v instanceof Number;
-        b.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">").append(escape(format(v))).append("</td>");
+        b.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+            .append(escape(format(v)))
+            .append("</td>");
       }
       b.append("</tr>");
     }
@@ -46,7 +51,9 @@ public final class Html {
       if (Double.isNaN(d)) {
         return "";
       }
-      return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%,.1f", d) : String.format(Locale.ROOT, "%.3f", d);
+      return Math.abs(d) >= 100
+          ? String.format(Locale.ROOT, "%,.1f", d)
+          : String.format(Locale.ROOT, "%.3f", d);
     }
     if (v instanceof Long || v instanceof Integer) {
       return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
@@ -56,6 +63,9 @@ public final class Html {
 
   /** Escapes text for HTML. */
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * display("text/html", kpis.sorted(Comparator.comparing(r -> r.date("as_of_date"))).html("as_of_date", "dso_count_back"));
  * }</pre>
  */
-public record Table(String name, long version, LocalDate partitionDate, List<String> columns, List<TableRow> rows) {
+public record Table(
+    String name, long version, LocalDate partitionDate, List<String> columns, List<TableRow> rows) {
   public Table {
     columns = List.copyOf(columns);
     rows = List.copyOf(rows);
@@ -41,15 +42,22 @@ public record Table(String name, long version, LocalDate partitionDate, List<Str
 
   /** The first {@code n} rows. */
   public Table head(int n) {
-    return new Table(name, version, partitionDate, columns, rows.subList(0, Math.min(n, rows.size())));
+    return new Table(
+        name, version, partitionDate, columns, rows.subList(0, Math.min(n, rows.size())));
   }
 
   /** "name v3" or "name v3, as_of_date 2026-10-31": where these rows come from. */
   public String provenance() {
-    return name + " v" + version + (partitionDate == null ? "" : " (partition " + partitionDate + ")");
+    return name
+        + " v"
+        + version
+        + (partitionDate == null ? "" : " (partition " + partitionDate + ")");
   }
 
-  /** An HTML table of {@code columns} (all when none), numbers formatted, with a caption naming the source. */
+  /**
+   * An HTML table of {@code columns} (all when none), numbers formatted, with a caption naming the
+   * source.
+   */
   public String html(String... columns) {
     List<String> shown = columns.length == 0 ? this.columns : List.of(columns);
     List<List<?>> cells = new ArrayList<>();

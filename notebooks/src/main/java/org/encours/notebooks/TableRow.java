@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of a {@link Table}, read by column name with typed getters. Values are plain Java: String,
- * Long, Integer, Double, BigDecimal (money), LocalDate, List and Map (arrays, maps and structs).
+ * One row of a {@link Table}, read by column name with typed getters. Values are plain Java:
+ * String, Long, Integer, Double, BigDecimal (money), LocalDate, List and Map (arrays, maps and
+ * structs).
  */
 public record TableRow(Map<String, Object> values) {
   public Object get(String column) {
@@ -31,7 +32,9 @@ public record TableRow(Map<String, Object> values) {
     if (v == null || v instanceof BigDecimal) {
       return (BigDecimal) v;
     }
-    return v instanceof Double || v instanceof Float ? BigDecimal.valueOf(((Number) v).doubleValue()) : BigDecimal.valueOf(((Number) v).longValue());
+    return v instanceof Double || v instanceof Float
+        ? BigDecimal.valueOf(((Number) v).doubleValue())
+        : BigDecimal.valueOf(((Number) v).longValue());
   }
 
   /** An integer number as a long; {@code otherwise} when null. */

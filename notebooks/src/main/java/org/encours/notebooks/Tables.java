@@ -45,23 +45,34 @@ public final class Tables {
   /** The warehouse at {@code root}; fails with what to do when it holds no table. */
   public static Tables open(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("No warehouse at " + root.toAbsolutePath().normalize()
-          + ": run ./encours demo --no-serve from the checkout (it writes var/warehouse), or set ENCOURS_WAREHOUSE to your warehouse folder.");
+      throw new IllegalArgumentException(
+          "No warehouse at "
+              + root.toAbsolutePath().normalize()
+              + ": run ./encours demo --no-serve from the checkout (it writes var/warehouse), or set ENCOURS_WAREHOUSE to your warehouse folder.");
     }
     return new Tables(root);
   }
 
-  /** {@code ENCOURS_WAREHOUSE} when set, else the checkout's {@code var/warehouse} (what {@code ./encours demo} writes). */
+  /**
+   * {@code ENCOURS_WAREHOUSE} when set, else the checkout's {@code var/warehouse} (what {@code
+   * ./encours demo} writes).
+   */
   public static Tables fromEnvironment() {
     return open(warehouseFolder());
   }
 
-  /** {@code ENCOURS_WAREHOUSE} when set, else {@code var/warehouse} of the checkout (notebooks run from notebooks/). */
+  /**
+   * {@code ENCOURS_WAREHOUSE} when set, else {@code var/warehouse} of the checkout (notebooks run
+   * from notebooks/).
+   */
   public static Path warehouseFolder() {
     return fromEnvironment("ENCOURS_WAREHOUSE", "var/warehouse");
   }
 
-  /** {@code ENCOURS_MODELS} when set, else {@code var/demo/models} of the checkout (the demo's model registry). */
+  /**
+   * {@code ENCOURS_MODELS} when set, else {@code var/demo/models} of the checkout (the demo's model
+   * registry).
+   */
   public static Path modelsFolder() {
     return fromEnvironment("ENCOURS_MODELS", "var/demo/models");
   }
@@ -72,8 +83,13 @@ public final class Tables {
       return Path.of(set).toAbsolutePath().normalize();
     }
     Path here = Path.of("").toAbsolutePath();
-    // from notebooks/ (Jupyter starts the kernel in the notebook's folder) or from the checkout itself
-    Path checkout = Files.isDirectory(here.resolve("../notebooks")) && !Files.isDirectory(here.resolve("notebooks")) ? here.getParent() : here;
+    // from notebooks/ (Jupyter starts the kernel in the notebook's folder) or from the checkout
+    // itself
+    Path checkout =
+        Files.isDirectory(here.resolve("../notebooks"))
+                && !Files.isDirectory(here.resolve("notebooks"))
+            ? here.getParent()
+            : here;
     return checkout.resolve(inCheckout).normalize();
   }
 
@@ -103,7 +119,13 @@ public final class Tables {
     try {
       snapshot = io.delta.kernel.Table.forPath(engine, path).getLatestSnapshot(engine);
     } catch (TableNotFoundException e) {
-      throw new IllegalArgumentException("No table '" + table + "' in " + root + ": run the job that writes it (./encours demo --no-serve writes them all).", e);
+      throw new IllegalArgumentException(
+          "No table '"
+              + table
+              + "' in "
+              + root
+              + ": run the job that writes it (./encours demo --no-serve writes them all).",
+          e);
     }
     long version = snapshot.getVersion(engine);
     List<String> columns = new ArrayList<>();
@@ -113,13 +135,19 @@ public final class Tables {
       specs.add(ColumnSpec.optional(f.getName(), ColumnSpec.Kind.ANY));
     }
     List<TableRow> rows = new ArrayList<>();
-    DeltaTableReader.ReadResult r = reader.read(path, OptionalLong.of(version), latestDateColumn, specs, row -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (String c : columns) {
-        values.put(c, row.value(c));
-      }
-      rows.add(new TableRow(values));
-    });
+    DeltaTableReader.ReadResult r =
+        reader.read(
+            path,
+            OptionalLong.of(version),
+            latestDateColumn,
+            specs,
+            row -> {
+              Map<String, Object> values = new LinkedHashMap<>();
+              for (String c : columns) {
+                values.put(c, row.value(c));
+              }
+              rows.add(new TableRow(values));
+            });
     return new Table(table, r.version(), r.partitionDate(), columns, rows);
   }
 

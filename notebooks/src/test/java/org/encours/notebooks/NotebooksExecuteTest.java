@@ -40,9 +40,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every committed notebook runs headless, start to end, on a warehouse built here by the real jobs
  * (the demo's chain on a small generated ledger: ingest, analytics and a 12-month KPI series, a
  * quickly trained model, scores, recommendations), through {@code jupyter nbconvert --execute} and
- * the Java kernel with the classpath {@code install-kernel.sh} gives users. A cell that throws fails
- * the test. Copies are executed: the committed notebooks (and their outputs) are never rewritten.
- * Skipped, visibly, without Jupyter (Debian package {@code jupyter-nbconvert}; CI installs it).
+ * the Java kernel with the classpath {@code install-kernel.sh} gives users. A cell that throws
+ * fails the test. Copies are executed: the committed notebooks (and their outputs) are never
+ * rewritten. Skipped, visibly, without Jupyter (Debian package {@code jupyter-nbconvert}; CI
+ * installs it).
  */
 class NotebooksExecuteTest {
   static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
@@ -66,20 +67,30 @@ class NotebooksExecuteTest {
     if (jupyter() == null) {
       return; // the test is skipped; no need for Spark
     }
-    // The demo's chain (DemoCommand) on 2,000 generated invoices over 24 months, with a small model.
+    // The demo's chain (DemoCommand) on 2,000 generated invoices over 24 months, with a small
+    // model.
     Path sample = SharedSpark.tempDir("notebook-sample");
-    new LedgerGenerator(new GenerationSettings(2_000, GenerationSettings.DEFAULT_SEED, AS_OF, 24)).writeCsv(sample, null);
+    new LedgerGenerator(new GenerationSettings(2_000, GenerationSettings.DEFAULT_SEED, AS_OF, 24))
+        .writeCsv(sample, null);
     Warehouse w = SharedSpark.newWarehouse();
     PrintWriter quiet = new PrintWriter(new StringWriter());
-    new IngestJob(w, Progress.silent("ingest")).run(sample.toString(), MappingLoader.load("canonical-csv"));
+    new IngestJob(w, Progress.silent("ingest"))
+        .run(sample.toString(), MappingLoader.load("canonical-csv"));
     new AnalyticsJob(w, quiet).asOf(AS_OF).execute();
-    new AnalyticsJob(w, quiet).monthly(YearMonth.from(AS_OF).minusMonths(11), YearMonth.from(AS_OF)).execute();
+    new AnalyticsJob(w, quiet)
+        .monthly(YearMonth.from(AS_OF).minusMonths(11), YearMonth.from(AS_OF))
+        .execute();
     models = SharedSpark.tempDir("notebook-models");
     ModelRegistry registry = new ModelRegistry(models);
-    new TrainJob(w, registry, quiet).cutoff(AS_OF).promote(true).settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach()).execute();
+    new TrainJob(w, registry, quiet)
+        .cutoff(AS_OF)
+        .promote(true)
+        .settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach())
+        .execute();
     new ScoreJob(w, registry, quiet).asOf(AS_OF).execute();
     new RecommendJob(w, Policy.load(), Progress.silent("recommend")).run(AS_OF);
-    warehouse = Path.of(java.net.URI.create(w.root().startsWith("file:") ? w.root() : "file:" + w.root()));
+    warehouse =
+        Path.of(java.net.URI.create(w.root().startsWith("file:") ? w.root() : "file:" + w.root()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,9 +98,12 @@ class NotebooksExecuteTest {
   void theNotebookRunsHeadlessWithoutAnError(Path notebook) throws Exception {
     Path jupyter = jupyter();
     if (jupyter == null) {
-      System.err.println("SKIPPED NotebooksExecuteTest: no /usr/bin/jupyter (apt-get install jupyter-nbconvert)");
+      System.err.println(
+          "SKIPPED NotebooksExecuteTest: no /usr/bin/jupyter (apt-get install jupyter-nbconvert)");
     }
-    Assumptions.assumeTrue(jupyter != null, "no /usr/bin/jupyter (apt-get install jupyter-nbconvert): notebooks not executed");
+    Assumptions.assumeTrue(
+        jupyter != null,
+        "no /usr/bin/jupyter (apt-get install jupyter-nbconvert): notebooks not executed");
 
     Path work = SharedSpark.tempDir("notebook-run");
     Path kernels = work.resolve("jupyter/kernels/encours-java");
@@ -99,9 +113,20 @@ class NotebooksExecuteTest {
     Files.copy(notebook, copy);
     Path executed = work.resolve("executed.ipynb");
 
-    ProcessBuilder pb = new ProcessBuilder(jupyter.toString(), "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=45",
-        "--output", executed.getFileName().toString(), "--output-dir", work.toString(), copy.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            jupyter.toString(),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.timeout=600",
+            "--ExecutePreprocessor.startup_timeout=45",
+            "--output",
+            executed.getFileName().toString(),
+            "--output-dir",
+            work.toString(),
+            copy.toString());
     pb.directory(work.toFile());
     pb.redirectErrorStream(true);
     pb.redirectOutput(work.resolve("nbconvert.log").toFile());
@@ -113,7 +138,8 @@ class NotebooksExecuteTest {
     env.put("ENCOURS_WAREHOUSE", warehouse.toString());
     env.put("ENCOURS_MODELS", models.toString());
     // The kernel (rapaio 3.0.1) starts its channel threads before it registers their handlers
-    // (Channels.connect), so a kernel_info_request already queued by the client can hit a null handler
+    // (Channels.connect), so a kernel_info_request already queued by the client can hit a null
+    // handler
     // map on a loaded machine ("handlers is null"); the kernel then never answers. A healthy start
     // answers within seconds: give each start 45 s and start again, up to 6 times.
     Process p = null;
@@ -127,13 +153,20 @@ class NotebooksExecuteTest {
       }
       log = Files.readString(work.resolve("nbconvert.log"));
       if (done && p.exitValue() != 0 && log.contains("Kernel didn't respond")) {
-        System.err.println("NotebooksExecuteTest: the kernel did not start for " + notebook.getFileName() + " (attempt " + attempt + "), retrying");
+        System.err.println(
+            "NotebooksExecuteTest: the kernel did not start for "
+                + notebook.getFileName()
+                + " (attempt "
+                + attempt
+                + "), retrying");
         continue;
       }
       break;
     }
     assertThat(done).as("nbconvert finished within 15 minutes; log:%n%s", log).isTrue();
-    assertThat(p.exitValue()).as("nbconvert exit code (a cell failed?); log:%n%s", tail(log)).isZero();
+    assertThat(p.exitValue())
+        .as("nbconvert exit code (a cell failed?); log:%n%s", tail(log))
+        .isZero();
 
     JsonNode nb = new ObjectMapper().readTree(executed.toFile());
     List<String> errors = new ArrayList<>();
@@ -148,15 +181,20 @@ class NotebooksExecuteTest {
         withOutput++;
       }
       for (JsonNode out : cell.path("outputs")) {
-        if ("error".equals(out.path("output_type").asText()) || "stderr".equals(out.path("name").asText())) {
+        if ("error".equals(out.path("output_type").asText())
+            || "stderr".equals(out.path("name").asText())) {
           errors.add(out.toString());
         }
       }
     }
     assertThat(errors).as("error outputs in %s", notebook.getFileName()).isEmpty();
     assertThat(codeCells).isGreaterThan(3);
-    assertThat(withOutput).as("code cells that show something").isGreaterThanOrEqualTo(codeCells / 2);
-    assertThat(Files.readString(notebook)).as("the committed notebook is left as it was").isNotEmpty();
+    assertThat(withOutput)
+        .as("code cells that show something")
+        .isGreaterThanOrEqualTo(codeCells / 2);
+    assertThat(Files.readString(notebook))
+        .as("the committed notebook is left as it was")
+        .isNotEmpty();
   }
 
   private static String kernelJson() throws Exception {
@@ -164,8 +202,13 @@ class NotebooksExecuteTest {
     String classes = System.getProperty("encours.notebooks.classes");
     ObjectMapper json = new ObjectMapper();
     ObjectNode k = json.createObjectNode();
-    k.putArray("argv").add("java").add("-Xmx1g").add("-Djava.awt.headless=true").add("-jar")
-        .add(System.getProperty("encours.notebooks.kernel")).add("{connection_file}");
+    k.putArray("argv")
+        .add("java")
+        .add("-Xmx1g")
+        .add("-Djava.awt.headless=true")
+        .add("-jar")
+        .add(System.getProperty("encours.notebooks.kernel"))
+        .add("{connection_file}");
     k.put("display_name", "Java (Encours notebooks, test)");
     k.put("language", "java");
     k.put("interrupt_mode", "message");

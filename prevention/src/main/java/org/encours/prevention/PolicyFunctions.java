@@ -118,19 +118,37 @@ final class PolicyFunctions {
     @Override
     Row apply(Row r) {
       String customer = r.getAs("customer_id");
-      Double probability = r.isNullAt(r.fieldIndex("probability")) ? null : r.<Double>getAs("probability");
+      Double probability =
+          r.isNullAt(r.fieldIndex("probability")) ? null : r.<Double>getAs("probability");
       BigDecimal exposure = r.getAs("open_exposure");
       BigDecimal insured = r.getAs("insured_limit");
       CustomerRisk risk =
           probability == null
-              ? new CustomerRisk(customer, true, null, null, exposure, null, insured, local(r, "customer_since"),
-                  r.<Integer>getAs("max_days_overdue"), asOf)
-              : CustomerRisk.known(customer, probability, exposure, r.getAs("average_monthly_sales"), insured,
-                  local(r, "customer_since"), r.<Integer>getAs("max_days_overdue"), asOf);
+              ? new CustomerRisk(
+                  customer,
+                  true,
+                  null,
+                  null,
+                  exposure,
+                  null,
+                  insured,
+                  local(r, "customer_since"),
+                  r.<Integer>getAs("max_days_overdue"),
+                  asOf)
+              : CustomerRisk.known(
+                  customer,
+                  probability,
+                  exposure,
+                  r.getAs("average_monthly_sales"),
+                  insured,
+                  local(r, "customer_since"),
+                  r.<Integer>getAs("max_days_overdue"),
+                  asOf);
       Recommendation rec = policy.recommend(risk);
       List<Row> ladder = new ArrayList<>();
       for (LadderStep step : rec.ladder().steps()) {
-        ladder.add(RowFactory.create(step.label(), step.day(), key(step.action()), step.channel().key()));
+        ladder.add(
+            RowFactory.create(step.label(), step.day(), key(step.action()), step.channel().key()));
       }
       return RowFactory.create(
           customer,
@@ -169,20 +187,41 @@ final class PolicyFunctions {
     @Override
     Row apply(Row r) {
       InvoiceFacts facts =
-          InvoiceFacts.unpaid(r.getAs("invoice_id"), local(r, "issue_date"), local(r, "due_date"), r.getAs("amount"));
+          InvoiceFacts.unpaid(
+              r.getAs("invoice_id"),
+              local(r, "issue_date"),
+              local(r, "due_date"),
+              r.getAs("amount"));
       List<Row> payments = r.getList(r.fieldIndex("payments"));
       for (Row p : payments) {
         facts = facts.withPayment(p.getDate(0).toLocalDate(), p.getDecimal(1));
       }
       if (r.<Boolean>getAs("cross_border")) {
-        facts = new InvoiceFacts(facts.invoiceId(), facts.issueDate(), facts.dueDate(), facts.amount(), facts.payments(), true);
+        facts =
+            new InvoiceFacts(
+                facts.invoiceId(),
+                facts.issueDate(),
+                facts.dueDate(),
+                facts.amount(),
+                facts.payments(),
+                true);
       }
-      Double probability = r.isNullAt(r.fieldIndex("probability")) ? null : r.<Double>getAs("probability");
+      Double probability =
+          r.isNullAt(r.fieldIndex("probability")) ? null : r.<Double>getAs("probability");
       String grade = probability == null ? null : policy.grades().gradeFor(probability);
-      DunningPlan plan = policy.plan(facts, grade, local(r, "customer_since"), action(r.getAs("last_stage")), asOf);
+      DunningPlan plan =
+          policy.plan(
+              facts, grade, local(r, "customer_since"), action(r.getAs("last_stage")), asOf);
       List<Row> steps = new ArrayList<>();
       for (DunningStep s : plan.steps()) {
-        steps.add(RowFactory.create(key(s.action()), sql(s.date()), s.channel().key(), key(s.status()), sql(s.paymentDeadline()), s.reason()));
+        steps.add(
+            RowFactory.create(
+                key(s.action()),
+                sql(s.date()),
+                s.channel().key(),
+                key(s.status()),
+                sql(s.paymentDeadline()),
+                s.reason()));
       }
       DunningStep next = plan.next().orElse(null);
       return RowFactory.create(

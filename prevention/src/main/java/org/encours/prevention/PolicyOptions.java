@@ -11,10 +11,17 @@ import picocli.CommandLine.Option;
 public final class PolicyOptions {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy override (YAML); its keys replace the shipped defaults.")
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "Policy override (YAML); its keys replace the shipped defaults.")
   Path policyFile;
 
-  @Option(names = "--home-country", paramLabel = "CC", description = "The creditor's country (ISO alpha-2); debtors elsewhere are cross-border. Default: FR.")
+  @Option(
+      names = "--home-country",
+      paramLabel = "CC",
+      description =
+          "The creditor's country (ISO alpha-2); debtors elsewhere are cross-border. Default: FR.")
   String homeCountry = "FR";
 
   /** The policy, loaded and validated (a bad key fails here, before Spark starts). */
@@ -25,7 +32,8 @@ public final class PolicyOptions {
   /** The creditor's country, checked to be an ISO 3166 alpha-2 code. */
   public String homeCountry() {
     if (!COUNTRIES.contains(homeCountry)) {
-      throw EncoursErrors.badArgument("--home-country", homeCountry, "an ISO 3166 alpha-2 country code in capitals, e.g. FR");
+      throw EncoursErrors.badArgument(
+          "--home-country", homeCountry, "an ISO 3166 alpha-2 country code in capitals, e.g. FR");
     }
     return homeCountry;
   }

@@ -20,11 +20,18 @@ import picocli.CommandLine.Option;
       "invoice: next action, its date and channel, amount due with statutory penalties and the",
       "EUR 40 indemnity, limitation date). Needs the customer scores of that date (encours score)."
     },
-    footer = {"", "Policy keys and legal rules: docs/policy.md. Example: encours recommend --as-of 2026-10-31"})
+    footer = {
+      "",
+      "Policy keys and legal rules: docs/policy.md. Example: encours recommend --as-of 2026-10-31"
+    })
 public final class RecommendCommand implements EncoursCommand {
   @Mixin SparkOptions spark;
 
-  @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Date of the recommendations, YYYY-MM-DD.")
+  @Option(
+      names = "--as-of",
+      required = true,
+      paramLabel = "DATE",
+      description = "Date of the recommendations, YYYY-MM-DD.")
   String asOf;
 
   @Mixin PolicyOptions policyOptions;
@@ -36,7 +43,9 @@ public final class RecommendCommand implements EncoursCommand {
     String homeCountry = policyOptions.homeCountry();
     Progress progress = Progress.toStderr("recommend");
     RecommendJob.Result result =
-        new RecommendJob(spark.openWarehouse("encours recommend"), policy, progress).homeCountry(homeCountry).run(date);
+        new RecommendJob(spark.openWarehouse("encours recommend"), policy, progress)
+            .homeCountry(homeCountry)
+            .run(date);
     System.out.println(result.summary());
     return 0;
   }

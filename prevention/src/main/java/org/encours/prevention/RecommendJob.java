@@ -1,6 +1,5 @@
 package org.encours.prevention;
 
-import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
@@ -32,6 +31,7 @@ import org.encours.analytics.AgingSnapshot;
 import org.encours.analytics.Allocations;
 import org.encours.analytics.AnalyticsInputs;
 import org.encours.analytics.Provenance;
+import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
@@ -43,8 +43,8 @@ import org.encours.warehouse.Warehouse;
  * date, from the customer scores of that date and the ledger known at that date.
  *
  * <p>Per customer: open exposure (net open amount, credits included, not below zero), average
- * monthly net sales over the last 12 months (divided by the months the customer has had invoices,
- * 1 to 12), the longest overdue open invoice, customer since (created date, else first invoice),
+ * monthly net sales over the last 12 months (divided by the months the customer has had invoices, 1
+ * to 12), the longest overdue open invoice, customer since (created date, else first invoice),
  * insured limit. A customer without a score as of the date is treated as a prospect. Per open
  * invoice: its allocations up to the date, the last dunning stage reached by then, whether the
  * debtor is abroad (country other than {@code homeCountry}).
@@ -55,11 +55,23 @@ public final class RecommendJob {
   public static final String CUSTOMER_SCORES = "customer_scores";
 
   /** What a run wrote. */
-  public record Result(LocalDate asOf, long customers, long invoices, Map<String, Long> inputVersions, String policy, Duration elapsed) {
+  public record Result(
+      LocalDate asOf,
+      long customers,
+      long invoices,
+      Map<String, Long> inputVersions,
+      String policy,
+      Duration elapsed) {
     public String summary() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "recommend as of %s: %,d customer recommendations, %,d dunning plans with policy %s from inputs %s in %.1f s",
-          asOf, customers, invoices, policy, inputVersions, elapsed.toMillis() / 1000.0);
+          asOf,
+          customers,
+          invoices,
+          policy,
+          inputVersions,
+          elapsed.toMillis() / 1000.0);
     }
   }
 
@@ -89,16 +101,26 @@ public final class RecommendJob {
     warehouse.spark().sparkContext().setJobDescription("encours recommend as of " + asOf);
 
     Dataset<Row> open = AgingSnapshot.openItems(warehouse, inputs, asOf).localCheckpoint(true);
-    Dataset<Row> recommendations = recommendations(inputs, scores, open, asOf).localCheckpoint(true);
+    Dataset<Row> recommendations =
+        recommendations(inputs, scores, open, asOf).localCheckpoint(true);
     long customers = recommendations.count();
     write(Provenance.stamp(recommendations, versions), RECOMMENDATIONS, asOf);
-    progress.step(String.format(Locale.ROOT, "%,d recommendations written to %s", customers, RECOMMENDATIONS));
+    progress.step(
+        String.format(
+            Locale.ROOT, "%,d recommendations written to %s", customers, RECOMMENDATIONS));
 
     Dataset<Row> plans = plans(inputs, scores, open, asOf).localCheckpoint(true);
     long invoices = plans.count();
     write(Provenance.stamp(plans, versions), DUNNING_PLAN, asOf);
-    progress.step(String.format(Locale.ROOT, "%,d dunning plans written to %s", invoices, DUNNING_PLAN));
-    return new Result(asOf, customers, invoices, versions, policy.origin(), Duration.ofNanos(System.nanoTime() - start));
+    progress.step(
+        String.format(Locale.ROOT, "%,d dunning plans written to %s", invoices, DUNNING_PLAN));
+    return new Result(
+        asOf,
+        customers,
+        invoices,
+        versions,
+        policy.origin(),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   private Dataset<Row> scoresAsOf(LocalDate asOf) {
@@ -106,9 +128,13 @@ public final class RecommendJob {
       throw noScores(asOf);
     }
     Dataset<Row> scores =
-        warehouse.read(CUSTOMER_SCORES)
+        warehouse
+            .read(CUSTOMER_SCORES)
             .where(col("as_of_date").equalTo(lit(Date.valueOf(asOf))))
-            .select(col("customer_id"), col("probability_late_30d").cast("double").as("probability"), col("model_version"));
+            .select(
+                col("customer_id"),
+                col("probability_late_30d").cast("double").as("probability"),
+                col("model_version"));
     if (scores.isEmpty()) {
       throw noScores(asOf);
     }
@@ -117,11 +143,14 @@ public final class RecommendJob {
 
   private UserFacingException noScores(LocalDate asOf) {
     return EncoursErrors.nothingFound(
-        "customer scores as of " + asOf, warehouse.root(), "run 'encours score --as-of " + asOf + "' first.");
+        "customer scores as of " + asOf,
+        warehouse.root(),
+        "run 'encours score --as-of " + asOf + "' first.");
   }
 
   /** One row per customer with the policy's inputs, then the policy applied. */
-  Dataset<Row> recommendations(AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, LocalDate asOf) {
+  Dataset<Row> recommendations(
+      AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, LocalDate asOf) {
     Column d = lit(Date.valueOf(asOf));
     Dataset<Row> position =
         open.groupBy("customer_id")
@@ -130,14 +159,19 @@ public final class RecommendJob {
                 max(when(col("open_amount").gt(0), col("days_past_due"))).as("max_overdue"));
     Dataset<Row> issued = inputs.invoices().where(col("issue_date").leq(d));
     Dataset<Row> sales =
-        issued.groupBy("customer_id")
+        issued
+            .groupBy("customer_id")
             .agg(
                 min("issue_date").as("first_issue"),
-                sum(when(col("issue_date").gt(org.apache.spark.sql.functions.add_months(d, -12)), col("amount")).otherwise(lit(BigDecimal.ZERO)))
+                sum(when(
+                            col("issue_date").gt(org.apache.spark.sql.functions.add_months(d, -12)),
+                            col("amount"))
+                        .otherwise(lit(BigDecimal.ZERO)))
                     .as("sales_12m"));
     Column months = least(lit(12), greatest(lit(1), ceil(months_between(d, col("first_issue")))));
     Dataset<Row> input =
-        inputs.customers()
+        inputs
+            .customers()
             .where(coalesce(col("created_date"), d).leq(d))
             .select(col("customer_id"), col("insured_limit"), col("created_date"))
             .join(position, "customer_id", "left")
@@ -147,44 +181,75 @@ public final class RecommendJob {
                 col("customer_id"),
                 col("probability"),
                 col("model_version"),
-                money(greatest(coalesce(col("open_net"), lit(BigDecimal.ZERO)), lit(BigDecimal.ZERO))).as("open_exposure"),
-                when(col("sales_12m").isNotNull(), money(greatest(col("sales_12m"), lit(BigDecimal.ZERO)).divide(months))).as("average_monthly_sales"),
+                money(
+                        greatest(
+                            coalesce(col("open_net"), lit(BigDecimal.ZERO)), lit(BigDecimal.ZERO)))
+                    .as("open_exposure"),
+                when(
+                        col("sales_12m").isNotNull(),
+                        money(greatest(col("sales_12m"), lit(BigDecimal.ZERO)).divide(months)))
+                    .as("average_monthly_sales"),
                 col("insured_limit"),
                 coalesce(col("created_date"), col("first_issue")).as("customer_since"),
-                greatest(coalesce(col("max_overdue"), lit(0)), lit(0)).cast("int").as("max_days_overdue"));
-    return input.mapPartitions(new PolicyFunctions.Recommend(policy, asOf), Encoders.row(PreventionSchemas.RECOMMENDATION));
+                greatest(coalesce(col("max_overdue"), lit(0)), lit(0))
+                    .cast("int")
+                    .as("max_days_overdue"));
+    return input.mapPartitions(
+        new PolicyFunctions.Recommend(policy, asOf),
+        Encoders.row(PreventionSchemas.RECOMMENDATION));
   }
 
   /** One row per open invoice (positive open amount) with its facts, then its plan. */
-  Dataset<Row> plans(AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, LocalDate asOf) {
+  Dataset<Row> plans(
+      AnalyticsInputs inputs, Dataset<Row> scores, Dataset<Row> open, LocalDate asOf) {
     Column d = lit(Date.valueOf(asOf));
-    Dataset<Row> receivable = open.where(col("open_amount").gt(0).and(col("doc_type").equalTo("invoice")));
+    Dataset<Row> receivable =
+        open.where(col("open_amount").gt(0).and(col("doc_type").equalTo("invoice")));
     // Payments and reminders of the open receivables only: the rest of the history has no plan. The
     // open items carry their issue dates, so their allocations come from their payments alone.
     Dataset<Row> receivableIds = receivable.select("invoice_id");
     Dataset<Row> paid =
-        Allocations.effective(receivable.select("invoice_id", "customer_id", "issue_date"), inputs.payments())
+        Allocations.effective(
+                receivable.select("invoice_id", "customer_id", "issue_date"), inputs.payments())
             .where(col("effective_date").leq(d))
             .groupBy(col("invoice_id").as("_paid_invoice"))
-            .agg(array_sort(collect_list(struct(col("payment_date"), col("amount")))).as("payments"));
+            .agg(
+                array_sort(collect_list(struct(col("payment_date"), col("amount"))))
+                    .as("payments"));
     Dataset<Row> stages =
-        inputs.dunning().where(col("event_date").leq(d).and(col("invoice_id").isNotNull()))
+        inputs
+            .dunning()
+            .where(col("event_date").leq(d).and(col("invoice_id").isNotNull()))
             .join(receivableIds, new String[] {"invoice_id"}, "left_semi")
             .withColumn("rank", stageRank(col("stage")))
             .where(col("rank").isNotNull())
             .groupBy(col("invoice_id").as("_dunned_invoice"))
             .agg(max_by(col("stage"), col("rank")).as("last_stage"));
     Dataset<Row> customers =
-        inputs.customers().select(col("customer_id").as("_customer"), col("country"), col("created_date"));
-    // a customer with an open invoice at D has its first invoice by D: the first issue date of all its invoices
+        inputs
+            .customers()
+            .select(col("customer_id").as("_customer"), col("country"), col("created_date"));
+    // a customer with an open invoice at D has its first invoice by D: the first issue date of all
+    // its invoices
     Dataset<Row> firstIssue =
-        inputs.invoices().where(col("issue_date").leq(d)).groupBy(col("customer_id").as("_first_customer")).agg(min("issue_date").as("first_issue"));
+        inputs
+            .invoices()
+            .where(col("issue_date").leq(d))
+            .groupBy(col("customer_id").as("_first_customer"))
+            .agg(min("issue_date").as("first_issue"));
     Dataset<Row> input =
         receivable
             .join(paid, receivable.col("invoice_id").equalTo(paid.col("_paid_invoice")), "left")
-            .join(stages, receivable.col("invoice_id").equalTo(stages.col("_dunned_invoice")), "left")
-            .join(customers, receivable.col("customer_id").equalTo(customers.col("_customer")), "left")
-            .join(firstIssue, receivable.col("customer_id").equalTo(firstIssue.col("_first_customer")), "left")
+            .join(
+                stages, receivable.col("invoice_id").equalTo(stages.col("_dunned_invoice")), "left")
+            .join(
+                customers,
+                receivable.col("customer_id").equalTo(customers.col("_customer")),
+                "left")
+            .join(
+                firstIssue,
+                receivable.col("customer_id").equalTo(firstIssue.col("_first_customer")),
+                "left")
             .join(scores, "customer_id", "left")
             .select(
                 col("invoice_id"),
@@ -193,13 +258,17 @@ public final class RecommendJob {
                 col("due_date"),
                 col("amount"),
                 coalesce(col("payments"), org.apache.spark.sql.functions.array()).as("payments"),
-                coalesce(col("country").isNotNull().and(col("country").notEqual(homeCountry)), lit(false)).as("cross_border"),
+                coalesce(
+                        col("country").isNotNull().and(col("country").notEqual(homeCountry)),
+                        lit(false))
+                    .as("cross_border"),
                 col("probability"),
                 coalesce(col("created_date"), col("first_issue")).as("customer_since"),
                 col("last_stage"),
                 col("model_version"),
                 col("days_past_due").cast("int").as("days_past_due"));
-    return input.mapPartitions(new PolicyFunctions.Plan(policy, asOf), Encoders.row(PreventionSchemas.DUNNING_PLAN));
+    return input.mapPartitions(
+        new PolicyFunctions.Plan(policy, asOf), Encoders.row(PreventionSchemas.DUNNING_PLAN));
   }
 
   private static Column stageRank(Column stage) {

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,21 +43,55 @@ class RecommendJobTest {
   @BeforeAll
   void runTheJobOnce() {
     warehouse = SharedSpark.newWarehouse();
-    write(CanonicalTable.CUSTOMERS,
-        RowFactory.create("C1", "Acme", "FR", "construction", "small", date("2020-01-01"), eur("50000.00"), eur("10000.00"), 30, "b"),
-        RowFactory.create("C2", "Bau GmbH", "DE", "construction", "micro", date("2025-06-01"), null, null, 30, "b"));
-    write(CanonicalTable.INVOICES,
+    write(
+        CanonicalTable.CUSTOMERS,
+        RowFactory.create(
+            "C1",
+            "Acme",
+            "FR",
+            "construction",
+            "small",
+            date("2020-01-01"),
+            eur("50000.00"),
+            eur("10000.00"),
+            30,
+            "b"),
+        RowFactory.create(
+            "C2",
+            "Bau GmbH",
+            "DE",
+            "construction",
+            "micro",
+            date("2025-06-01"),
+            null,
+            null,
+            30,
+            "b"));
+    write(
+        CanonicalTable.INVOICES,
         invoice("I1", "C1", "2026-08-01", "2026-08-31", "1200.00"),
         invoice("I2", "C1", "2026-10-01", "2026-10-31", "600.00"),
         invoice("I3", "C2", "2026-09-01", "2026-09-30", "500.00"),
         invoice("I4", "C1", "2026-06-01", "2026-07-01", "300.00"));
-    write(CanonicalTable.PAYMENTS,
+    write(
+        CanonicalTable.PAYMENTS,
         RowFactory.create("P1", "I1", date("2026-09-10"), eur("200.00"), "b"),
         RowFactory.create("P4", "I4", date("2026-07-01"), eur("300.00"), "b"));
-    write(CanonicalTable.DUNNING_EVENTS,
-        RowFactory.create("D1", "I1", "C1", date("2026-09-05"), "reminder_1", "email", "no_answer", "b"),
-        RowFactory.create("D2", "I1", "C1", date("2026-09-15"), "reminder_2", "letter", "no_answer", "b"),
-        RowFactory.create("D3", "I1", "C1", date("2026-11-02"), "registered_letter", "registered_letter", null, "b")); // after D
+    write(
+        CanonicalTable.DUNNING_EVENTS,
+        RowFactory.create(
+            "D1", "I1", "C1", date("2026-09-05"), "reminder_1", "email", "no_answer", "b"),
+        RowFactory.create(
+            "D2", "I1", "C1", date("2026-09-15"), "reminder_2", "letter", "no_answer", "b"),
+        RowFactory.create(
+            "D3",
+            "I1",
+            "C1",
+            date("2026-11-02"),
+            "registered_letter",
+            "registered_letter",
+            null,
+            "b")); // after D
     StructType scores =
         new StructType()
             .add("customer_id", DataTypes.StringType)
@@ -66,30 +99,36 @@ class RecommendJobTest {
             .add("probability_late_30d", DataTypes.DoubleType)
             .add("model_version", DataTypes.StringType);
     SharedSpark.session()
-        .createDataFrame(List.of(RowFactory.create("C1", date("2026-10-31"), 0.30, "m-test")), scores)
-        .write().format("delta").save(warehouse.path(RecommendJob.CUSTOMER_SCORES));
+        .createDataFrame(
+            List.of(RowFactory.create("C1", date("2026-10-31"), 0.30, "m-test")), scores)
+        .write()
+        .format("delta")
+        .save(warehouse.path(RecommendJob.CUSTOMER_SCORES));
     result = new RecommendJob(warehouse, Policy.load(), Progress.silent("t")).run(AS_OF);
   }
 
   @Test
-  void every_customer_gets_a_recommendation_and_every_open_invoice_a_plan() {
+  void everyCustomerGetsARecommendationAndEveryOpenInvoiceAPlan() {
     assertThat(result.customers()).isEqualTo(2);
     assertThat(result.invoices()).isEqualTo(3); // I1, I2 (due today), I3; I4 is paid
-    assertThat(result.inputVersions()).containsKeys("invoices", "payments", RecommendJob.CUSTOMER_SCORES);
+    assertThat(result.inputVersions())
+        .containsKeys("invoices", "payments", RecommendJob.CUSTOMER_SCORES);
     Row any = warehouse.read(RecommendJob.DUNNING_PLAN).first();
-    assertThat(any.<String, Long>getJavaMap(any.fieldIndex("input_versions"))).containsKey("customer_scores");
+    assertThat(any.<String, Long>getJavaMap(any.fieldIndex("input_versions")))
+        .containsKey("customer_scores");
     assertThat(any.<String>getAs("model_version")).isIn("m-test", null);
   }
 
   @Test
-  void a_grade_d_customer_overdue_61_days_gets_a_deposit_a_small_limit_and_blocked_orders() {
+  void aGradeDCustomerOverdue61DaysGetsADepositASmallLimitAndBlockedOrders() {
     Row c1 = recommendation("C1");
     assertThat(c1.<Boolean>getAs("scored")).isTrue();
     assertThat(c1.<String>getAs("grade")).isEqualTo("D"); // 0.20 < 0.30 <= 0.40
     // open exposure: I1 1,000.00 + I2 600.00
     assertThat(c1.<BigDecimal>getAs("open_exposure")).isEqualByComparingTo("1600.00");
     // sales of the last 12 months 2,100.00 over 5 months with invoices (June..October) = 420.00;
-    // grade D: 0.5 month of sales = 210.00, rounded down to the EUR 100 = 200.00 (under the 10,000 cover)
+    // grade D: 0.5 month of sales = 210.00, rounded down to the EUR 100 = 200.00 (under the 10,000
+    // cover)
     assertThat(c1.<BigDecimal>getAs("credit_limit")).isEqualByComparingTo("200.00");
     assertThat(c1.<BigDecimal>getAs("deposit_share")).isEqualByComparingTo("0.30");
     assertThat(c1.<Integer>getAs("max_terms_days")).isEqualTo(30);
@@ -99,7 +138,7 @@ class RecommendJobTest {
   }
 
   @Test
-  void a_customer_without_a_score_is_treated_as_a_prospect() {
+  void aCustomerWithoutAScoreIsTreatedAsAProspect() {
     Row c2 = recommendation("C2");
     assertThat(c2.<Boolean>getAs("scored")).isFalse();
     assertThat(c2.<String>getAs("grade")).isNull();
@@ -108,7 +147,7 @@ class RecommendJobTest {
   }
 
   @Test
-  void the_plan_of_a_partly_paid_invoice_continues_after_the_last_reminder_sent_by_the_date() {
+  void thePlanOfAPartlyPaidInvoiceContinuesAfterTheLastReminderSentByTheDate() {
     Row i1 = plan("I1");
     // Compressed ladder, reminders 1 and 2 done (the registered letter of 2026-11-02 is after D):
     // next is the registered letter, planned J+20 = 2026-09-20, behind schedule so dated today.
@@ -126,26 +165,35 @@ class RecommendJobTest {
   }
 
   @Test
-  void an_invoice_due_today_owes_no_penalty_yet() {
+  void anInvoiceDueTodayOwesNoPenaltyYet() {
     Row i2 = plan("I2");
     assertThat(i2.<BigDecimal>getAs("penalties")).isEqualByComparingTo("0.00");
     assertThat(i2.<BigDecimal>getAs("amount_due")).isEqualByComparingTo("600.00");
   }
 
   @Test
-  void scores_are_required_for_the_date() {
-    assertThatThrownBy(() -> new RecommendJob(warehouse, Policy.load(), Progress.silent("t")).run(LocalDate.parse("2026-09-30")))
+  void scoresAreRequiredForTheDate() {
+    assertThatThrownBy(
+            () ->
+                new RecommendJob(warehouse, Policy.load(), Progress.silent("t"))
+                    .run(LocalDate.parse("2026-09-30")))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("No customer scores as of 2026-09-30")
         .hasMessageContaining("encours score --as-of 2026-09-30");
   }
 
   private Row recommendation(String customer) {
-    return warehouse.read(RecommendJob.RECOMMENDATIONS).where(col("customer_id").equalTo(customer)).first();
+    return warehouse
+        .read(RecommendJob.RECOMMENDATIONS)
+        .where(col("customer_id").equalTo(customer))
+        .first();
   }
 
   private Row plan(String invoice) {
-    return warehouse.read(RecommendJob.DUNNING_PLAN).where(col("invoice_id").equalTo(invoice)).first();
+    return warehouse
+        .read(RecommendJob.DUNNING_PLAN)
+        .where(col("invoice_id").equalTo(invoice))
+        .first();
   }
 
   private void write(CanonicalTable table, Row... rows) {
@@ -154,7 +202,19 @@ class RecommendJobTest {
   }
 
   private static Row invoice(String id, String customer, String issue, String due, String amount) {
-    return RowFactory.create(id, customer, date(issue), date(due), eur(amount), "EUR", "invoice", "paper", false, null, "NET30", "b");
+    return RowFactory.create(
+        id,
+        customer,
+        date(issue),
+        date(due),
+        eur(amount),
+        "EUR",
+        "invoice",
+        "paper",
+        false,
+        null,
+        "NET30",
+        "b");
   }
 
   private static Date date(String iso) {

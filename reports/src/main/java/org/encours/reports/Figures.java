@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * How the report writes numbers: thousands separators, the currency, a real minus sign, "n/a" for
- * a missing value. The HTML and the PDF use these; the workbook keeps numbers as numbers and uses
- * the matching Excel formats ({@link #EXCEL_MONEY} ...).
+ * How the report writes numbers: thousands separators, the currency, a real minus sign, "n/a" for a
+ * missing value. The HTML and the PDF use these; the workbook keeps numbers as numbers and uses the
+ * matching Excel formats ({@link #EXCEL_MONEY} ...).
  */
 final class Figures {
   static final String CURRENCY = "EUR";
@@ -28,7 +28,14 @@ final class Figures {
     if (v == null) {
       return NA;
     }
-    return CURRENCY + "\u00a0" + signed(String.format(Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_UP).abs()), v.signum());
+    return CURRENCY
+        + "\u00a0"
+        + signed(
+            String.format(
+                Locale.ROOT,
+                "%,." + decimals + "f",
+                v.setScale(decimals, RoundingMode.HALF_UP).abs()),
+            v.signum());
   }
 
   /** "1,234.50" without the currency (for columns whose header names it). */
@@ -36,7 +43,10 @@ final class Figures {
     if (v == null) {
       return NA;
     }
-    return signed(String.format(Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_UP).abs()), v.signum());
+    return signed(
+        String.format(
+            Locale.ROOT, "%,." + decimals + "f", v.setScale(decimals, RoundingMode.HALF_UP).abs()),
+        v.signum());
   }
 
   static String money(BigDecimal v) {
@@ -53,7 +63,9 @@ final class Figures {
     if (v == null || v.isNaN()) {
       return NA;
     }
-    return signed(String.format(Locale.ROOT, "%,." + decimals + "f", Math.abs(v)), (int) Math.signum(round(v, decimals)));
+    return signed(
+        String.format(Locale.ROOT, "%,." + decimals + "f", Math.abs(v)),
+        (int) Math.signum(round(v, decimals)));
   }
 
   /** A share as a percentage: 0.117 gives "11.7 %". */

@@ -11,7 +11,13 @@ final class RecommendedAction {
   /**
    * e.g. "block new orders; deposit 30 %; limit EUR 12,300; terms 30 days; compressed reminders".
    */
-  static String describe(Boolean blockOrders, Boolean reviewLimit, BigDecimal depositShare, BigDecimal creditLimit, Integer maxTermsDays, String ladder) {
+  static String describe(
+      Boolean blockOrders,
+      Boolean reviewLimit,
+      BigDecimal depositShare,
+      BigDecimal creditLimit,
+      Integer maxTermsDays,
+      String ladder) {
     List<String> parts = new ArrayList<>();
     if (Boolean.TRUE.equals(blockOrders)) {
       parts.add("block new orders");

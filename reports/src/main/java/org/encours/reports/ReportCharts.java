@@ -18,7 +18,6 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -27,6 +26,7 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -43,29 +43,51 @@ import org.jfree.svg.SVGGraphics2D;
 final class ReportCharts {
   /** Chart width in CSS pixels: the text width of an A4 portrait page with 15 mm margins. */
   static final int WIDTH = 680;
+
   static final int HEIGHT = 230;
   private static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
   private static final Font LABEL = new Font("SansSerif", Font.PLAIN, 11);
   private static final Font TICK = new Font("SansSerif", Font.PLAIN, 10);
   private static final Color GRID = new Color(0xD8, 0xD8, 0xD8);
-  static final Color[] SERIES = {new Color(0x1F, 0x5A, 0x96), new Color(0xE0, 0x7B, 0x10), new Color(0x3A, 0x9A, 0x4A), new Color(0x8E, 0x44, 0xAD)};
+  static final Color[] SERIES = {
+    new Color(0x1F, 0x5A, 0x96),
+    new Color(0xE0, 0x7B, 0x10),
+    new Color(0x3A, 0x9A, 0x4A),
+    new Color(0x8E, 0x44, 0xAD)
+  };
+
   /** not due, then 1-30 .. >120: green to dark red. */
   static final Color[] AGING = {
-    new Color(0x4C, 0xA2, 0x5A), new Color(0xF2, 0xC1, 0x4E), new Color(0xF0, 0x8A, 0x3C), new Color(0xE0, 0x5A, 0x2B),
-    new Color(0xC0, 0x39, 0x2B), new Color(0x7B, 0x1E, 0x1E), new Color(0x55, 0x55, 0x55)
+    new Color(0x4C, 0xA2, 0x5A),
+    new Color(0xF2, 0xC1, 0x4E),
+    new Color(0xF0, 0x8A, 0x3C),
+    new Color(0xE0, 0x5A, 0x2B),
+    new Color(0xC0, 0x39, 0x2B),
+    new Color(0x7B, 0x1E, 0x1E),
+    new Color(0x55, 0x55, 0x55)
   };
 
   private ReportCharts() {}
 
-  /** The aging at D as one horizontal bar stacked by bucket (credits and unallocated cash left out). */
+  /**
+   * The aging at D as one horizontal bar stacked by bucket (credits and unallocated cash left out).
+   */
   static String agingBar(List<AgingBucket> buckets, String currency) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (AgingBucket b : buckets) {
-      if (b.openAmount() != null && b.openAmount().signum() > 0 && !"credits".equals(b.bucket()) && !"unallocated".equals(b.bucket())) {
+      if (b.openAmount() != null
+          && b.openAmount().signum() > 0
+          && !"credits".equals(b.bucket())
+          && !"unallocated".equals(b.bucket())) {
         data.addValue(b.openAmount().doubleValue(), ReportHtml.label(b.bucket()), "open AR");
       }
     }
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), amountAxis("Open amount (" + currency + ")"), new StackedBarRenderer());
+    CategoryPlot plot =
+        new CategoryPlot(
+            data,
+            new CategoryAxis(null),
+            amountAxis("Open amount (" + currency + ")"),
+            new StackedBarRenderer());
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.getDomainAxis().setVisible(false);
     StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();
@@ -77,7 +99,8 @@ final class ReportCharts {
       r.setSeriesOutlinePaint(i, Color.WHITE);
     }
     r.setDrawBarOutline(true);
-    return svg(chart("Open receivables by age bucket (days past due)", plot, true), WIDTH, 130, "aging");
+    return svg(
+        chart("Open receivables by age bucket (days past due)", plot, true), WIDTH, 130, "aging");
   }
 
   /** AR at each month end stacked as not yet due, overdue up to 60 days, overdue over 60 days. */
@@ -97,14 +120,21 @@ final class ReportCharts {
     r.setSeriesPaint(1, AGING[2]);
     r.setSeriesPaint(2, AGING[5]);
     CategoryPlot plot = new CategoryPlot(data, monthAxis(), amountAxis(currency), r);
-    return svg(chart("Receivables by age at each month end", plot, true), WIDTH, HEIGHT, "ar-by-age");
+    return svg(
+        chart("Receivables by age at each month end", plot, true), WIDTH, HEIGHT, "ar-by-age");
   }
 
   /** One line chart over the trend months; {@code series} maps a legend label to a value getter. */
-  static String trendLines(String id, String title, String unit, List<TrendPoint> points, Map<String, java.util.function.Function<TrendPoint, Double>> series) {
+  static String trendLines(
+      String id,
+      String title,
+      String unit,
+      List<TrendPoint> points,
+      Map<String, java.util.function.Function<TrendPoint, Double>> series) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (TrendPoint p : points) {
-      for (Map.Entry<String, java.util.function.Function<TrendPoint, Double>> s : series.entrySet()) {
+      for (Map.Entry<String, java.util.function.Function<TrendPoint, Double>> s :
+          series.entrySet()) {
         Double v = s.getValue().apply(p);
         data.addValue(v, s.getKey(), month(p));
       }
@@ -116,7 +146,8 @@ final class ReportCharts {
     }
     NumberAxis y = new NumberAxis(unit);
     y.setAutoRangeIncludesZero(false);
-    y.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setNumberFormatOverride(
+        new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     style(y);
     CategoryPlot plot = new CategoryPlot(data, monthAxis(), y, r);
     return svg(chart(title, plot, series.size() > 1), WIDTH, 200, id);
@@ -133,7 +164,9 @@ final class ReportCharts {
     r.setShadowVisible(false);
     r.setSeriesPaint(0, SERIES[0]);
     r.setMaximumBarWidth(0.12);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}", new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(LABEL);
     NumberAxis y = new NumberAxis("customers");
@@ -165,7 +198,10 @@ final class ReportCharts {
     r.setSeriesStroke(0, new BasicStroke(2f));
     r.setSeriesPaint(1, Color.GRAY);
     r.setSeriesShapesVisible(1, false);
-    r.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    r.setSeriesStroke(
+        1,
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
     NumberAxis x = new NumberAxis("mean predicted probability");
     NumberAxis y = new NumberAxis("observed late share");
     for (NumberAxis a : List.of(x, y)) {
@@ -176,7 +212,8 @@ final class ReportCharts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
-    return svg(chart("Calibration on the out-of-time test period", plot, true), WIDTH, 260, "calibration");
+    return svg(
+        chart("Calibration on the out-of-time test period", plot, true), WIDTH, 260, "calibration");
   }
 
   // ---------------------------------------------------------------- common
@@ -237,10 +274,21 @@ final class ReportCharts {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle(0, 0, width, height));
-    // JFreeSVG writes width='680.0': the PDF renderer wants whole pixels, and a viewBox lets the page scale the chart down
+    // JFreeSVG writes width='680.0': the PDF renderer wants whole pixels, and a viewBox lets the
+    // page scale the chart down
     String dims = "width='" + width + ".0' height='" + height + ".0'";
     return g.getSVGElement("chart-" + id + "-svg")
-        .replace(dims, "width=\"" + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\" role=\"img\"");
+        .replace(
+            dims,
+            "width=\""
+                + width
+                + "\" height=\""
+                + height
+                + "\" viewBox=\"0 0 "
+                + width
+                + " "
+                + height
+                + "\" role=\"img\"");
   }
 
   /** Axis amounts as 1.2M, 350k, 0. */
@@ -268,5 +316,4 @@ final class ReportCharts {
       throw new UnsupportedOperationException();
     }
   }
-
 }

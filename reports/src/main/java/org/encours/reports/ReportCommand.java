@@ -23,20 +23,32 @@ import picocli.CommandLine.Option;
       "of encours analytics, score and recommend; a missing table makes its section say which command",
       "to run."
     },
-    footer = {"", "Sections and their tables: docs/report.md. Example: encours report --as-of 2026-10-31 --out var/reports"})
+    footer = {
+      "",
+      "Sections and their tables: docs/report.md. Example: encours report --as-of 2026-10-31 --out var/reports"
+    })
 public final class ReportCommand implements EncoursCommand {
   @Mixin SparkOptions spark;
 
-  @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Date of the report, YYYY-MM-DD.")
+  @Option(
+      names = "--as-of",
+      required = true,
+      paramLabel = "DATE",
+      description = "Date of the report, YYYY-MM-DD.")
   String asOf;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the three files into (created if needed). Default: var/reports.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Folder to write the three files into (created if needed). Default: var/reports.")
   Path out = Path.of("var/reports");
 
   @Option(
       names = "--models",
       paramLabel = "DIR",
-      description = "Model registry read for model health. Default: $ENCOURS_MODELS, else var/models.")
+      description =
+          "Model registry read for model health. Default: $ENCOURS_MODELS, else var/models.")
   String models;
 
   @Override
@@ -54,6 +66,9 @@ public final class ReportCommand implements EncoursCommand {
   /** Flag, then ENCOURS_MODELS, then var/models (the scoring module's default). */
   static Path registry(String flag) {
     String env = System.getenv("ENCOURS_MODELS");
-    return Path.of(flag != null && !flag.isBlank() ? flag : env != null && !env.isBlank() ? env : "var/models");
+    return Path.of(
+        flag != null && !flag.isBlank()
+            ? flag
+            : env != null && !env.isBlank() ? env : "var/models");
   }
 }

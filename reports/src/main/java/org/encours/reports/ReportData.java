@@ -50,7 +50,9 @@ public record ReportData(
     }
   }
 
-  /** A table read: its Delta version and the canonical-table versions its rows were computed from. */
+  /**
+   * A table read: its Delta version and the canonical-table versions its rows were computed from.
+   */
   public record Source(String table, long version, Map<String, Long> inputVersions) {}
 
   /** Portfolio KPIs at a month end ({@code receivables_kpis}, level portfolio). Nulls are "n/a". */
@@ -76,7 +78,8 @@ public record ReportData(
   public record Headline(KpiSnapshot current, KpiSnapshot previous) {}
 
   /** One line of the portfolio aging ({@code aging}, level portfolio). */
-  public record AgingBucket(String bucket, int order, BigDecimal openAmount, long openCount, Double share) {}
+  public record AgingBucket(
+      String bucket, int order, BigDecimal openAmount, long openCount, Double share) {}
 
   /** One month end of the 12-month trend. */
   public record TrendPoint(
@@ -105,20 +108,24 @@ public record ReportData(
   /** Share of AR held by the 10 largest customers ({@code aging}, level customer). */
   public record Concentration(BigDecimal totalAr, BigDecimal top10Ar, List<CustomerAr> top10) {
     public Double share() {
-      return totalAr == null || totalAr.signum() == 0 ? null : top10Ar.doubleValue() / totalAr.doubleValue();
+      return totalAr == null || totalAr.signum() == 0
+          ? null
+          : top10Ar.doubleValue() / totalAr.doubleValue();
     }
   }
 
   public record CustomerAr(String customerId, BigDecimal ar) {}
 
   /** Customers, exposure and expected loss per grade as of D. */
-  public record GradeCount(String grade, long customers, BigDecimal exposure, BigDecimal expectedLoss) {}
+  public record GradeCount(
+      String grade, long customers, BigDecimal exposure, BigDecimal expectedLoss) {}
 
   /**
    * Grade migration from the previous month end to D: {@code counts.get(from).get(to)}; "new" rows
    * are customers not scored before, "gone" columns customers no longer scored.
    */
-  public record Migration(LocalDate from, List<String> grades, Map<String, Map<String, Long>> counts) {
+  public record Migration(
+      LocalDate from, List<String> grades, Map<String, Map<String, Long>> counts) {
     public long count(String fromGrade, String toGrade) {
       return counts.getOrDefault(fromGrade, Map.of()).getOrDefault(toGrade, 0L);
     }
@@ -135,10 +142,17 @@ public record ReportData(
       List<PlannedAction> escalations) {}
 
   /** Actions of one stage due in the week. */
-  public record ActionCount(String action, long invoices, long customers, BigDecimal outstanding, BigDecimal amountDue) {}
+  public record ActionCount(
+      String action, long invoices, long customers, BigDecimal outstanding, BigDecimal amountDue) {}
 
   /** A formal notice or an escalation step to come. */
-  public record PlannedAction(String invoiceId, String customerId, String action, LocalDate date, BigDecimal outstanding, BigDecimal amountDue) {}
+  public record PlannedAction(
+      String invoiceId,
+      String customerId,
+      String action,
+      LocalDate date,
+      BigDecimal outstanding,
+      BigDecimal amountDue) {}
 
   /** Accrued penalties and indemnities, and claims near their limitation date. */
   public record LegalExposure(
@@ -151,7 +165,12 @@ public record ReportData(
 
   public record LimitationCount(String status, long invoices, BigDecimal outstanding) {}
 
-  public record LimitationClaim(String invoiceId, String customerId, String status, LocalDate limitationDate, BigDecimal outstanding) {}
+  public record LimitationClaim(
+      String invoiceId,
+      String customerId,
+      String status,
+      LocalDate limitationDate,
+      BigDecimal outstanding) {}
 
   /** Out-of-time performance, calibration and drift of the model in use. */
   public record ModelHealth(
@@ -169,7 +188,8 @@ public record ReportData(
       String driftSource,
       List<Drift> drift) {}
 
-  public record CalibrationBin(double lower, double upper, long rows, double meanPredicted, double observedShare) {}
+  public record CalibrationBin(
+      double lower, double upper, long rows, double meanPredicted, double observedShare) {}
 
   public record Drift(String variable, double psi, String status) {}
 }

@@ -1,6 +1,5 @@
 package org.encours.reports;
 
-import org.encours.core.EncoursErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 import org.encours.core.cli.Progress;
 
 /**
@@ -23,11 +22,26 @@ import org.encours.core.cli.Progress;
  */
 public final class ReportJob {
   /** What a run wrote. */
-  public record Result(LocalDate asOf, Path html, Path pdf, Path xlsx, List<String> missing, String modelVersion, Duration elapsed) {
+  public record Result(
+      LocalDate asOf,
+      Path html,
+      Path pdf,
+      Path xlsx,
+      List<String> missing,
+      String modelVersion,
+      Duration elapsed) {
     public String summary() {
-      return String.format(Locale.ROOT, "report as of %s: wrote %s, %s, %s (model %s; %s) in %.1f s", asOf, html, pdf.getFileName(), xlsx.getFileName(),
+      return String.format(
+          Locale.ROOT,
+          "report as of %s: wrote %s, %s, %s (model %s; %s) in %.1f s",
+          asOf,
+          html,
+          pdf.getFileName(),
+          xlsx.getFileName(),
           modelVersion == null ? "none" : modelVersion,
-          missing.isEmpty() ? "all sections available" : missing.size() + " section(s) not available: " + String.join(", ", missing),
+          missing.isEmpty()
+              ? "all sections available"
+              : missing.size() + " section(s) not available: " + String.join(", ", missing),
           elapsed.toMillis() / 1000.0);
     }
   }
@@ -39,17 +53,27 @@ public final class ReportJob {
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw EncoursErrors.cannot("create", "the output folder " + out, e, "Choose a writable folder with --out.");
+      throw EncoursErrors.cannot(
+          "create", "the output folder " + out, e, "Choose a writable folder with --out.");
     }
     String base = "report-" + data.asOf();
     progress.step("Rendering the HTML page");
     String html = ReportHtml.render(data);
-    Path htmlFile = atomically(out.resolve(base + ".html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
+    Path htmlFile =
+        atomically(
+            out.resolve(base + ".html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
     progress.step("Rendering the PDF");
     Path pdfFile = atomically(out.resolve(base + ".pdf"), o -> ReportPdf.write(html, o));
     progress.step("Writing the workbook");
     Path xlsxFile = atomically(out.resolve(base + ".xlsx"), o -> ReportWorkbook.write(data, o));
-    return new Result(data.asOf(), htmlFile, pdfFile, xlsxFile, missingSections(data), data.modelVersion(), Duration.ofNanos(System.nanoTime() - start));
+    return new Result(
+        data.asOf(),
+        htmlFile,
+        pdfFile,
+        xlsxFile,
+        missingSections(data),
+        data.modelVersion(),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   static List<String> missingSections(ReportData d) {

@@ -69,10 +69,17 @@ public final class ReportLoader {
   static final int CONCENTRATION_TOP = 10;
   static final int TREND_MONTHS = 12;
   static final int LIST_LIMIT = 15;
+
   /** Formal notices and escalations planned within this many days of D are listed. */
   static final int HORIZON_DAYS = 30;
+
   static final List<String> ESCALATIONS =
-      List.of("collection_agency", "small_claims_procedure", "injonction_de_payer", "european_small_claims", "european_order_for_payment");
+      List.of(
+          "collection_agency",
+          "small_claims_procedure",
+          "injonction_de_payer",
+          "european_small_claims",
+          "european_order_for_payment");
 
   private final Warehouse warehouse;
   private final Path models;
@@ -97,7 +104,12 @@ public final class ReportLoader {
 
   public ReportData load(LocalDate asOf) {
     LocalDate monthEnd = kpiMonthEnd(asOf);
-    progress.step("Reading receivables_kpis (" + monthEnd.minusMonths(TREND_MONTHS - 1) + ".." + monthEnd + ")");
+    progress.step(
+        "Reading receivables_kpis ("
+            + monthEnd.minusMonths(TREND_MONTHS - 1)
+            + ".."
+            + monthEnd
+            + ")");
     Part<Headline> headline = headline(monthEnd);
     Part<List<TrendPoint>> trend = trend(monthEnd);
     progress.step("Reading aging as of " + asOf);
@@ -116,30 +128,58 @@ public final class ReportLoader {
     if (modelVersion == null && health.available()) {
       modelVersion = health.value().modelVersion();
     }
-    return new ReportData(asOf, monthEnd, "EUR", modelVersion, List.copyOf(sources.values()), headline, aging, trend, top,
-        concentration, grades, migration, dunning, legal, health);
+    return new ReportData(
+        asOf,
+        monthEnd,
+        "EUR",
+        modelVersion,
+        List.copyOf(sources.values()),
+        headline,
+        aging,
+        trend,
+        top,
+        concentration,
+        grades,
+        migration,
+        dunning,
+        legal,
+        health);
   }
 
   // ---------------------------------------------------------------- tables
 
   /** The table, or null when it does not exist; records its version on first use. */
   private Dataset<Row> table(String name) {
-    return tables.computeIfAbsent(name, n -> {
-      if (!warehouse.exists(n)) {
-        return Optional.empty();
-      }
-      sources.put(n, new Source(n, warehouse.version(n), Map.of()));
-      return Optional.of(warehouse.read(n));
-    }).orElse(null);
+    return tables
+        .computeIfAbsent(
+            name,
+            n -> {
+              if (!warehouse.exists(n)) {
+                return Optional.empty();
+              }
+              sources.put(n, new Source(n, warehouse.version(n), Map.of()));
+              return Optional.of(warehouse.read(n));
+            })
+        .orElse(null);
   }
 
   /** Records the input versions the rows read from a table carry (first row). */
   private void provenance(String name, Dataset<Row> rows) {
     Source source = sources.get(name);
-    if (source == null || !source.inputVersions().isEmpty() || !List.of(rows.columns()).contains("input_versions")) {
+    if (source == null
+        || !source.inputVersions().isEmpty()
+        || !List.of(rows.columns()).contains("input_versions")) {
       return;
     }
-    Row first = rows.select("input_versions").where(col("input_versions").isNotNull()).limit(1).collectAsList().stream().findFirst().orElse(null);
+    Row first =
+        rows
+            .select("input_versions")
+            .where(col("input_versions").isNotNull())
+            .limit(1)
+            .collectAsList()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (first != null) {
       Map<String, Long> versions = new TreeMap<>(first.<String, Long>getJavaMap(0));
       sources.put(name, new Source(name, source.version(), versions));
@@ -162,12 +202,18 @@ public final class ReportLoader {
 
   private Part<Headline> headline(LocalDate monthEnd) {
     Dataset<Row> kpis = table(RECEIVABLES_KPIS);
-    String command = "encours analytics --from " + YearMonth.from(monthEnd).minusMonths(TREND_MONTHS - 1) + " --to " + YearMonth.from(monthEnd) + " --monthly";
+    String command =
+        "encours analytics --from "
+            + YearMonth.from(monthEnd).minusMonths(TREND_MONTHS - 1)
+            + " --to "
+            + YearMonth.from(monthEnd)
+            + " --monthly";
     if (kpis == null) {
       return Part.missing(missingTable(RECEIVABLES_KPIS, command));
     }
     LocalDate previous = YearMonth.from(monthEnd).minusMonths(1).atEndOfMonth();
-    Dataset<Row> rows = kpis.where(col("level").equalTo("portfolio").and(on(monthEnd).or(on(previous))));
+    Dataset<Row> rows =
+        kpis.where(col("level").equalTo("portfolio").and(on(monthEnd).or(on(previous))));
     provenance(RECEIVABLES_KPIS, rows);
     KpiSnapshot current = null;
     KpiSnapshot before = null;
@@ -179,12 +225,21 @@ public final class ReportLoader {
         before = k;
       }
     }
-    return current == null ? Part.missing(missingDate(RECEIVABLES_KPIS, monthEnd, command)) : Part.of(new Headline(current, before));
+    return current == null
+        ? Part.missing(missingDate(RECEIVABLES_KPIS, monthEnd, command))
+        : Part.of(new Headline(current, before));
   }
 
   private static KpiSnapshot kpi(Row r) {
-    return new KpiSnapshot(r.<Date>getAs("as_of_date").toLocalDate(), decimal(r, "ar"), decimal(r, "overdue_ar"), dbl(r, "dso_count_back"),
-        dbl(r, "dso_standard"), dbl(r, "bpdso_count_back"), dbl(r, "add_count_back"), dbl(r, "cei"));
+    return new KpiSnapshot(
+        r.<Date>getAs("as_of_date").toLocalDate(),
+        decimal(r, "ar"),
+        decimal(r, "overdue_ar"),
+        dbl(r, "dso_count_back"),
+        dbl(r, "dso_standard"),
+        dbl(r, "bpdso_count_back"),
+        dbl(r, "add_count_back"),
+        dbl(r, "cei"));
   }
 
   private Part<List<TrendPoint>> trend(LocalDate monthEnd) {
@@ -194,15 +249,37 @@ public final class ReportLoader {
     }
     LocalDate first = YearMonth.from(monthEnd).minusMonths(TREND_MONTHS - 1).atEndOfMonth();
     List<TrendPoint> points = new ArrayList<>();
-    for (Row r : kpis.where(col("level").equalTo("portfolio")
-            .and(col("as_of_date").between(lit(Date.valueOf(first)), lit(Date.valueOf(monthEnd)))))
-        .orderBy("as_of_date").collectAsList()) {
-      points.add(new TrendPoint(r.<Date>getAs("as_of_date").toLocalDate(), decimal(r, "current_ar"), decimal(r, "overdue_ar"),
-          decimal(r, "overdue_60_ar"), dbl(r, "dso_count_back"), dbl(r, "dso_standard"), dbl(r, "bpdso_count_back"),
-          dbl(r, "add_count_back"), dbl(r, "cei")));
+    for (Row r :
+        kpis.where(
+                col("level")
+                    .equalTo("portfolio")
+                    .and(
+                        col("as_of_date")
+                            .between(lit(Date.valueOf(first)), lit(Date.valueOf(monthEnd)))))
+            .orderBy("as_of_date")
+            .collectAsList()) {
+      points.add(
+          new TrendPoint(
+              r.<Date>getAs("as_of_date").toLocalDate(),
+              decimal(r, "current_ar"),
+              decimal(r, "overdue_ar"),
+              decimal(r, "overdue_60_ar"),
+              dbl(r, "dso_count_back"),
+              dbl(r, "dso_standard"),
+              dbl(r, "bpdso_count_back"),
+              dbl(r, "add_count_back"),
+              dbl(r, "cei")));
     }
     return points.isEmpty()
-        ? Part.missing(missingDate(RECEIVABLES_KPIS, monthEnd, "encours analytics --from " + YearMonth.from(first) + " --to " + YearMonth.from(monthEnd) + " --monthly"))
+        ? Part.missing(
+            missingDate(
+                RECEIVABLES_KPIS,
+                monthEnd,
+                "encours analytics --from "
+                    + YearMonth.from(first)
+                    + " --to "
+                    + YearMonth.from(monthEnd)
+                    + " --monthly"))
         : Part.of(points);
   }
 
@@ -218,8 +295,13 @@ public final class ReportLoader {
     provenance(AGING, rows);
     List<AgingBucket> buckets = new ArrayList<>();
     for (Row r : rows.orderBy("bucket_order").collectAsList()) {
-      buckets.add(new AgingBucket(r.getAs("bucket"), ((Number) r.getAs("bucket_order")).intValue(), decimal(r, "open_amount"),
-          ((Number) r.getAs("open_count")).longValue(), dbl(r, "share")));
+      buckets.add(
+          new AgingBucket(
+              r.getAs("bucket"),
+              ((Number) r.getAs("bucket_order")).intValue(),
+              decimal(r, "open_amount"),
+              ((Number) r.getAs("open_count")).longValue(),
+              dbl(r, "share")));
     }
     return buckets.isEmpty() ? Part.missing(missingDate(AGING, asOf, command)) : Part.of(buckets);
   }
@@ -230,11 +312,22 @@ public final class ReportLoader {
     if (aging == null) {
       return Part.missing(missingTable(AGING, command));
     }
-    Dataset<Row> customers = aging.where(col("level").equalTo("customer").and(on(asOf)))
-        .groupBy("entity_id").agg(max("total_open").as("ar"));
-    List<Row> top = customers.orderBy(col("ar").desc(), col("entity_id")).limit(CONCENTRATION_TOP).collectAsList();
-    Row portfolio = aging.where(col("level").equalTo("portfolio").and(on(asOf)).and(col("total_open").isNotNull()))
-        .agg(max("total_open")).first();
+    Dataset<Row> customers =
+        aging
+            .where(col("level").equalTo("customer").and(on(asOf)))
+            .groupBy("entity_id")
+            .agg(max("total_open").as("ar"));
+    List<Row> top =
+        customers
+            .orderBy(col("ar").desc(), col("entity_id"))
+            .limit(CONCENTRATION_TOP)
+            .collectAsList();
+    Row portfolio =
+        aging
+            .where(
+                col("level").equalTo("portfolio").and(on(asOf)).and(col("total_open").isNotNull()))
+            .agg(max("total_open"))
+            .first();
     if (top.isEmpty() || portfolio.isNullAt(0)) {
       return Part.missing(missingDate(AGING, asOf, command));
     }
@@ -262,7 +355,11 @@ public final class ReportLoader {
   /** The calibrated probability column: {@code probability}, else {@code probability_late_30d}. */
   private static Column probability(Dataset<Row> scores) {
     List<String> cols = List.of(scores.columns());
-    return cols.contains("probability") ? col("probability") : cols.contains("probability_late_30d") ? col("probability_late_30d") : lit(null).cast("double");
+    return cols.contains("probability")
+        ? col("probability")
+        : cols.contains("probability_late_30d")
+            ? col("probability_late_30d")
+            : lit(null).cast("double");
   }
 
   private Part<List<TopCustomer>> topCustomers(LocalDate asOf) {
@@ -272,10 +369,21 @@ public final class ReportLoader {
     }
     provenance(CUSTOMER_SCORES, scores);
     List<String> cols = List.of(scores.columns());
-    List<Row> top = scores.select(col("customer_id"), col("grade"), probability(scores).cast("double").as("p"),
-            cols.contains("points") ? col("points").cast("int").as("points") : lit(null).cast("int").as("points"),
-            col("exposure"), col("expected_loss"), cols.contains("reasons") ? col("reasons") : lit(null).as("reasons"))
-        .orderBy(col("expected_loss").desc_nulls_last(), col("customer_id")).limit(TOP_CUSTOMERS).collectAsList();
+    List<Row> top =
+        scores
+            .select(
+                col("customer_id"),
+                col("grade"),
+                probability(scores).cast("double").as("p"),
+                cols.contains("points")
+                    ? col("points").cast("int").as("points")
+                    : lit(null).cast("int").as("points"),
+                col("exposure"),
+                col("expected_loss"),
+                cols.contains("reasons") ? col("reasons") : lit(null).as("reasons"))
+            .orderBy(col("expected_loss").desc_nulls_last(), col("customer_id"))
+            .limit(TOP_CUSTOMERS)
+            .collectAsList();
     if (top.isEmpty()) {
       return Part.missing(missingDate(CUSTOMER_SCORES, asOf, scoreCommand(asOf)));
     }
@@ -284,9 +392,19 @@ public final class ReportLoader {
     int rank = 1;
     for (Row r : top) {
       String id = r.getString(0);
-      list.add(new TopCustomer(rank++, id, r.getString(1), r.isNullAt(2) ? null : r.getDouble(2), r.isNullAt(3) ? null : r.getInt(3),
-          decimal(r, "exposure"), decimal(r, "expected_loss"), reasons(r.isNullAt(6) ? null : r.get(6) instanceof String t ? t : r.getList(6)),
-          actions == null ? "not available: run encours recommend --as-of " + asOf : actions.getOrDefault(id, "none recorded")));
+      list.add(
+          new TopCustomer(
+              rank++,
+              id,
+              r.getString(1),
+              r.isNullAt(2) ? null : r.getDouble(2),
+              r.isNullAt(3) ? null : r.getInt(3),
+              decimal(r, "exposure"),
+              decimal(r, "expected_loss"),
+              reasons(r.isNullAt(6) ? null : r.get(6) instanceof String t ? t : r.getList(6)),
+              actions == null
+                  ? "not available: run encours recommend --as-of " + asOf
+                  : actions.getOrDefault(id, "none recorded")));
     }
     return Part.of(list);
   }
@@ -297,7 +415,10 @@ public final class ReportLoader {
     if (value instanceof List<?> list) {
       for (Object o : list) {
         if (o instanceof Row row) {
-          out.add(List.of(row.schema().fieldNames()).contains("reason") ? row.getAs("reason") : row.toString());
+          out.add(
+              List.of(row.schema().fieldNames()).contains("reason")
+                  ? row.getAs("reason")
+                  : row.toString());
         } else if (o != null) {
           out.add(o.toString());
         }
@@ -308,7 +429,10 @@ public final class ReportLoader {
     return out;
   }
 
-  /** The recommended action per customer (from {@code recommendations}), null when the table is absent. */
+  /**
+   * The recommended action per customer (from {@code recommendations}), null when the table is
+   * absent.
+   */
   private Map<String, String> actions(LocalDate asOf, List<String> customers) {
     Dataset<Row> recs = table(RECOMMENDATIONS);
     if (recs == null) {
@@ -318,8 +442,15 @@ public final class ReportLoader {
     provenance(RECOMMENDATIONS, rows);
     Map<String, String> out = new LinkedHashMap<>();
     for (Row r : rows.collectAsList()) {
-      out.put(r.getAs("customer_id"), RecommendedAction.describe(r.getAs("block_orders"), r.getAs("review_limit"),
-          decimal(r, "deposit_share"), decimal(r, "credit_limit"), r.getAs("max_terms_days"), r.getAs("ladder")));
+      out.put(
+          r.getAs("customer_id"),
+          RecommendedAction.describe(
+              r.getAs("block_orders"),
+              r.getAs("review_limit"),
+              decimal(r, "deposit_share"),
+              decimal(r, "credit_limit"),
+              r.getAs("max_terms_days"),
+              r.getAs("ladder")));
     }
     return out;
   }
@@ -330,9 +461,17 @@ public final class ReportLoader {
       return Part.missing(missingTable(CUSTOMER_SCORES, scoreCommand(asOf)));
     }
     Map<String, GradeCount> byGrade = new TreeMap<>();
-    for (Row r : scores.groupBy(coalesce(col("grade"), lit("?")).as("grade"))
-        .agg(count(lit(1)).as("n"), sum("exposure").as("exposure"), sum("expected_loss").as("el")).collectAsList()) {
-      byGrade.put(r.getString(0), new GradeCount(r.getString(0), r.getLong(1), decimal(r, "exposure"), decimal(r, "el")));
+    for (Row r :
+        scores
+            .groupBy(coalesce(col("grade"), lit("?")).as("grade"))
+            .agg(
+                count(lit(1)).as("n"),
+                sum("exposure").as("exposure"),
+                sum("expected_loss").as("el"))
+            .collectAsList()) {
+      byGrade.put(
+          r.getString(0),
+          new GradeCount(r.getString(0), r.getLong(1), decimal(r, "exposure"), decimal(r, "el")));
     }
     if (byGrade.isEmpty()) {
       return Part.missing(missingDate(CUSTOMER_SCORES, asOf, scoreCommand(asOf)));
@@ -354,14 +493,28 @@ public final class ReportLoader {
     }
     Dataset<Row> before = scoresAt(previous);
     if (before.isEmpty()) {
-      return Part.missing(missingDate(CUSTOMER_SCORES, previous, scoreCommand(previous)) + " (the migration compares D with the previous month end)");
+      return Part.missing(
+          missingDate(CUSTOMER_SCORES, previous, scoreCommand(previous))
+              + " (the migration compares D with the previous month end)");
     }
-    Dataset<Row> joined = before.select(col("customer_id"), col("grade").as("g0"))
-        .join(now.select(col("customer_id"), col("grade").as("g1")), new String[] {"customer_id"}, "full_outer");
+    Dataset<Row> joined =
+        before
+            .select(col("customer_id"), col("grade").as("g0"))
+            .join(
+                now.select(col("customer_id"), col("grade").as("g1")),
+                new String[] {"customer_id"},
+                "full_outer");
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    for (Row r : joined.groupBy(coalesce(col("g0"), lit("new")).as("from"), coalesce(col("g1"), lit("gone")).as("to"))
-        .agg(count(lit(1))).collectAsList()) {
-      counts.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
+    for (Row r :
+        joined
+            .groupBy(
+                coalesce(col("g0"), lit("new")).as("from"),
+                coalesce(col("g1"), lit("gone")).as("to"))
+            .agg(count(lit(1)))
+            .collectAsList()) {
+      counts
+          .computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+          .put(r.getString(1), r.getLong(2));
     }
     return Part.of(new Migration(previous, GRADES, counts));
   }
@@ -370,8 +523,15 @@ public final class ReportLoader {
     for (String t : List.of(CUSTOMER_SCORES, RECOMMENDATIONS)) {
       Dataset<Row> rows = table(t);
       if (rows != null && List.of(rows.columns()).contains("model_version")) {
-        Row r = rows.where(on(asOf).and(col("model_version").isNotNull())).select("model_version").limit(1).collectAsList()
-            .stream().findFirst().orElse(null);
+        Row r =
+            rows
+                .where(on(asOf).and(col("model_version").isNotNull()))
+                .select("model_version")
+                .limit(1)
+                .collectAsList()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (r != null) {
           return r.getString(0);
         }
@@ -396,31 +556,73 @@ public final class ReportLoader {
     LocalDate weekEnd = asOf.plusDays(6);
     LocalDate horizon = asOf.plusDays(HORIZON_DAYS);
     List<ActionCount> week = new ArrayList<>();
-    for (Row r : rows.where(col("next_action").isNotNull().and(col("next_action_date").between(lit(Date.valueOf(asOf)), lit(Date.valueOf(weekEnd)))))
-        .groupBy("next_action")
-        .agg(count(lit(1)).as("n"), countDistinct("customer_id").as("c"), sum("outstanding").as("o"), sum("amount_due").as("d"))
-        .collectAsList()) {
-      week.add(new ActionCount(r.getString(0), r.getLong(1), r.getLong(2), decimal(r, "o"), decimal(r, "d")));
+    for (Row r :
+        rows.where(
+                col("next_action")
+                    .isNotNull()
+                    .and(
+                        col("next_action_date")
+                            .between(lit(Date.valueOf(asOf)), lit(Date.valueOf(weekEnd)))))
+            .groupBy("next_action")
+            .agg(
+                count(lit(1)).as("n"),
+                countDistinct("customer_id").as("c"),
+                sum("outstanding").as("o"),
+                sum("amount_due").as("d"))
+            .collectAsList()) {
+      week.add(
+          new ActionCount(
+              r.getString(0), r.getLong(1), r.getLong(2), decimal(r, "o"), decimal(r, "d")));
     }
-    week.sort(java.util.Comparator.comparingInt((ActionCount a) -> stageOrder(a.action())).thenComparing(ActionCount::action));
-    Column soon = col("next_action_date").between(lit(Date.valueOf(asOf)), lit(Date.valueOf(horizon)));
+    week.sort(
+        java.util.Comparator.comparingInt((ActionCount a) -> stageOrder(a.action()))
+            .thenComparing(ActionCount::action));
+    Column soon =
+        col("next_action_date").between(lit(Date.valueOf(asOf)), lit(Date.valueOf(horizon)));
     Dataset<Row> notices = rows.where(col("next_action").equalTo("formal_notice").and(soon));
     Dataset<Row> escalations = rows.where(col("next_action").isin(ESCALATIONS.toArray()).and(soon));
-    return Part.of(new Dunning(weekEnd, horizon, week, notices.count(), planned(notices), escalations.count(), planned(escalations)));
+    return Part.of(
+        new Dunning(
+            weekEnd,
+            horizon,
+            week,
+            notices.count(),
+            planned(notices),
+            escalations.count(),
+            planned(escalations)));
   }
 
   static int stageOrder(String action) {
-    List<String> order = List.of("pre_due_reminder", "reminder_1", "reminder_2", "registered_letter", "formal_notice", "collection_agency",
-        "small_claims_procedure", "injonction_de_payer", "european_small_claims", "european_order_for_payment");
+    List<String> order =
+        List.of(
+            "pre_due_reminder",
+            "reminder_1",
+            "reminder_2",
+            "registered_letter",
+            "formal_notice",
+            "collection_agency",
+            "small_claims_procedure",
+            "injonction_de_payer",
+            "european_small_claims",
+            "european_order_for_payment");
     int i = order.indexOf(action);
     return i < 0 ? order.size() : i;
   }
 
   private static List<PlannedAction> planned(Dataset<Row> rows) {
     List<PlannedAction> out = new ArrayList<>();
-    for (Row r : rows.orderBy(col("next_action_date"), col("amount_due").desc(), col("invoice_id")).limit(LIST_LIMIT).collectAsList()) {
-      out.add(new PlannedAction(r.getAs("invoice_id"), r.getAs("customer_id"), r.getAs("next_action"),
-          r.<Date>getAs("next_action_date").toLocalDate(), decimal(r, "outstanding"), decimal(r, "amount_due")));
+    for (Row r :
+        rows.orderBy(col("next_action_date"), col("amount_due").desc(), col("invoice_id"))
+            .limit(LIST_LIMIT)
+            .collectAsList()) {
+      out.add(
+          new PlannedAction(
+              r.getAs("invoice_id"),
+              r.getAs("customer_id"),
+              r.getAs("next_action"),
+              r.<Date>getAs("next_action_date").toLocalDate(),
+              decimal(r, "outstanding"),
+              decimal(r, "amount_due")));
     }
     return out;
   }
@@ -432,24 +634,47 @@ public final class ReportLoader {
       return Part.missing(missingTable(DUNNING_PLAN, command));
     }
     Dataset<Row> rows = plan.where(on(asOf));
-    Row totals = rows.agg(count(lit(1)), sum(when(col("penalties").gt(0), 1).otherwise(0)), sum("penalties"), sum("indemnity"),
-        sum(when(col("penalties").gt(0).or(col("indemnity").gt(0)), col("amount_due")))).first();
+    Row totals =
+        rows.agg(
+                count(lit(1)),
+                sum(when(col("penalties").gt(0), 1).otherwise(0)),
+                sum("penalties"),
+                sum("indemnity"),
+                sum(when(col("penalties").gt(0).or(col("indemnity").gt(0)), col("amount_due"))))
+            .first();
     if (totals.getLong(0) == 0) {
       return Part.missing(missingDate(DUNNING_PLAN, asOf, command));
     }
     List<LimitationCount> limitation = new ArrayList<>();
-    Dataset<Row> near = rows.where(col("limitation_status").isin("warn", "expired", "WARN", "EXPIRED"));
-    for (Row r : near.groupBy(org.apache.spark.sql.functions.lower(col("limitation_status")).as("s"))
-        .agg(count(lit(1)), sum("outstanding").as("o")).orderBy("s").collectAsList()) {
+    Dataset<Row> near =
+        rows.where(col("limitation_status").isin("warn", "expired", "WARN", "EXPIRED"));
+    for (Row r :
+        near.groupBy(org.apache.spark.sql.functions.lower(col("limitation_status")).as("s"))
+            .agg(count(lit(1)), sum("outstanding").as("o"))
+            .orderBy("s")
+            .collectAsList()) {
       limitation.add(new LimitationCount(r.getString(0), r.getLong(1), decimal(r, "o")));
     }
     List<LimitationClaim> claims = new ArrayList<>();
-    for (Row r : near.orderBy(col("limitation_date"), col("invoice_id")).limit(LIST_LIMIT).collectAsList()) {
-      claims.add(new LimitationClaim(r.getAs("invoice_id"), r.getAs("customer_id"), r.<String>getAs("limitation_status").toLowerCase(java.util.Locale.ROOT),
-          r.<Date>getAs("limitation_date").toLocalDate(), decimal(r, "outstanding")));
+    for (Row r :
+        near.orderBy(col("limitation_date"), col("invoice_id")).limit(LIST_LIMIT).collectAsList()) {
+      claims.add(
+          new LimitationClaim(
+              r.getAs("invoice_id"),
+              r.getAs("customer_id"),
+              r.<String>getAs("limitation_status").toLowerCase(java.util.Locale.ROOT),
+              r.<Date>getAs("limitation_date").toLocalDate(),
+              decimal(r, "outstanding")));
     }
     long withPenalties = totals.isNullAt(1) ? 0 : ((Number) totals.get(1)).longValue();
-    return Part.of(new LegalExposure(withPenalties, orZero(totals, 2), orZero(totals, 3), orZero(totals, 4), limitation, claims));
+    return Part.of(
+        new LegalExposure(
+            withPenalties,
+            orZero(totals, 2),
+            orZero(totals, 3),
+            orZero(totals, 4),
+            limitation,
+            claims));
   }
 
   // ---------------------------------------------------------------- model health
@@ -460,18 +685,31 @@ public final class ReportLoader {
       if (version == null) {
         Path champion = models.resolve("CHAMPION");
         if (!Files.isRegularFile(champion)) {
-          return Part.missing("not available: no model registry at " + models + " (no CHAMPION file); run encours train, then " + scoreCommand(asOf));
+          return Part.missing(
+              "not available: no model registry at "
+                  + models
+                  + " (no CHAMPION file); run encours train, then "
+                  + scoreCommand(asOf));
         }
         version = Files.readString(champion, StandardCharsets.UTF_8).trim();
       }
       Path report = models.resolve(version).resolve("report.json");
       if (!Files.isRegularFile(report)) {
-        return Part.missing("not available: no evaluation report " + report + "; run encours train (it writes report.json per model version)");
+        return Part.missing(
+            "not available: no evaluation report "
+                + report
+                + "; run encours train (it writes report.json per model version)");
       }
       JsonNode json = new ObjectMapper().readTree(report.toFile());
       return Part.of(ModelReport.health(version, json, drift(asOf)));
     } catch (IOException | RuntimeException e) {
-      return Part.missing("not available: cannot read the evaluation report of model " + version + " in " + models + ": " + e.getMessage());
+      return Part.missing(
+          "not available: cannot read the evaluation report of model "
+              + version
+              + " in "
+              + models
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -485,7 +723,11 @@ public final class ReportLoader {
     provenance(SCORE_DRIFT, rows);
     List<Drift> out = new ArrayList<>();
     for (Row r : rows.orderBy(col("psi").desc()).collectAsList()) {
-      out.add(new Drift(r.getAs("variable"), r.isNullAt(r.fieldIndex("psi")) ? Double.NaN : r.<Double>getAs("psi"), r.getAs("status")));
+      out.add(
+          new Drift(
+              r.getAs("variable"),
+              r.isNullAt(r.fieldIndex("psi")) ? Double.NaN : r.<Double>getAs("psi"),
+              r.getAs("status")));
     }
     return out.isEmpty() ? null : out;
   }
@@ -525,25 +767,51 @@ public final class ReportLoader {
           target = e.getValue();
         }
       }
-      JsonNode test = target.path("test").elements().hasNext() ? target.path("test").elements().next() : target.path("test");
+      JsonNode test =
+          target.path("test").elements().hasNext()
+              ? target.path("test").elements().next()
+              : target.path("test");
       List<CalibrationBin> bins = new ArrayList<>();
       for (JsonNode c : test.path("calibration")) {
-        bins.add(new CalibrationBin(c.path("lower").asDouble(), c.path("upper").asDouble(), c.path("rows").asLong(),
-            c.path("meanPredicted").asDouble(), c.path("observedShare").asDouble()));
+        bins.add(
+            new CalibrationBin(
+                c.path("lower").asDouble(),
+                c.path("upper").asDouble(),
+                c.path("rows").asLong(),
+                c.path("meanPredicted").asDouble(),
+                c.path("observedShare").asDouble()));
       }
       List<Drift> drift = scoreDrift;
-      String driftSource = "score_drift as of the report date (recent invoices against the training profile)";
+      String driftSource =
+          "score_drift as of the report date (recent invoices against the training profile)";
       if (drift == null) {
         drift = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("drift_fit_to_test").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("drift_fit_to_test").fields();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          drift.add(new Drift(e.getKey(), e.getValue().path("psi").asDouble(Double.NaN), e.getValue().path("status").asText("")));
+          drift.add(
+              new Drift(
+                  e.getKey(),
+                  e.getValue().path("psi").asDouble(Double.NaN),
+                  e.getValue().path("status").asText("")));
         }
-        driftSource = "evaluation report: fit period against test period (no score_drift rows as of the report date)";
+        driftSource =
+            "evaluation report: fit period against test period (no score_drift rows as of the report date)";
       }
-      return new ModelHealth(version, text(r, "created_at"), text(r, "cutoff"),
-          targetName + ": " + target.path("label").asText(""), text(target, "chosen"), number(test, "rocAuc"), number(test, "prAuc"),
-          number(test, "brier"), number(test, "ece"), test.path("rows").isNumber() ? test.path("rows").asLong() : null, bins, driftSource, drift);
+      return new ModelHealth(
+          version,
+          text(r, "created_at"),
+          text(r, "cutoff"),
+          targetName + ": " + target.path("label").asText(""),
+          text(target, "chosen"),
+          number(test, "rocAuc"),
+          number(test, "prAuc"),
+          number(test, "brier"),
+          number(test, "ece"),
+          test.path("rows").isNumber() ? test.path("rows").asLong() : null,
+          bins,
+          driftSource,
+          drift);
     }
 
     private static String text(JsonNode n, String field) {

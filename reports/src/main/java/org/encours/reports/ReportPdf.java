@@ -15,7 +15,9 @@ import java.util.List;
  * fonts-dejavu-core), else the PDF standard Helvetica is used.
  */
 public final class ReportPdf {
-  static final List<String> FONT_DIRS = List.of("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF");
+  static final List<String> FONT_DIRS =
+      List.of(
+          "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF");
 
   private ReportPdf() {}
 

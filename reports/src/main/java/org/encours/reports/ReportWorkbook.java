@@ -34,15 +34,31 @@ import org.encours.reports.ReportData.TrendPoint;
 
 /**
  * The report as an XLSX workbook (Apache POI): one sheet per table of the page, numbers stored as
- * numbers with number formats (amounts with the currency, shares as percentages, dates as dates),
- * a frozen header row. A missing section is a sheet holding its "not available" line.
+ * numbers with number formats (amounts with the currency, shares as percentages, dates as dates), a
+ * frozen header row. A missing section is a sheet holding its "not available" line.
  */
 public final class ReportWorkbook {
   private ReportWorkbook() {}
 
   /** The sheet names, in order. */
-  static final List<String> SHEETS = List.of("About", "Headline", "Aging", "Trend", "Top customers", "Concentration", "Grades", "Migration",
-      "Dunning this week", "Formal notices", "Escalations", "Legal", "Limitation", "Model", "Calibration", "Drift");
+  static final List<String> SHEETS =
+      List.of(
+          "About",
+          "Headline",
+          "Aging",
+          "Trend",
+          "Top customers",
+          "Concentration",
+          "Grades",
+          "Migration",
+          "Dunning this week",
+          "Formal notices",
+          "Escalations",
+          "Legal",
+          "Limitation",
+          "Model",
+          "Calibration",
+          "Drift");
 
   public static void write(ReportData d, OutputStream out) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -69,10 +85,19 @@ public final class ReportWorkbook {
     t.row().text("report").text("Receivables risk report").text(null);
     t.row().text("as of").date(d.asOf()).text(null);
     t.row().text("headline month end").date(d.kpiMonthEnd()).text(null);
-    t.row().text("model version").text(d.modelVersion() == null ? "none (no scores read)" : d.modelVersion()).text(null);
+    t.row()
+        .text("model version")
+        .text(d.modelVersion() == null ? "none (no scores read)" : d.modelVersion())
+        .text(null);
     t.row().text("currency").text(d.currency()).text(null);
     for (Source src : d.sources()) {
-      t.row().text("table " + src.table()).count(src.version()).text(src.inputVersions().isEmpty() ? null : "computed from " + ReportHtml.versions(src.inputVersions()));
+      t.row()
+          .text("table " + src.table())
+          .count(src.version())
+          .text(
+              src.inputVersions().isEmpty()
+                  ? null
+                  : "computed from " + ReportHtml.versions(src.inputVersions()));
     }
     t.finish(0);
   }
@@ -84,20 +109,57 @@ public final class ReportWorkbook {
     }
     KpiSnapshot now = d.headline().value().current();
     KpiSnapshot before = d.headline().value().previous();
-    Table t = new Table(sh, s, "indicator", "at " + now.monthEnd(), before == null ? "previous month end" : "at " + before.monthEnd(), "change");
-    t.row().text("AR (net of credits)").money(now.ar()).money(before == null ? null : before.ar())
-        .money(before == null || now.ar() == null || before.ar() == null ? null : now.ar().subtract(before.ar()));
-    kpi(t, "Overdue share of AR", now.overdueShare(), before == null ? null : before.overdueShare(), s.percent);
-    kpi(t, "DSO count-back (days)", now.dsoCountBack(), before == null ? null : before.dsoCountBack(), s.days);
-    kpi(t, "DSO standard 3 months (days)", now.dsoStandard(), before == null ? null : before.dsoStandard(), s.days);
-    kpi(t, "Best possible DSO (days)", now.bestPossibleDso(), before == null ? null : before.bestPossibleDso(), s.days);
+    Table t =
+        new Table(
+            sh,
+            s,
+            "indicator",
+            "at " + now.monthEnd(),
+            before == null ? "previous month end" : "at " + before.monthEnd(),
+            "change");
+    t.row()
+        .text("AR (net of credits)")
+        .money(now.ar())
+        .money(before == null ? null : before.ar())
+        .money(
+            before == null || now.ar() == null || before.ar() == null
+                ? null
+                : now.ar().subtract(before.ar()));
+    kpi(
+        t,
+        "Overdue share of AR",
+        now.overdueShare(),
+        before == null ? null : before.overdueShare(),
+        s.percent);
+    kpi(
+        t,
+        "DSO count-back (days)",
+        now.dsoCountBack(),
+        before == null ? null : before.dsoCountBack(),
+        s.days);
+    kpi(
+        t,
+        "DSO standard 3 months (days)",
+        now.dsoStandard(),
+        before == null ? null : before.dsoStandard(),
+        s.days);
+    kpi(
+        t,
+        "Best possible DSO (days)",
+        now.bestPossibleDso(),
+        before == null ? null : before.bestPossibleDso(),
+        s.days);
     kpi(t, "ADD (days)", now.add(), before == null ? null : before.add(), s.days);
     kpi(t, "CEI (%)", now.cei(), before == null ? null : before.cei(), s.days);
     t.finish(1);
   }
 
   private static void kpi(Table t, String label, Double now, Double before, CellStyle style) {
-    t.row().text(label).number(now, style).number(before, style).number(now == null || before == null ? null : now - before, style);
+    t.row()
+        .text(label)
+        .number(now, style)
+        .number(before, style)
+        .number(now == null || before == null ? null : now - before, style);
   }
 
   private static void aging(XSSFWorkbook wb, Styles s, ReportData d) {
@@ -107,7 +169,11 @@ public final class ReportWorkbook {
     }
     Table t = new Table(sh, s, "bucket", "open items", "open amount", "share of AR");
     for (AgingBucket b : d.aging().value()) {
-      t.row().text(b.bucket()).count(b.openCount()).money(b.openAmount()).number(b.share(), s.percent);
+      t.row()
+          .text(b.bucket())
+          .count(b.openCount())
+          .money(b.openAmount())
+          .number(b.share(), s.percent);
     }
     t.finish(1);
   }
@@ -117,11 +183,30 @@ public final class ReportWorkbook {
     if (missing(sh, s, d.trend())) {
       return;
     }
-    Table t = new Table(sh, s, "month end", "not yet due AR", "overdue AR", "overdue over 60 days", "DSO count-back", "DSO standard",
-        "best possible DSO", "ADD", "CEI (%)");
+    Table t =
+        new Table(
+            sh,
+            s,
+            "month end",
+            "not yet due AR",
+            "overdue AR",
+            "overdue over 60 days",
+            "DSO count-back",
+            "DSO standard",
+            "best possible DSO",
+            "ADD",
+            "CEI (%)");
     for (TrendPoint p : d.trend().value()) {
-      t.row().date(p.monthEnd()).money(p.currentAr()).money(p.overdueAr()).money(p.overdue60Ar()).number(p.dsoCountBack(), s.days)
-          .number(p.dsoStandard(), s.days).number(p.bestPossibleDso(), s.days).number(p.add(), s.days).number(p.cei(), s.days);
+      t.row()
+          .date(p.monthEnd())
+          .money(p.currentAr())
+          .money(p.overdueAr())
+          .money(p.overdue60Ar())
+          .number(p.dsoCountBack(), s.days)
+          .number(p.dsoStandard(), s.days)
+          .number(p.bestPossibleDso(), s.days)
+          .number(p.add(), s.days)
+          .number(p.cei(), s.days);
     }
     t.finish(1);
   }
@@ -131,12 +216,30 @@ public final class ReportWorkbook {
     if (missing(sh, s, d.topCustomers())) {
       return;
     }
-    Table t = new Table(sh, s, "rank", "customer", "grade", "probability of paying late", "points", "exposure", "expected loss", "reasons",
-        "recommended action");
+    Table t =
+        new Table(
+            sh,
+            s,
+            "rank",
+            "customer",
+            "grade",
+            "probability of paying late",
+            "points",
+            "exposure",
+            "expected loss",
+            "reasons",
+            "recommended action");
     for (TopCustomer c : d.topCustomers().value()) {
-      t.row().count(c.rank()).text(c.customerId()).text(c.grade()).number(c.probability(), s.percent)
-          .number(c.points() == null ? null : c.points().doubleValue(), s.count).money(c.exposure()).money(c.expectedLoss())
-          .text(String.join("; ", c.reasons())).text(c.action());
+      t.row()
+          .count(c.rank())
+          .text(c.customerId())
+          .text(c.grade())
+          .number(c.probability(), s.percent)
+          .number(c.points() == null ? null : c.points().doubleValue(), s.count)
+          .money(c.exposure())
+          .money(c.expectedLoss())
+          .text(String.join("; ", c.reasons()))
+          .text(c.action());
     }
     t.finish(2);
   }
@@ -149,7 +252,12 @@ public final class ReportWorkbook {
     var c = d.concentration().value();
     Table t = new Table(sh, s, "customer", "AR", "share of AR");
     for (CustomerAr a : c.top10()) {
-      t.row().text(a.customerId()).money(a.ar()).number(c.totalAr().signum() == 0 ? null : a.ar().doubleValue() / c.totalAr().doubleValue(), s.percent);
+      t.row()
+          .text(a.customerId())
+          .money(a.ar())
+          .number(
+              c.totalAr().signum() == 0 ? null : a.ar().doubleValue() / c.totalAr().doubleValue(),
+              s.percent);
     }
     t.row().text("top 10").money(c.top10Ar()).number(c.share(), s.percent);
     t.row().text("portfolio AR").money(c.totalAr()).number(null, s.percent);
@@ -195,13 +303,20 @@ public final class ReportWorkbook {
     Sheet week = wb.createSheet("Dunning this week");
     Sheet notices = wb.createSheet("Formal notices");
     Sheet escalations = wb.createSheet("Escalations");
-    if (missing(week, s, d.dunning()) | missing(notices, s, d.dunning()) | missing(escalations, s, d.dunning())) {
+    if (missing(week, s, d.dunning())
+        | missing(notices, s, d.dunning())
+        | missing(escalations, s, d.dunning())) {
       return;
     }
     var u = d.dunning().value();
     Table t = new Table(week, s, "stage", "invoices", "customers", "outstanding", "amount due");
     for (ActionCount a : u.dueThisWeek()) {
-      t.row().text(a.action()).count(a.invoices()).count(a.customers()).money(a.outstanding()).money(a.amountDue());
+      t.row()
+          .text(a.action())
+          .count(a.invoices())
+          .count(a.customers())
+          .money(a.outstanding())
+          .money(a.amountDue());
     }
     t.finish(1);
     planned(notices, s, u.formalNotices());
@@ -209,9 +324,16 @@ public final class ReportWorkbook {
   }
 
   private static void planned(Sheet sh, Styles s, List<PlannedAction> list) {
-    Table t = new Table(sh, s, "date", "action", "invoice", "customer", "outstanding", "amount due");
+    Table t =
+        new Table(sh, s, "date", "action", "invoice", "customer", "outstanding", "amount due");
     for (PlannedAction a : list) {
-      t.row().date(a.date()).text(a.action()).text(a.invoiceId()).text(a.customerId()).money(a.outstanding()).money(a.amountDue());
+      t.row()
+          .date(a.date())
+          .text(a.action())
+          .text(a.invoiceId())
+          .text(a.customerId())
+          .money(a.outstanding())
+          .money(a.amountDue());
     }
     t.finish(1);
   }
@@ -224,16 +346,29 @@ public final class ReportWorkbook {
     }
     var l = d.legal().value();
     Table t = new Table(legal, s, "accrued as of " + d.asOf(), "amount");
-    t.row().text("late-payment penalties (" + l.invoicesWithPenalties() + " invoices)").money(l.penalties());
+    t.row()
+        .text("late-payment penalties (" + l.invoicesWithPenalties() + " invoices)")
+        .money(l.penalties());
     t.row().text("fixed recovery indemnities").money(l.indemnities());
     t.row().text("amount due on late invoices").money(l.amountDue());
     t.finish(1);
-    Table c = new Table(limitation, s, "limitation date", "status", "invoice", "customer", "outstanding");
+    Table c =
+        new Table(limitation, s, "limitation date", "status", "invoice", "customer", "outstanding");
     for (LimitationCount n : l.limitation()) {
-      c.row().text(null).text(n.status() + " (total)").count(n.invoices()).text(null).money(n.outstanding());
+      c.row()
+          .text(null)
+          .text(n.status() + " (total)")
+          .count(n.invoices())
+          .text(null)
+          .money(n.outstanding());
     }
     for (LimitationClaim n : l.claims()) {
-      c.row().date(n.limitationDate()).text(n.status()).text(n.invoiceId()).text(n.customerId()).money(n.outstanding());
+      c.row()
+          .date(n.limitationDate())
+          .text(n.status())
+          .text(n.invoiceId())
+          .text(n.customerId())
+          .money(n.outstanding());
     }
     c.finish(1);
   }
@@ -242,7 +377,9 @@ public final class ReportWorkbook {
     Sheet model = wb.createSheet("Model");
     Sheet calibration = wb.createSheet("Calibration");
     Sheet drift = wb.createSheet("Drift");
-    if (missing(model, s, d.modelHealth()) | missing(calibration, s, d.modelHealth()) | missing(drift, s, d.modelHealth())) {
+    if (missing(model, s, d.modelHealth())
+        | missing(calibration, s, d.modelHealth())
+        | missing(drift, s, d.modelHealth())) {
       return;
     }
     var m = d.modelHealth().value();
@@ -255,11 +392,20 @@ public final class ReportWorkbook {
     t.row().text("out-of-time PR AUC").number(m.prAuc(), s.ratio);
     t.row().text("Brier score").number(m.brier(), s.ratio);
     t.row().text("expected calibration error").number(m.ece(), s.ratio);
-    t.row().text("test invoices").number(m.testRows() == null ? null : m.testRows().doubleValue(), s.count);
+    t.row()
+        .text("test invoices")
+        .number(m.testRows() == null ? null : m.testRows().doubleValue(), s.count);
     t.finish(1);
-    Table c = new Table(calibration, s, "bin from", "bin to", "rows", "mean predicted", "observed late share");
+    Table c =
+        new Table(
+            calibration, s, "bin from", "bin to", "rows", "mean predicted", "observed late share");
     for (CalibrationBin b : m.calibration()) {
-      c.row().number(b.lower(), s.ratio).number(b.upper(), s.ratio).count(b.rows()).number(b.meanPredicted(), s.ratio).number(b.observedShare(), s.ratio);
+      c.row()
+          .number(b.lower(), s.ratio)
+          .number(b.upper(), s.ratio)
+          .count(b.rows())
+          .number(b.meanPredicted(), s.ratio)
+          .number(b.observedShare(), s.ratio);
     }
     c.finish(1);
     Table x = new Table(drift, s, "variable", "PSI", "status");
@@ -392,7 +538,10 @@ public final class ReportWorkbook {
       return this;
     }
 
-    /** Freezes the header (and {@code frozenColumns} columns) and sizes the columns to their content. */
+    /**
+     * Freezes the header (and {@code frozenColumns} columns) and sizes the columns to their
+     * content.
+     */
     void finish(int frozenColumns) {
       sheet.createFreezePane(frozenColumns, 1);
       for (int i = 0; i < columns; i++) {
@@ -402,11 +551,12 @@ public final class ReportWorkbook {
           if (c == null) {
             continue;
           }
-          int len = switch (c.getCellType()) {
-            case STRING -> c.getStringCellValue().length();
-            case NUMERIC -> 16;
-            default -> 4;
-          };
+          int len =
+              switch (c.getCellType()) {
+                case STRING -> c.getStringCellValue().length();
+                case NUMERIC -> 16;
+                default -> 4;
+              };
           width = Math.max(width, r.getRowNum() == 0 ? Math.min(len, 24) + 2 : len + 2);
         }
         sheet.setColumnWidth(i, Math.min(width, 80) * 256);

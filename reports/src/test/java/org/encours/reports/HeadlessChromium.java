@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * the JDK's HTTP client): every console error, uncaught exception and browser log error (a resource
  * that failed to load, a blocked request) is collected while the page loads, then a script
  * evaluated in the page reports what the test wants to check. This is more reliable than scraping
- * {@code --enable-logging=stderr}, which prints console.log and console.error alike and omits failed
- * resource loads.
+ * {@code --enable-logging=stderr}, which prints console.log and console.error alike and omits
+ * failed resource loads.
  *
  * <pre>
  * chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
@@ -66,7 +66,8 @@ final class HeadlessChromium implements AutoCloseable {
       if (p.isAbsolute() && Files.isExecutable(p)) {
         return Optional.of(p);
       }
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      for (String dir :
+          System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
         Path c = Path.of(dir, n);
         if (Files.isExecutable(c)) {
           return Optional.of(c);
@@ -78,30 +79,54 @@ final class HeadlessChromium implements AutoCloseable {
 
   HeadlessChromium(Path executable) throws Exception {
     profile = Files.createTempDirectory("encours-chromium-");
-    process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--remote-debugging-port=0",
-        "--remote-allow-origins=*", "about:blank").redirectErrorStream(true).start();
+    process =
+        new ProcessBuilder(
+                executable.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "--remote-allow-origins=*",
+                "about:blank")
+            .redirectErrorStream(true)
+            .start();
     CompletableFuture<String> browserUrl = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            browserUrl.complete(m.group(1));
-          }
-        }
-      } catch (IOException e) {
-        browserUrl.completeExceptionally(e);
-      }
-      browserUrl.completeExceptionally(new IllegalStateException("Chromium exited without opening DevTools"));
-    }, "chromium-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    browserUrl.complete(m.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                browserUrl.completeExceptionally(e);
+              }
+              browserUrl.completeExceptionally(
+                  new IllegalStateException("Chromium exited without opening DevTools"));
+            },
+            "chromium-output");
     reader.setDaemon(true);
     reader.start();
     URI browser = URI.create(browserUrl.get(WAIT_SECONDS, TimeUnit.SECONDS));
     HttpClient http = HttpClient.newHttpClient();
-    String list = http.send(HttpRequest.newBuilder(URI.create("http://" + browser.getAuthority() + "/json/list")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String list =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://" + browser.getAuthority() + "/json/list"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String pageUrl = null;
     for (JsonNode t : JSON.readTree(list)) {
       if ("page".equals(t.path("type").asText())) {
@@ -112,7 +137,10 @@ final class HeadlessChromium implements AutoCloseable {
     if (pageUrl == null) {
       throw new IllegalStateException("No page target in Chromium: " + list);
     }
-    socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new Listener()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    socket =
+        http.newWebSocketBuilder()
+            .buildAsync(URI.create(pageUrl), new Listener())
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
     call("Runtime.enable", null);
     call("Log.enable", null);
     call("Page.enable", null);
@@ -127,7 +155,10 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Evaluates a script in the page and returns its value (returnByValue). */
   JsonNode evaluate(String expression) throws Exception {
-    JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
+    JsonNode r =
+        call(
+            "Runtime.evaluate",
+            JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
     if (r.has("exceptionDetails")) {
       throw new IllegalStateException("Script failed in the page: " + r.path("exceptionDetails"));
     }
@@ -193,10 +224,16 @@ final class HeadlessChromium implements AutoCloseable {
       case "Runtime.exceptionThrown" -> errors.add("exception: " + p.path("exceptionDetails"));
       case "Log.entryAdded" -> {
         if ("error".equals(p.path("entry").path("level").asText())) {
-          errors.add("log " + p.path("entry").path("source").asText() + ": " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText(""));
+          errors.add(
+              "log "
+                  + p.path("entry").path("source").asText()
+                  + ": "
+                  + p.path("entry").path("text").asText()
+                  + " "
+                  + p.path("entry").path("url").asText(""));
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (Debian package {@code chromium}); the CI has it.
  */
 class ReportChromiumTest {
-  /** Per chart: its box on screen, how many shapes and labels it draws, how many colours it uses. */
+  /**
+   * Per chart: its box on screen, how many shapes and labels it draws, how many colours it uses.
+   */
   static final String CHARTS =
       """
       JSON.stringify(Array.from(document.querySelectorAll('figure.chart')).map(f => {
@@ -37,12 +39,16 @@ class ReportChromiumTest {
       """;
 
   @Test
-  void the_page_opens_in_chromium_without_console_errors_and_every_chart_is_drawn(@TempDir Path dir) throws Exception {
+  void thePageOpensInChromiumWithoutConsoleErrorsAndEveryChartIsDrawn(@TempDir Path dir)
+      throws Exception {
     Optional<Path> chromium = HeadlessChromium.find();
     if (chromium.isEmpty()) {
-      System.err.println("SKIPPED ReportChromiumTest: no chromium on the PATH (apt-get install chromium, or set CHROMIUM)");
+      System.err.println(
+          "SKIPPED ReportChromiumTest: no chromium on the PATH (apt-get install chromium, or set CHROMIUM)");
     }
-    Assumptions.assumeTrue(chromium.isPresent(), "no chromium on the PATH (apt-get install chromium, or set CHROMIUM): page not checked in a browser");
+    Assumptions.assumeTrue(
+        chromium.isPresent(),
+        "no chromium on the PATH (apt-get install chromium, or set CHROMIUM): page not checked in a browser");
     Path full = dir.resolve("report-full.html");
     Files.writeString(full, ReportHtml.render(ReportFixtures.full()), StandardCharsets.UTF_8);
     Path empty = dir.resolve("report-empty.html");
@@ -50,7 +56,9 @@ class ReportChromiumTest {
 
     try (HeadlessChromium browser = new HeadlessChromium(chromium.get())) {
       browser.open(full);
-      JsonNode charts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.evaluate(CHARTS).asText());
+      JsonNode charts =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(browser.evaluate(CHARTS).asText());
       List<String> ids = new ArrayList<>();
       for (JsonNode c : charts) {
         String id = c.path("id").asText();
@@ -60,27 +68,47 @@ class ReportChromiumTest {
         assertThat(c.path("height").asDouble()).as("%s height on screen", id).isGreaterThan(80);
         assertThat(c.path("shapes").asInt()).as("%s shapes drawn", id).isGreaterThan(8);
         assertThat(c.path("labels").asInt()).as("%s text labels", id).isGreaterThan(3);
-        assertThat(c.path("colours").asInt()).as("%s colours (more than the grid and the frame)", id).isGreaterThanOrEqualTo(3);
+        assertThat(c.path("colours").asInt())
+            .as("%s colours (more than the grid and the frame)", id)
+            .isGreaterThanOrEqualTo(3);
       }
-      assertThat(ids).containsExactly("chart-aging", "chart-ar-by-age", "chart-dso", "chart-add", "chart-cei", "chart-grades", "chart-calibration");
-      assertThat(browser.evaluate("document.querySelectorAll('table').length").asInt()).isGreaterThan(10);
-      assertThat(browser.errors()).as("console errors and failed loads on the full report").isEmpty();
+      assertThat(ids)
+          .containsExactly(
+              "chart-aging",
+              "chart-ar-by-age",
+              "chart-dso",
+              "chart-add",
+              "chart-cei",
+              "chart-grades",
+              "chart-calibration");
+      assertThat(browser.evaluate("document.querySelectorAll('table').length").asInt())
+          .isGreaterThan(10);
+      assertThat(browser.errors())
+          .as("console errors and failed loads on the full report")
+          .isEmpty();
 
       browser.open(empty);
-      assertThat(browser.evaluate("document.querySelectorAll('p.missing').length").asInt()).isEqualTo(11); // 10 sections + data versions
-      assertThat(browser.errors()).as("console errors and failed loads on the empty report").isEmpty();
+      assertThat(browser.evaluate("document.querySelectorAll('p.missing').length").asInt())
+          .isEqualTo(11); // 10 sections + data versions
+      assertThat(browser.errors())
+          .as("console errors and failed loads on the empty report")
+          .isEmpty();
     }
   }
 
   @Test
-  void the_console_check_does_catch_errors(@TempDir Path dir) throws Exception {
+  void theConsoleCheckDoesCatchErrors(@TempDir Path dir) throws Exception {
     Optional<Path> chromium = HeadlessChromium.find();
     Assumptions.assumeTrue(chromium.isPresent(), "no chromium on the PATH");
     Path bad = dir.resolve("bad.html");
-    Files.writeString(bad, "<!DOCTYPE html><html><body><img src=\"missing.png\"/><script>console.error('boom')</script></body></html>");
+    Files.writeString(
+        bad,
+        "<!DOCTYPE html><html><body><img src=\"missing.png\"/><script>console.error('boom')</script></body></html>");
     try (HeadlessChromium browser = new HeadlessChromium(chromium.get())) {
       browser.open(bad);
-      assertThat(browser.errors()).anyMatch(e -> e.contains("boom")).anyMatch(e -> e.contains("missing.png"));
+      assertThat(browser.errors())
+          .anyMatch(e -> e.contains("boom"))
+          .anyMatch(e -> e.contains("missing.png"));
     }
   }
 }

@@ -24,76 +24,125 @@ import org.junit.jupiter.api.Test;
 class ReportRenderTest {
 
   @Test
-  void the_page_is_well_formed_self_contained_xhtml_with_every_chart_inline() throws Exception {
+  void thePageIsWellFormedSelfContainedXhtmlWithEveryChartInline() throws Exception {
     String html = ReportHtml.render(ReportFixtures.full());
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))); // throws if not well formed
-    assertThat(html).doesNotContain("<script", "<link", "<img", "src=", "href=\"http", "@import", "url(http", "url('http", "@font-face");
-    assertThat(html.replaceAll("url\\(#[A-Za-z0-9_-]+\\)", "")).as("only references inside the page").doesNotContain("url(");
-    for (String chart : List.of("aging", "ar-by-age", "dso", "add", "cei", "grades", "calibration")) {
+    f.newDocumentBuilder()
+        .parse(
+            new ByteArrayInputStream(
+                html.getBytes(StandardCharsets.UTF_8))); // throws if not well formed
+    assertThat(html)
+        .doesNotContain(
+            "<script",
+            "<link",
+            "<img",
+            "src=",
+            "href=\"http",
+            "@import",
+            "url(http",
+            "url('http",
+            "@font-face");
+    assertThat(html.replaceAll("url\\(#[A-Za-z0-9_-]+\\)", ""))
+        .as("only references inside the page")
+        .doesNotContain("url(");
+    for (String chart :
+        List.of("aging", "ar-by-age", "dso", "add", "cei", "grades", "calibration")) {
       assertThat(html).contains("<figure class=\"chart\" id=\"chart-" + chart + "\"><svg");
     }
-    assertThat(html).contains("As of <b data-key=\"as-of\">2026-10-31</b>", "v0002", "receivables_kpis", "customers 1, invoices 1");
+    assertThat(html)
+        .contains(
+            "As of <b data-key=\"as-of\">2026-10-31</b>",
+            "v0002",
+            "receivables_kpis",
+            "customers 1, invoices 1");
     assertThat(cell(html, "aging.credits.amount")).isEqualTo("EUR\u00a0-1,222.00");
     assertThat(html).contains("class=\"num neg\" data-key=\"aging.credits.amount\"");
   }
 
   @Test
-  void every_missing_table_gives_a_visible_line_naming_the_command_in_all_three_forms() throws Exception {
+  void everyMissingTableGivesAVisibleLineNamingTheCommandInAllThreeForms() throws Exception {
     ReportData empty = ReportFixtures.empty();
     String html = ReportHtml.render(empty);
-    assertThat(html).contains("<p class=\"missing\">not available: table receivables_kpis is absent; run encours analytics --monthly</p>",
-        "run encours score --as-of 2026-10-31", "run encours recommend --as-of 2026-10-31", "run encours train");
+    assertThat(html)
+        .contains(
+            "<p class=\"missing\">not available: table receivables_kpis is absent; run encours analytics --monthly</p>",
+            "run encours score --as-of 2026-10-31",
+            "run encours recommend --as-of 2026-10-31",
+            "run encours train");
     assertThat(html).doesNotContain("<figure");
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     ReportPdf.write(html, pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
-      assertThat(new PDFTextStripper().getText(doc)).contains("run encours recommend --as-of 2026-10-31");
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("run encours recommend --as-of 2026-10-31");
     }
     try (XSSFWorkbook wb = workbook(empty)) {
-      assertThat(wb.getSheet("Top customers").getRow(0).getCell(0).getStringCellValue()).contains("run encours score --as-of 2026-10-31");
+      assertThat(wb.getSheet("Top customers").getRow(0).getCell(0).getStringCellValue())
+          .contains("run encours score --as-of 2026-10-31");
     }
   }
 
-  /** Pages turned into images (PDFBox's renderer, 50 dpi): none blank, charts in colour, text where expected. */
+  /**
+   * Pages turned into images (PDFBox's renderer, 50 dpi): none blank, charts in colour, text where
+   * expected.
+   */
   @Test
-  void the_pdf_is_a4_portrait_and_every_page_has_content() throws Exception {
+  void thePdfIsA4PortraitAndEveryPageHasContent() throws Exception {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     ReportPdf.write(ReportHtml.render(ReportFixtures.full()), pdf);
     java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-    java.nio.file.Files.write(java.nio.file.Path.of("target/report-fixture.pdf"), pdf.toByteArray()); // to look at
+    java.nio.file.Files.write(
+        java.nio.file.Path.of("target/report-fixture.pdf"), pdf.toByteArray()); // to look at
     try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
       assertThat(doc.getNumberOfPages()).isBetween(3, 12);
       PDFRenderer renderer = new PDFRenderer(doc);
       long colouredPixels = 0;
       for (int i = 0; i < doc.getNumberOfPages(); i++) {
-        assertThat(doc.getPage(i).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
-        assertThat(doc.getPage(i).getMediaBox().getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+        assertThat(doc.getPage(i).getMediaBox().getWidth())
+            .isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+        assertThat(doc.getPage(i).getMediaBox().getHeight())
+            .isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
         BufferedImage page = renderer.renderImageWithDPI(i, 50, ImageType.RGB);
         PixelCount c = PixelCount.of(page);
-        assertThat(c.inkShare()).as("share of non-white pixels on page %d", i + 1).isGreaterThan(0.01);
+        assertThat(c.inkShare())
+            .as("share of non-white pixels on page %d", i + 1)
+            .isGreaterThan(0.01);
         colouredPixels += c.coloured();
       }
       assertThat(colouredPixels).as("pixels in colour (charts) over all pages").isGreaterThan(2000);
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("Receivables risk report", "2026-10-31", "14,168,771.98", "Aging as of 2026-10-31", "Twelve-month trend",
-          "Customers at risk", "Dunning plan", "Legal exposure", "Model health", "Data versions", "page 1 of " + doc.getNumberOfPages());
-      // the top-20 table may run over a page break: its header row is repeated wherever it continues
+      assertThat(text)
+          .contains(
+              "Receivables risk report",
+              "2026-10-31",
+              "14,168,771.98",
+              "Aging as of 2026-10-31",
+              "Twelve-month trend",
+              "Customers at risk",
+              "Dunning plan",
+              "Legal exposure",
+              "Model health",
+              "Data versions",
+              "page 1 of " + doc.getNumberOfPages());
+      // the top-20 table may run over a page break: its header row is repeated wherever it
+      // continues
       PDFTextStripper perPage = new PDFTextStripper();
       for (int i = 1; i <= doc.getNumberOfPages(); i++) {
         perPage.setStartPage(i);
         perPage.setEndPage(i);
         String page = perPage.getText(doc);
         if (page.contains("TOP-")) {
-          assertThat(page.replaceAll("\\s+", " ")).as("page %d holds top customers", i).contains("recommended action");
+          assertThat(page.replaceAll("\\s+", " "))
+              .as("page %d holds top customers", i)
+              .contains("recommended action");
         }
       }
     }
   }
 
   @Test
-  void the_workbook_has_one_sheet_per_table_with_numbers_stored_as_numbers() throws Exception {
+  void theWorkbookHasOneSheetPerTableWithNumbersStoredAsNumbers() throws Exception {
     try (XSSFWorkbook wb = workbook(ReportFixtures.full())) {
       List<String> names = new ArrayList<>();
       wb.forEach(s -> names.add(s.getSheetName()));
@@ -106,9 +155,11 @@ class ReportRenderTest {
       Cell credits = aging.getRow(7).getCell(2);
       assertThat(credits.getNumericCellValue()).isEqualTo(-1222.00);
       assertThat(aging.getRow(1).getCell(3).getCellStyle().getDataFormatString()).contains("%");
-      assertThat(wb.getSheet("Trend").getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+      assertThat(wb.getSheet("Trend").getRow(1).getCell(0).getCellStyle().getDataFormatString())
+          .isEqualTo("yyyy-mm-dd");
       assertThat(wb.getSheet("Top customers").getLastRowNum()).isEqualTo(20);
-      assertThat(wb.getSheet("Migration").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(200);
+      assertThat(wb.getSheet("Migration").getRow(1).getCell(1).getNumericCellValue())
+          .isEqualTo(200);
     }
   }
 
@@ -120,7 +171,12 @@ class ReportRenderTest {
 
   /** The text of the element carrying {@code data-key="KEY"}. */
   static String cell(String html, String key) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-key=\"" + java.util.regex.Pattern.quote(ReportHtml.Page.esc(key)) + "\"[^>]*>([^<]*)<").matcher(html);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "data-key=\""
+                    + java.util.regex.Pattern.quote(ReportHtml.Page.esc(key))
+                    + "\"[^>]*>([^<]*)<")
+            .matcher(html);
     assertThat(m.find()).as("an element with data-key=%s", key).isTrue();
     return m.group(1).replace("&amp;", "&");
   }

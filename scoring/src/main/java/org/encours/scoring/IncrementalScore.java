@@ -34,28 +34,43 @@ import org.encours.warehouse.Warehouse;
  *
  * Both are stamped with the input versions D0 read. The walk of D then reads only the events dated
  * after D0, and the models see only the invoices issued after D0 and the customers, except for the
- * <b>replayed</b> customers, walked whole and all their invoices scored again: those whose history up
- * to D0 changed since ({@link ChangedHistories}), those with a later allocation to an invoice closed
- * at D0 ({@link PaymentBehaviourFeatures#allocatedToClosed}), and those with an invoice scored at D,
- * issued by D0, whose outputs were not kept (an invoice closed at D0 and reopened since). The rows
- * are those of a score from the whole history, which {@code IncrementalScoreTest} checks on a
- * ledger with late-arriving and corrected rows.
+ * <b>replayed</b> customers, walked whole and all their invoices scored again: those whose history
+ * up to D0 changed since ({@link ChangedHistories}), those with a later allocation to an invoice
+ * closed at D0 ({@link PaymentBehaviourFeatures#allocatedToClosed}), and those with an invoice
+ * scored at D, issued by D0, whose outputs were not kept (an invoice closed at D0 and reopened
+ * since). The rows are those of a score from the whole history, which {@code IncrementalScoreTest}
+ * checks on a ledger with late-arriving and corrected rows.
  */
 final class IncrementalScore {
   private IncrementalScore() {}
 
   static final String STATE_TABLE = "payment_behaviour_state";
   static final String OUTPUTS_TABLE = "invoice_model_outputs";
+
   /** The date of the score that kept the outputs. */
   static final String KEPT_ON = "kept_on";
-  /** Beyond this many replayed customers (a set sent to every task), every history is walked whole. */
+
+  /**
+   * Beyond this many replayed customers (a set sent to every task), every history is walked whole.
+   */
   static final long MAX_REPLAYED = SmallSets.BROADCAST_LIMIT;
 
   /** Where the score of D goes on from. */
-  record Start(LocalDate previous, PaymentBehaviourFeatures.Start walk, Dataset<Row> outputs, long carried, long replayed, String howRead) {
+  record Start(
+      LocalDate previous,
+      PaymentBehaviourFeatures.Start walk,
+      Dataset<Row> outputs,
+      long carried,
+      long replayed,
+      String howRead) {
     String describe() {
-      return String.format(java.util.Locale.ROOT, "went on from the score of %s: %,d customers carried, %,d walked whole (%s)",
-          previous, carried, replayed, howRead);
+      return String.format(
+          java.util.Locale.ROOT,
+          "went on from the score of %s: %,d customers carried, %,d walked whole (%s)",
+          previous,
+          carried,
+          replayed,
+          howRead);
     }
   }
 
@@ -67,13 +82,18 @@ final class IncrementalScore {
    * @param outputColumns the columns of the kept outputs the score needs
    */
   static Decision start(
-      Warehouse warehouse, AnalyticsInputs inputs, LocalDate asOf, String modelVersion,
-      Dataset<Row> wanted, List<String> outputColumns) {
+      Warehouse warehouse,
+      AnalyticsInputs inputs,
+      LocalDate asOf,
+      String modelVersion,
+      Dataset<Row> wanted,
+      List<String> outputColumns) {
     if (!warehouse.exists(STATE_TABLE) || !warehouse.exists(OUTPUTS_TABLE)) {
       return whole("no earlier score kept its walk state");
     }
     Dataset<Row> states = warehouse.read(STATE_TABLE);
-    Row latest = states.filter(col("as_of_date").lt(lit(Date.valueOf(asOf)))).agg(max("as_of_date")).first();
+    Row latest =
+        states.filter(col("as_of_date").lt(lit(Date.valueOf(asOf)))).agg(max("as_of_date")).first();
     if (latest.isNullAt(0)) {
       return whole("no walk state kept before " + asOf);
     }
@@ -89,34 +109,68 @@ final class IncrementalScore {
       return whole("the kept model outputs lack columns this model needs");
     }
     // one score writes the whole table: its rows share these three
-    List<Row> keptBy = outputs.select(col(KEPT_ON), col("model_version"), col(Provenance.COLUMN)).limit(1).collectAsList();
+    List<Row> keptBy =
+        outputs
+            .select(col(KEPT_ON), col("model_version"), col(Provenance.COLUMN))
+            .limit(1)
+            .collectAsList();
     if (keptBy.isEmpty()
         || !keptBy.get(0).getDate(0).toLocalDate().equals(previous)
         || !modelVersion.equals(keptBy.get(0).getString(1))
         || !stamp.get().equals(keptBy.get(0).getJavaMap(2))) {
-      return whole("the kept model outputs are not those of the score of " + previous + " with model " + modelVersion);
+      return whole(
+          "the kept model outputs are not those of the score of "
+              + previous
+              + " with model "
+              + modelVersion);
     }
 
-    ChangedHistories.Result changed = ChangedHistories.since(warehouse, stamp.get(), inputs, previous);
-    Dataset<Row> issuedByPrevious = wanted.filter(col("issue_date").leq(lit(Date.valueOf(previous))));
-    Dataset<Row> notKept = issuedByPrevious.join(outputs.select(col("point_id").as("invoice_id")), new String[] {"invoice_id"}, "left_anti");
+    ChangedHistories.Result changed =
+        ChangedHistories.since(warehouse, stamp.get(), inputs, previous);
+    Dataset<Row> issuedByPrevious =
+        wanted.filter(col("issue_date").leq(lit(Date.valueOf(previous))));
+    Dataset<Row> notKept =
+        issuedByPrevious.join(
+            outputs.select(col("point_id").as("invoice_id")),
+            new String[] {"invoice_id"},
+            "left_anti");
     SmallSets.Counted replayedSet =
-        SmallSets.counted(changed.customers()
-            .union(PaymentBehaviourFeatures.allocatedToClosed(previous, kept, inputs.invoices(), inputs.payments()))
-            .union(notKept.select("customer_id"))
-            .distinct());
+        SmallSets.counted(
+            changed
+                .customers()
+                .union(
+                    PaymentBehaviourFeatures.allocatedToClosed(
+                        previous, kept, inputs.invoices(), inputs.payments()))
+                .union(notKept.select("customer_id"))
+                .distinct());
     long replayedCount = replayedSet.count();
     if (replayedCount > MAX_REPLAYED) {
-      return whole(String.format(java.util.Locale.ROOT, "%,d customers changed since the score of %s", replayedCount, previous));
+      return whole(
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d customers changed since the score of %s",
+              replayedCount,
+              previous));
     }
     Dataset<Row> replayed = replayedSet.forJoin();
     Dataset<Row> carried =
-        kept.join(replayed, new String[] {"customer_id"}, "left_anti").select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN)
+        kept.join(replayed, new String[] {"customer_id"}, "left_anti")
+            .select("customer_id", PaymentBehaviourFeatures.STATE_COLUMN)
             .localCheckpoint(true);
     Dataset<Row> valid = outputs.join(replayed, new String[] {"customer_id"}, "left_anti");
-    String howRead = changed.howRead().isEmpty() ? "no input changed since" : String.join("; ", changed.howRead());
+    String howRead =
+        changed.howRead().isEmpty()
+            ? "no input changed since"
+            : String.join("; ", changed.howRead());
     return new Decision(
-        Optional.of(new Start(previous, new PaymentBehaviourFeatures.Start(previous, carried), valid, carried.count(), replayedCount, howRead)),
+        Optional.of(
+            new Start(
+                previous,
+                new PaymentBehaviourFeatures.Start(previous, carried),
+                valid,
+                carried.count(),
+                replayedCount,
+                howRead)),
         "");
   }
 
@@ -128,21 +182,51 @@ final class IncrementalScore {
    * Keeps the walk state of {@code asOf} (rows: customer_id and the two state columns) stamped with
    * the input versions, and drops the states older than the latest earlier one.
    */
-  static void keepStates(Warehouse warehouse, Dataset<Row> states, Map<String, Long> versions, LocalDate asOf) {
+  static void keepStates(
+      Warehouse warehouse, Dataset<Row> states, Map<String, Long> versions, LocalDate asOf) {
     String where = "as_of_date = '" + asOf + "'";
     boolean exists = warehouse.exists(STATE_TABLE);
     Provenance.stamp(states.withColumn("as_of_date", lit(Date.valueOf(asOf))), versions)
-        .write().format("delta").mode(exists ? "overwrite" : "errorifexists").option("replaceWhere", where)
-        .partitionBy("as_of_date").save(warehouse.path(STATE_TABLE));
-    Row before = warehouse.read(STATE_TABLE).filter(col("as_of_date").lt(lit(Date.valueOf(asOf)))).agg(max("as_of_date")).first();
+        .write()
+        .format("delta")
+        .mode(exists ? "overwrite" : "errorifexists")
+        .option("replaceWhere", where)
+        .partitionBy("as_of_date")
+        .save(warehouse.path(STATE_TABLE));
+    Row before =
+        warehouse
+            .read(STATE_TABLE)
+            .filter(col("as_of_date").lt(lit(Date.valueOf(asOf))))
+            .agg(max("as_of_date"))
+            .first();
     if (!before.isNullAt(0)) {
-      warehouse.spark().sql("DELETE FROM delta.`" + warehouse.path(STATE_TABLE) + "` WHERE as_of_date < '" + before.get(0) + "'");
+      warehouse
+          .spark()
+          .sql(
+              "DELETE FROM delta.`"
+                  + warehouse.path(STATE_TABLE)
+                  + "` WHERE as_of_date < '"
+                  + before.get(0)
+                  + "'");
     }
   }
 
   /** Replaces the kept model outputs by those of the score of {@code asOf}. */
-  static void keepOutputs(Warehouse warehouse, Dataset<Row> outputs, String modelVersion, Map<String, Long> versions, LocalDate asOf) {
-    Provenance.stamp(outputs.withColumn("model_version", lit(modelVersion)).withColumn(KEPT_ON, lit(Date.valueOf(asOf))), versions)
-        .write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(warehouse.path(OUTPUTS_TABLE));
+  static void keepOutputs(
+      Warehouse warehouse,
+      Dataset<Row> outputs,
+      String modelVersion,
+      Map<String, Long> versions,
+      LocalDate asOf) {
+    Provenance.stamp(
+            outputs
+                .withColumn("model_version", lit(modelVersion))
+                .withColumn(KEPT_ON, lit(Date.valueOf(asOf))),
+            versions)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(warehouse.path(OUTPUTS_TABLE));
   }
 }

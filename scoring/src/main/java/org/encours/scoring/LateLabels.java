@@ -25,8 +25,8 @@ import org.apache.spark.sql.Column;
  *       earliest, that is at least T + 1 days late, so the label is true;
  * </ul>
  *
- * otherwise (open at C with C &lt; due + T) the label is unknown and the row is dropped. "Unpaid 120
- * days after due" is the same rule with T = 120.
+ * otherwise (open at C with C &lt; due + T) the label is unknown and the row is dropped. "Unpaid
+ * 120 days after due" is the same rule with T = 120.
  */
 public final class LateLabels {
   private LateLabels() {}
@@ -63,7 +63,8 @@ public final class LateLabels {
    */
   static Column timeToPay(LocalDate cutoff) {
     Column c = lit(Date.valueOf(cutoff));
-    return when(col("settled_date").isNotNull().and(col("settled_date").leq(c)),
+    return when(
+            col("settled_date").isNotNull().and(col("settled_date").leq(c)),
             datediff(col("settled_date"), col("issue_date")).plus(1))
         .otherwise(datediff(c, col("issue_date")).plus(2))
         .cast("double");
@@ -71,6 +72,7 @@ public final class LateLabels {
 
   static Column observed(LocalDate cutoff) {
     Column c = lit(Date.valueOf(cutoff));
-    return when(col("settled_date").isNotNull().and(col("settled_date").leq(c)), lit(1.0)).otherwise(lit(0.0));
+    return when(col("settled_date").isNotNull().and(col("settled_date").leq(c)), lit(1.0))
+        .otherwise(lit(0.0));
   }
 }

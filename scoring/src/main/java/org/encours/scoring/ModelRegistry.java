@@ -1,6 +1,5 @@
 package org.encours.scoring;
 
-import org.encours.core.EncoursErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.ml.PipelineModel;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 
 /**
  * The model registry: a folder (default {@value #DEFAULT_LOCATION}, else {@code ENCOURS_MODELS},
@@ -51,7 +50,10 @@ public final class ModelRegistry {
   /** Flag, then ENCOURS_MODELS, then the default. */
   public static ModelRegistry locate(String flag) {
     String env = System.getenv("ENCOURS_MODELS");
-    String where = flag != null && !flag.isBlank() ? flag : env != null && !env.isBlank() ? env : DEFAULT_LOCATION;
+    String where =
+        flag != null && !flag.isBlank()
+            ? flag
+            : env != null && !env.isBlank() ? env : DEFAULT_LOCATION;
     return new ModelRegistry(Path.of(where));
   }
 
@@ -100,20 +102,31 @@ public final class ModelRegistry {
 
   public void promote(String version) {
     if (!versions().contains(version)) {
-      throw EncoursErrors.nothingFound("model version '" + version + "'", "the registry " + root.toAbsolutePath(),
-          "its versions are " + (versions().isEmpty() ? "none" : String.join(", ", versions())) + ". Run 'encours models list' to see them.");
+      throw EncoursErrors.nothingFound(
+          "model version '" + version + "'",
+          "the registry " + root.toAbsolutePath(),
+          "its versions are "
+              + (versions().isEmpty() ? "none" : String.join(", ", versions()))
+              + ". Run 'encours models list' to see them.");
     }
     try {
       Files.createDirectories(root);
       Path tmp = root.resolve(CHAMPION_FILE + ".tmp");
       Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, root.resolve(CHAMPION_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          root.resolve(CHAMPION_FILE),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes a trained model as a new version; the folder appears complete or not at all (renamed at the end). */
+  /**
+   * Writes a trained model as a new version; the folder appears complete or not at all (renamed at
+   * the end).
+   */
   public String save(LatePaymentModels.Trained trained, Map<String, Object> metadata) {
     String version = nextVersion();
     Path tmp = root.resolve("." + version + ".incomplete");
@@ -126,13 +139,24 @@ public final class ModelRegistry {
       report.put("model_version", version);
       report.putAll(metadata);
       report.putAll(trained.report());
-      Files.writeString(tmp.resolve("model.json"), JSON.writeValueAsString(meta), StandardCharsets.UTF_8);
-      Files.writeString(tmp.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
-      Files.writeString(tmp.resolve("report.html"), EvaluationReport.html(JSON.valueToTree(report)), StandardCharsets.UTF_8);
-      Files.writeString(tmp.resolve("profile.json"), JSON.writeValueAsString(trained.profile()), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("model.json"), JSON.writeValueAsString(meta), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("report.html"),
+          EvaluationReport.html(JSON.valueToTree(report)),
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("profile.json"),
+          JSON.writeValueAsString(trained.profile()),
+          StandardCharsets.UTF_8);
       for (LatePaymentModels.Horizon h : trained.horizons()) {
         h.scorer().write().overwrite().save(tmp.resolve("t" + h.t()).resolve("scorer").toString());
-        h.explainer().write().overwrite().save(tmp.resolve("t" + h.t()).resolve("explainer").toString());
+        h.explainer()
+            .write()
+            .overwrite()
+            .save(tmp.resolve("t" + h.t()).resolve("explainer").toString());
       }
       trained.paymentDate().write().overwrite().save(tmp.resolve("payment_date").toString());
       Files.move(tmp, folder(version), StandardCopyOption.ATOMIC_MOVE);
@@ -144,16 +168,33 @@ public final class ModelRegistry {
 
   /** A model read back from the registry. */
   public record Loaded(
-      String version, JsonNode metadata, Map<Integer, PipelineModel> scorers, Map<Integer, PipelineModel> explainers,
-      PipelineModel paymentDate, JsonNode profile) {}
+      String version,
+      JsonNode metadata,
+      Map<Integer, PipelineModel> scorers,
+      Map<Integer, PipelineModel> explainers,
+      PipelineModel paymentDate,
+      JsonNode profile) {}
 
-  /** The version to use (the champion when null), checked to be in the registry; no Spark needed. */
+  /**
+   * The version to use (the champion when null), checked to be in the registry; no Spark needed.
+   */
   public String resolve(String versionOrNull) {
-    String version = versionOrNull != null ? versionOrNull : champion().orElseThrow(() -> EncoursErrors.nothingFound(
-        "champion model", "the registry " + root.toAbsolutePath(), "train one with 'encours train' (the first model"
-            + " becomes champion), or name a version with --model, or point --models / ENCOURS_MODELS at the registry."));
+    String version =
+        versionOrNull != null
+            ? versionOrNull
+            : champion()
+                .orElseThrow(
+                    () ->
+                        EncoursErrors.nothingFound(
+                            "champion model",
+                            "the registry " + root.toAbsolutePath(),
+                            "train one with 'encours train' (the first model"
+                                + " becomes champion), or name a version with --model, or point --models / ENCOURS_MODELS at the registry."));
     if (!Files.isRegularFile(folder(version).resolve("model.json"))) {
-      throw EncoursErrors.nothingFound("model version '" + version + "'", root.toAbsolutePath().toString(), "run 'encours models list'.");
+      throw EncoursErrors.nothingFound(
+          "model version '" + version + "'",
+          root.toAbsolutePath().toString(),
+          "run 'encours models list'.");
     }
     return version;
   }
@@ -169,7 +210,12 @@ public final class ModelRegistry {
         scorers.put(t, PipelineModel.load(f.resolve("t" + t).resolve("scorer").toString()));
         explainers.put(t, PipelineModel.load(f.resolve("t" + t).resolve("explainer").toString()));
       }
-      return new Loaded(version, meta, scorers, explainers, PipelineModel.load(f.resolve("payment_date").toString()),
+      return new Loaded(
+          version,
+          meta,
+          scorers,
+          explainers,
+          PipelineModel.load(f.resolve("payment_date").toString()),
           JSON.readTree(f.resolve("profile.json").toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -185,13 +231,26 @@ public final class ModelRegistry {
         JsonNode m = JSON.readTree(folder(v).resolve("model.json").toFile());
         JsonNode r = JSON.readTree(folder(v).resolve("report.json").toFile());
         StringBuilder b = new StringBuilder();
-        b.append(v.equals(champ) ? "* " : "  ").append(v).append("  created ").append(m.path("created_at").asText())
-            .append("  cutoff ").append(m.path("cutoff").asText()).append("  seed ").append(m.path("seed").asText());
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("targets").fields(); it.hasNext(); ) {
+        b.append(v.equals(champ) ? "* " : "  ")
+            .append(v)
+            .append("  created ")
+            .append(m.path("created_at").asText())
+            .append("  cutoff ")
+            .append(m.path("cutoff").asText())
+            .append("  seed ")
+            .append(m.path("seed").asText());
+        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("targets").fields();
+            it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           JsonNode test = e.getValue().path("test").elements().next();
-          b.append(String.format(java.util.Locale.ROOT, "  %s: %s, test AUC %.3f ECE %.3f", e.getKey(),
-              e.getValue().path("chosen").asText(), test.path("rocAuc").asDouble(), test.path("ece").asDouble()));
+          b.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  %s: %s, test AUC %.3f ECE %.3f",
+                  e.getKey(),
+                  e.getValue().path("chosen").asText(),
+                  test.path("rocAuc").asDouble(),
+                  test.path("ece").asDouble()));
         }
         lines.add(b.toString());
       } catch (IOException e) {

@@ -6,7 +6,8 @@ package org.encours.scoring;
  * {@code points = 600 + 50 / ln 2 x ln(odds / 19)}, odds = (1 - PD) / PD. So PD 0.05 is 600 points,
  * odds 38:1 (PD 1/39) 650, odds 9.5:1 550.
  */
-public record PointsScale(double basePoints, double baseOdds, double pointsToDouble) implements java.io.Serializable {
+public record PointsScale(double basePoints, double baseOdds, double pointsToDouble)
+    implements java.io.Serializable {
   /** Probabilities are kept in [1e-6, 1 - 1e-6] so that points stay finite (about 293 to 1,307). */
   static final double PD_FLOOR = 1e-6;
 

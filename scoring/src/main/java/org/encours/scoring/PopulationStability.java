@@ -4,16 +4,20 @@ import java.util.Arrays;
 
 /**
  * Population stability index between a reference (training) population and a current one, on 10
- * bins cut at the deciles of the reference: PSI = sum over bins of (a - e) x ln(a / e), where e and a
- * are the reference and current shares of the bin. An empty bin's share is floored at 0.0001 so
- * that the index stays finite. Rule of thumb: below 0.10 stable, 0.10 to 0.25 watch, above 0.25 act.
+ * bins cut at the deciles of the reference: PSI = sum over bins of (a - e) x ln(a / e), where e and
+ * a are the reference and current shares of the bin. An empty bin's share is floored at 0.0001 so
+ * that the index stays finite. Rule of thumb: below 0.10 stable, 0.10 to 0.25 watch, above 0.25
+ * act.
  */
 public final class PopulationStability {
   private PopulationStability() {}
 
   static final double SHARE_FLOOR = 1e-4;
 
-  /** Bin of a value: the number of edges strictly below it (edges ascending), so bins are (e[i-1], e[i]]. */
+  /**
+   * Bin of a value: the number of edges strictly below it (edges ascending), so bins are (e[i-1],
+   * e[i]].
+   */
   public static int bin(double[] edges, double value) {
     int b = 0;
     while (b < edges.length && value > edges[b]) {
@@ -32,7 +36,8 @@ public final class PopulationStability {
 
   public static double psi(long[] reference, long[] current) {
     if (reference.length != current.length) {
-      throw new IllegalArgumentException("PSI needs the same bins on both sides: " + reference.length + " and " + current.length);
+      throw new IllegalArgumentException(
+          "PSI needs the same bins on both sides: " + reference.length + " and " + current.length);
     }
     double e = Arrays.stream(reference).sum();
     double a = Arrays.stream(current).sum();

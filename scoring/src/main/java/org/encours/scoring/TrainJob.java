@@ -27,10 +27,23 @@ import org.encours.warehouse.Warehouse;
  */
 public final class TrainJob {
   /** What a run did. */
-  public record Result(String version, boolean champion, LocalDate cutoff, Map<String, Long> inputVersions, String headline, Duration elapsed) {
+  public record Result(
+      String version,
+      boolean champion,
+      LocalDate cutoff,
+      Map<String, Long> inputVersions,
+      String headline,
+      Duration elapsed) {
     public String summary() {
-      return String.format(Locale.ROOT, "train: model %s%s (cutoff %s, inputs %s) in %.1f s; %s", version,
-          champion ? " (champion)" : "", cutoff, inputVersions, elapsed.toMillis() / 1000.0, headline);
+      return String.format(
+          Locale.ROOT,
+          "train: model %s%s (cutoff %s, inputs %s) in %.1f s; %s",
+          version,
+          champion ? " (champion)" : "",
+          cutoff,
+          inputVersions,
+          elapsed.toMillis() / 1000.0,
+          headline);
     }
   }
 
@@ -65,7 +78,9 @@ public final class TrainJob {
   /** The latest date in the data: the last issue, payment or dunning date. */
   static LocalDate latestDate(AnalyticsInputs inputs) {
     Dataset<Row> dates =
-        inputs.invoices().select(col("issue_date").as("d"))
+        inputs
+            .invoices()
+            .select(col("issue_date").as("d"))
             .union(inputs.payments().select(col("payment_date").as("d")))
             .union(inputs.dunning().select(col("event_date").as("d")));
     Row r = dates.agg(max("d")).first();
@@ -77,8 +92,13 @@ public final class TrainJob {
     AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
     LocalDate at = cutoff != null ? cutoff : latestDate(inputs);
     say("read canonical tables at versions " + inputs.versions() + "; training cutoff " + at);
-    warehouse.spark().sparkContext().setJobDescription("encours train: point-in-time training set at " + at);
-    Dataset<Row> labelled = TrainingSet.labelled(inputs.invoices(), inputs.allocations(), inputs.customers(), inputs.dunning(), at);
+    warehouse
+        .spark()
+        .sparkContext()
+        .setJobDescription("encours train: point-in-time training set at " + at);
+    Dataset<Row> labelled =
+        TrainingSet.labelled(
+            inputs.invoices(), inputs.allocations(), inputs.customers(), inputs.dunning(), at);
     LatePaymentModels.Trained trained = LatePaymentModels.train(labelled, at, settings, this::say);
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -91,8 +111,11 @@ public final class TrainJob {
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("numeric", TrainingSet.NUMERIC_FEATURES);
     features.put("categorical", TrainingSet.CATEGORICAL_FEATURES);
-    features.put("left_out", List.of("credit_limit and exposure_to_limit (current limit only: would leak)",
-        "disputed flag and dispute date of the invoice itself (known only after issue)"));
+    features.put(
+        "left_out",
+        List.of(
+            "credit_limit and exposure_to_limit (current limit only: would leak)",
+            "disputed flag and dispute date of the invoice itself (known only after issue)"));
     meta.put("features", features);
     Map<String, Object> chosen = new LinkedHashMap<>();
     for (LatePaymentModels.Horizon h : trained.horizons()) {
@@ -106,7 +129,13 @@ public final class TrainJob {
       registry.promote(version);
     }
     say("wrote " + registry.folder(version).toAbsolutePath() + " (report.html, report.json)");
-    return new Result(version, champion, at, inputs.versions(), headline(trained), Duration.ofNanos(System.nanoTime() - start));
+    return new Result(
+        version,
+        champion,
+        at,
+        inputs.versions(),
+        headline(trained),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   @SuppressWarnings("unchecked")
@@ -114,16 +143,28 @@ public final class TrainJob {
     StringBuilder b = new StringBuilder();
     Map<String, Object> targets = (Map<String, Object>) trained.report().get("targets");
     for (Map.Entry<String, Object> e : targets.entrySet()) {
-      Map<String, Object> test = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("test");
+      Map<String, Object> test =
+          (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("test");
       var it = test.values().iterator();
       EvaluationMetrics.Summary model = (EvaluationMetrics.Summary) it.next();
       it.next();
       EvaluationMetrics.Summary hist = (EvaluationMetrics.Summary) it.next();
-      b.append(String.format(Locale.ROOT, "%s test AUC %.3f (history baseline %.3f), ECE %.3f; ", e.getKey(), model.rocAuc(), hist.rocAuc(), model.ece()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s test AUC %.3f (history baseline %.3f), ECE %.3f; ",
+              e.getKey(),
+              model.rocAuc(),
+              hist.rocAuc(),
+              model.ece()));
     }
     Map<String, Object> pay = (Map<String, Object>) trained.report().get("payment_date");
-    b.append(String.format(Locale.ROOT, "payment date MAE %.1f days, 10-90 coverage %.1f %%",
-        (Double) pay.get("mae_days_late_of_median"), 100 * (Double) pay.get("coverage_10_90")));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "payment date MAE %.1f days, 10-90 coverage %.1f %%",
+            (Double) pay.get("mae_days_late_of_median"),
+            100 * (Double) pay.get("coverage_10_90")));
     return b.toString();
   }
 

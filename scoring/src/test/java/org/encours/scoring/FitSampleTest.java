@@ -12,7 +12,10 @@ import org.apache.spark.sql.Row;
 import org.encours.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 
-/** The fit period's cap: a large fit period is sampled, the same rows every time; a small one is untouched. */
+/**
+ * The fit period's cap: a large fit period is sampled, the same rows every time; a small one is
+ * untouched.
+ */
 class FitSampleTest {
   static Dataset<Row> invoices(int n) {
     List<String> ids = new ArrayList<>();
@@ -28,7 +31,9 @@ class FitSampleTest {
     Map<String, Object> report = new LinkedHashMap<>();
     List<String> said = new ArrayList<>();
     Dataset<Row> first = LatePaymentModels.capFitPeriod(fit, 20_000, 5_000, report, said::add);
-    Dataset<Row> second = LatePaymentModels.capFitPeriod(invoices(20_000), 20_000, 5_000, new LinkedHashMap<>(), s -> {});
+    Dataset<Row> second =
+        LatePaymentModels.capFitPeriod(
+            invoices(20_000), 20_000, 5_000, new LinkedHashMap<>(), s -> {});
 
     long kept = first.count();
     assertThat(kept).isBetween(4_700L, 5_300L); // a hash sample: about a quarter of 20,000
@@ -37,7 +42,10 @@ class FitSampleTest {
     assertThat(report).containsKey("fit_sample");
     @SuppressWarnings("unchecked")
     Map<String, Object> sample = (Map<String, Object>) report.get("fit_sample");
-    assertThat(sample).containsEntry("fit_period_rows", 20_000L).containsEntry("max_fit_rows", 5_000L).containsEntry("sampled_rows", kept);
+    assertThat(sample)
+        .containsEntry("fit_period_rows", 20_000L)
+        .containsEntry("max_fit_rows", 5_000L)
+        .containsEntry("sampled_rows", kept);
     assertThat(said).singleElement().asString().contains("uniform sample");
   }
 

@@ -36,7 +36,8 @@ class PlainFiguresTest {
   @Test
   void openInvoicesAreCensoredUntilTheCutoffReachesDuePlusT() {
     LocalDate due = d("2024-03-31");
-    // open at the end of 29 April (due + 29): could still be paid on 30 April, 30 days late: unknown
+    // open at the end of 29 April (due + 29): could still be paid on 30 April, 30 days late:
+    // unknown
     assertThat(LateLabels.lateBeyond(due, null, d("2024-04-29"), 30)).isNull();
     // open at the end of 30 April (due + 30): paid 1 May at the earliest, 31 days late
     assertThat(LateLabels.lateBeyond(due, null, d("2024-04-30"), 30)).isTrue();
@@ -65,8 +66,16 @@ class PlainFiguresTest {
   @Test
   void gradesCutOnTheCalibratedProbability() {
     GradeBands g = GradeBands.defaults();
-    // The policy's bands are inclusive upper bounds (docs/policy.md): 0.05 is still A, 0.40 still D.
-    assertThat(List.of(g.gradeFor(0.0), g.gradeFor(0.05), g.gradeFor(0.0501), g.gradeFor(0.19), g.gradeFor(0.4), g.gradeFor(0.41)))
+    // The policy's bands are inclusive upper bounds (docs/policy.md): 0.05 is still A, 0.40 still
+    // D.
+    assertThat(
+            List.of(
+                g.gradeFor(0.0),
+                g.gradeFor(0.05),
+                g.gradeFor(0.0501),
+                g.gradeFor(0.19),
+                g.gradeFor(0.4),
+                g.gradeFor(0.41)))
         .containsExactly("A", "A", "B", "C", "D", "E");
   }
 
@@ -79,11 +88,14 @@ class PlainFiguresTest {
     assertThat(PopulationStability.status(psi)).isEqualTo("watch");
     assertThat(PopulationStability.status(0.0999)).isEqualTo("stable");
     assertThat(PopulationStability.status(0.2501)).isEqualTo("act");
-    assertThat(PopulationStability.psi(new long[] {10, 20}, new long[] {1, 2})).isCloseTo(0.0, within(1e-12));
+    assertThat(PopulationStability.psi(new long[] {10, 20}, new long[] {1, 2}))
+        .isCloseTo(0.0, within(1e-12));
     // bins are (-inf, e1], (e1, e2], (e2, +inf)
     double[] edges = {1, 2};
-    assertThat(PopulationStability.counts(edges, new double[] {0, 1, 1.5, 2, 3})).containsExactly(2, 2, 1);
-    assertThat(PopulationStability.decileEdges(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1})).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(PopulationStability.counts(edges, new double[] {0, 1, 1.5, 2, 3}))
+        .containsExactly(2, 2, 1);
+    assertThat(PopulationStability.decileEdges(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}))
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
     // a constant sample has no interior edge: one bin
     assertThat(PopulationStability.decileEdges(new double[] {4, 4, 4})).isEmpty();
   }
@@ -108,16 +120,19 @@ class PlainFiguresTest {
     v.put("dunning_stage_max", "registered_letter");
     v.put("terms_days", 60.0);
     List<ReasonCodes.Reason> r = ReasonCodes.top(contributions, v, PointsScale.defaults());
-    assertThat(r).extracting(ReasonCodes.Reason::reason).containsExactly(
-        "3 of the last 5 invoices paid more than 30 days late",
-        "60 % of past invoices paid late (6 of 10)",
-        "sector construction pays later than average",
-        "reminders reached the stage registered letter");
+    assertThat(r)
+        .extracting(ReasonCodes.Reason::reason)
+        .containsExactly(
+            "3 of the last 5 invoices paid more than 30 days late",
+            "60 % of past invoices paid late (6 of 10)",
+            "sector construction pays later than average",
+            "reminders reached the stage registered letter");
     // contribution in points: 0.8 x 50 / ln 2 = 57.7
     assertThat(r.get(0).points()).isEqualTo(57.7);
     assertThat(r).extracting(ReasonCodes.Reason::rank).containsExactly(1, 2, 3, 4);
     assertThat(ReasonCodes.wording("late0_last5", Map.of("late0_last5", 1.0, "settled_last5", 1.0)))
         .isEqualTo("1 of the last 1 invoice paid after the due date");
-    assertThat(ReasonCodes.wording("no_paid_history", Map.of("invoices_paid", 0.0))).isEqualTo("no invoice paid yet: no payment history");
+    assertThat(ReasonCodes.wording("no_paid_history", Map.of("invoices_paid", 0.0)))
+        .isEqualTo("no invoice paid yet: no payment history");
   }
 }

@@ -29,7 +29,9 @@ public final class TinyLedger {
   }
 
   TinyLedger customer(String id, String country, String sector, String size, String created) {
-    customers.add(RowFactory.create(id, "Customer " + id, country, sector, size, d(created), null, null, 30, "t"));
+    customers.add(
+        RowFactory.create(
+            id, "Customer " + id, country, sector, size, d(created), null, null, 30, "t"));
     return this;
   }
 
@@ -37,10 +39,29 @@ public final class TinyLedger {
     return invoice(id, customer, issue, due, amount, false, null);
   }
 
-  TinyLedger invoice(String id, String customer, String issue, String due, String amount, boolean disputed, String disputeDate) {
+  TinyLedger invoice(
+      String id,
+      String customer,
+      String issue,
+      String due,
+      String amount,
+      boolean disputed,
+      String disputeDate) {
     invoices.removeIf(r -> r.getString(0).equals(id));
-    invoices.add(RowFactory.create(id, customer, d(issue), d(due), new BigDecimal(amount).setScale(2), "EUR", "invoice", "electronic",
-        disputed, disputeDate == null ? null : d(disputeDate), "NET30", "t"));
+    invoices.add(
+        RowFactory.create(
+            id,
+            customer,
+            d(issue),
+            d(due),
+            new BigDecimal(amount).setScale(2),
+            "EUR",
+            "invoice",
+            "electronic",
+            disputed,
+            disputeDate == null ? null : d(disputeDate),
+            "NET30",
+            "t"));
     return this;
   }
 
@@ -51,7 +72,8 @@ public final class TinyLedger {
   }
 
   TinyLedger dunning(String id, String invoice, String customer, String date, String stage) {
-    dunning.add(RowFactory.create(id, invoice, customer, d(date), stage, "email", "no_answer", "t"));
+    dunning.add(
+        RowFactory.create(id, invoice, customer, d(date), stage, "email", "no_answer", "t"));
     return this;
   }
 
@@ -64,7 +86,10 @@ public final class TinyLedger {
     return c;
   }
 
-  /** Several ledgers in one, each one's ids prefixed with "V<k>-" (so one Spark job computes them all). */
+  /**
+   * Several ledgers in one, each one's ids prefixed with "V<k>-" (so one Spark job computes them
+   * all).
+   */
   static TinyLedger variants(List<TinyLedger> ledgers) {
     TinyLedger all = new TinyLedger();
     for (int k = 0; k < ledgers.size(); k++) {
@@ -94,12 +119,13 @@ public final class TinyLedger {
   }
 
   Dataset<Row> df(CanonicalTable t) {
-    List<Row> rows = switch (t) {
-      case CUSTOMERS -> customers;
-      case INVOICES -> invoices;
-      case PAYMENTS -> payments;
-      case DUNNING_EVENTS -> dunning;
-    };
+    List<Row> rows =
+        switch (t) {
+          case CUSTOMERS -> customers;
+          case INVOICES -> invoices;
+          case PAYMENTS -> payments;
+          case DUNNING_EVENTS -> dunning;
+        };
     return SharedSpark.session().createDataFrame(rows, t.storedSchema());
   }
 
@@ -107,16 +133,30 @@ public final class TinyLedger {
     return Allocations.effective(df(CanonicalTable.INVOICES), df(CanonicalTable.PAYMENTS));
   }
 
-  /** A seeded generated ledger (canonical CSV from the generator) written as Delta tables into a new warehouse. */
+  /**
+   * A seeded generated ledger (canonical CSV from the generator) written as Delta tables into a new
+   * warehouse.
+   */
   public static Warehouse generatedWarehouse(long invoices, int months) throws Exception {
     Path dir = SharedSpark.tempDir("generated");
-    new LedgerGenerator(new GenerationSettings(invoices, 7, LocalDate.of(2026, 10, 31), months)).writeCsv(dir, null);
+    new LedgerGenerator(new GenerationSettings(invoices, 7, LocalDate.of(2026, 10, 31), months))
+        .writeCsv(dir, null);
     Warehouse w = SharedSpark.newWarehouse();
     String[] files = {"customers", "invoices", "payments", "dunning_events"};
-    CanonicalTable[] tables = {CanonicalTable.CUSTOMERS, CanonicalTable.INVOICES, CanonicalTable.PAYMENTS, CanonicalTable.DUNNING_EVENTS};
+    CanonicalTable[] tables = {
+      CanonicalTable.CUSTOMERS,
+      CanonicalTable.INVOICES,
+      CanonicalTable.PAYMENTS,
+      CanonicalTable.DUNNING_EVENTS
+    };
     for (int k = 0; k < files.length; k++) {
-      Dataset<Row> rows = SharedSpark.session().read().option("header", "true").schema(tables[k].businessSchema())
-          .csv(dir.resolve(files[k] + ".csv").toString()).withColumn(CanonicalTable.BATCH_COLUMN, functions.lit("generated"));
+      Dataset<Row> rows =
+          SharedSpark.session()
+              .read()
+              .option("header", "true")
+              .schema(tables[k].businessSchema())
+              .csv(dir.resolve(files[k] + ".csv").toString())
+              .withColumn(CanonicalTable.BATCH_COLUMN, functions.lit("generated"));
       rows.write().format("delta").save(w.path(tables[k]));
     }
     return w;

@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code encours maintain}: OPTIMIZE, time-travel window and VACUUM over the warehouse's tables. */
+/**
+ * {@code encours maintain}: OPTIMIZE, time-travel window and VACUUM over the warehouse's tables.
+ */
 @Command(
     name = "maintain",
     mixinStandardHelpOptions = true,
@@ -27,8 +29,13 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Window: " + TimeTravelWindow.FLAG + ", else $" + TimeTravelWindow.ENVIRONMENT + ", else "
-          + TimeTravelWindow.DEFAULT_DAYS + " days (about 18 months);",
+      "Window: "
+          + TimeTravelWindow.FLAG
+          + ", else $"
+          + TimeTravelWindow.ENVIRONMENT
+          + ", else "
+          + TimeTravelWindow.DEFAULT_DAYS
+          + " days (about 18 months);",
       "never below " + TimeTravelWindow.MINIMUM_DAYS + " days (Delta's VACUUM safety check).",
       "",
       "Examples:",
@@ -43,33 +50,49 @@ public final class MaintainCommand implements EncoursCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dry-run", description = "List what would be done (files to compact and to vacuum, properties to set); change nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "List what would be done (files to compact and to vacuum, properties to set); change nothing.")
   boolean dryRun;
 
   @Option(
       names = TimeTravelWindow.FLAG,
       paramLabel = "DAYS",
-      description = "Time-travel (audit) window in days. Default: $" + TimeTravelWindow.ENVIRONMENT + ", else "
-          + TimeTravelWindow.DEFAULT_DAYS + ".")
+      description =
+          "Time-travel (audit) window in days. Default: $"
+              + TimeTravelWindow.ENVIRONMENT
+              + ", else "
+              + TimeTravelWindow.DEFAULT_DAYS
+              + ".")
   String windowDays;
 
-  @Option(names = "--table", paramLabel = "NAME", description = "Only this table (repeatable). Default: every Delta table of the warehouse.")
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description = "Only this table (repeatable). Default: every Delta table of the warehouse.")
   List<String> tables = new ArrayList<>();
 
   @Option(
       names = "--z-order",
       paramLabel = "TABLE=COLUMN[,COLUMN]",
-      description = "Z-order TABLE by the columns (repeatable), instead of the built-in choice (none: see docs/table-layout.md).")
+      description =
+          "Z-order TABLE by the columns (repeatable), instead of the built-in choice (none: see docs/table-layout.md).")
   List<String> zOrder = new ArrayList<>();
 
-  @Option(names = "--shorten-window", description = "Accept a window shorter than the one a table already keeps (the audit promise shrinks).")
+  @Option(
+      names = "--shorten-window",
+      description =
+          "Accept a window shorter than the one a table already keeps (the audit promise shrinks).")
   boolean shortenWindow;
 
   @Override
   public Integer call() {
     // Everything the user typed is checked before Spark starts.
     TimeTravelWindow window =
-        windowDays != null ? TimeTravelWindow.parse(windowDays, TimeTravelWindow.FLAG) : TimeTravelWindow.fromEnvironment();
+        windowDays != null
+            ? TimeTravelWindow.parse(windowDays, TimeTravelWindow.FLAG)
+            : TimeTravelWindow.fromEnvironment();
     Map<String, List<String>> z = zOrder.isEmpty() ? TableLayout.Z_ORDER : parseZOrder(zOrder);
     Progress progress = Progress.toStderr("maintain");
     WarehouseMaintenance.Result result =
@@ -90,9 +113,12 @@ public final class MaintainCommand implements EncoursCommand {
     for (String s : specs) {
       int eq = s.indexOf('=');
       if (eq <= 0 || eq == s.length() - 1) {
-        throw EncoursErrors.badArgument("--z-order", s, "TABLE=COLUMN[,COLUMN], e.g. invoices=customer_id");
+        throw EncoursErrors.badArgument(
+            "--z-order", s, "TABLE=COLUMN[,COLUMN], e.g. invoices=customer_id");
       }
-      z.put(s.substring(0, eq).trim(), Arrays.stream(s.substring(eq + 1).split(",")).map(String::trim).toList());
+      z.put(
+          s.substring(0, eq).trim(),
+          Arrays.stream(s.substring(eq + 1).split(",")).map(String::trim).toList());
     }
     return z;
   }

@@ -1,11 +1,10 @@
 package org.encours.warehouse;
 
-import org.encours.core.EncoursErrors;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 
 /**
  * Checks that a dataset has the columns a step needs, with the expected types, and fails with a
@@ -25,7 +24,8 @@ public final class SchemaContract {
     for (StructField want : expected.fields()) {
       int index = List.of(actual.fieldNames()).indexOf(want.name());
       if (index < 0) {
-        problems.add("missing column '" + want.name() + "' (" + want.dataType().simpleString() + ")");
+        problems.add(
+            "missing column '" + want.name() + "' (" + want.dataType().simpleString() + ")");
       } else {
         StructField found = actual.fields()[index];
         if (!found.dataType().equals(want.dataType())) {

@@ -16,7 +16,9 @@ public final class SparkOptions {
       paramLabel = "DIR_OR_URI",
       description =
           "Warehouse folder holding the Delta tables (local path, hdfs://, s3a://...). "
-              + "Default: $ENCOURS_WAREHOUSE, else ./" + Warehouse.DEFAULT_LOCATION + ".")
+              + "Default: $ENCOURS_WAREHOUSE, else ./"
+              + Warehouse.DEFAULT_LOCATION
+              + ".")
   String warehouse;
 
   @Option(
@@ -29,7 +31,8 @@ public final class SparkOptions {
   @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
-      description = "Extra Spark setting, repeatable (e.g. --conf spark.sql.shuffle.partitions=64).")
+      description =
+          "Extra Spark setting, repeatable (e.g. --conf spark.sql.shuffle.partitions=64).")
   Map<String, String> conf = new LinkedHashMap<>();
 
   public String warehouseLocation() {

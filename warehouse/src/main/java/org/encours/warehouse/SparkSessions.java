@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the Spark session every job runs in: Delta Lake enabled, dates in UTC, and sensible local
- * defaults when no master is given. The same code runs on a cluster: {@code --master} and
- * {@code --conf} pass straight through, and a master set by {@code spark-submit} wins over the local
+ * defaults when no master is given. The same code runs on a cluster: {@code --master} and {@code
+ * --conf} pass straight through, and a master set by {@code spark-submit} wins over the local
  * default.
  */
 public final class SparkSessions {

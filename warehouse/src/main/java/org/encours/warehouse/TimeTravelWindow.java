@@ -9,18 +9,18 @@ import org.encours.core.UserFacingException;
  *
  * <p>Each analytics row, score and ingest batch records the table versions it was computed from;
  * reproducing a report or a score means reading those versions again. The window is the promise:
- * any version that was the latest one at some moment in the last {@code days} days can be read
- * (its log entries are kept by {@code delta.logRetentionDuration}, its data files by
- * {@code delta.deletedFileRetentionDuration} and by {@code encours maintain}, which vacuums with
- * the same retention).
+ * any version that was the latest one at some moment in the last {@code days} days can be read (its
+ * log entries are kept by {@code delta.logRetentionDuration}, its data files by {@code
+ * delta.deletedFileRetentionDuration} and by {@code encours maintain}, which vacuums with the same
+ * retention).
  *
- * <p>Default {@value #DEFAULT_DAYS} days (about 18 months): a whole fiscal year, its closing and the
- * statutory audit that follows it. Configured with {@value #ENVIRONMENT} or
- * {@code --time-travel-days} on {@code encours maintain}; never below Delta's own safety check of
- * {@value #MINIMUM_DAYS} days (concurrent readers and writers may still use files that recent).
+ * <p>Default {@value #DEFAULT_DAYS} days (about 18 months): a whole fiscal year, its closing and
+ * the statutory audit that follows it. Configured with {@value #ENVIRONMENT} or {@code
+ * --time-travel-days} on {@code encours maintain}; never below Delta's own safety check of {@value
+ * #MINIMUM_DAYS} days (concurrent readers and writers may still use files that recent).
  *
- * <p>Example: {@code TimeTravelWindow.parse("400", "ENCOURS_TIME_TRAVEL_DAYS").deltaInterval()}
- * is {@code "interval 400 days"}.
+ * <p>Example: {@code TimeTravelWindow.parse("400", "ENCOURS_TIME_TRAVEL_DAYS").deltaInterval()} is
+ * {@code "interval 400 days"}.
  */
 public record TimeTravelWindow(int days, String source) {
   /** The environment variable holding the window in days. */
@@ -35,7 +35,10 @@ public record TimeTravelWindow(int days, String source) {
   /** Delta's VACUUM safety check: files removed less than 7 days ago may still be in use. */
   public static final int MINIMUM_DAYS = 7;
 
-  /** Ten years, the longest a French accounting record must be kept: above it is surely a typo (hours?). */
+  /**
+   * Ten years, the longest a French accounting record must be kept: above it is surely a typo
+   * (hours?).
+   */
   public static final int MAXIMUM_DAYS = 3660;
 
   public TimeTravelWindow {
@@ -49,7 +52,9 @@ public record TimeTravelWindow(int days, String source) {
     return new TimeTravelWindow(DEFAULT_DAYS, "default");
   }
 
-  /** From {@value #ENVIRONMENT} when set, else the default; a bad value fails naming the variable. */
+  /**
+   * From {@value #ENVIRONMENT} when set, else the default; a bad value fails naming the variable.
+   */
   public static TimeTravelWindow fromEnvironment() {
     String value = System.getenv(ENVIRONMENT);
     return value == null || value.isBlank() ? defaults() : parse(value, ENVIRONMENT);
@@ -73,8 +78,13 @@ public record TimeTravelWindow(int days, String source) {
     return EncoursErrors.badArgument(
         key,
         value,
-        "a whole number of days between " + MINIMUM_DAYS + " (Delta's VACUUM safety check) and " + MAXIMUM_DAYS
-            + "; the default " + DEFAULT_DAYS + " keeps about 18 months of versions for audit (docs/table-layout.md)");
+        "a whole number of days between "
+            + MINIMUM_DAYS
+            + " (Delta's VACUUM safety check) and "
+            + MAXIMUM_DAYS
+            + "; the default "
+            + DEFAULT_DAYS
+            + " keeps about 18 months of versions for audit (docs/table-layout.md)");
   }
 
   /** The window as a Delta table property value, e.g. {@code interval 550 days}. */

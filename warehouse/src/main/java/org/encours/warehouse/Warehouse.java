@@ -1,27 +1,30 @@
 package org.encours.warehouse;
 
-import org.encours.core.EncoursErrors;
 import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.encours.core.EncoursErrors;
 
 /**
  * The warehouse: a folder (local, HDFS or object storage) holding one Delta table per folder, named
  * after the table. It only locates and reads tables; jobs decide what to write.
  */
 public final class Warehouse {
-  /** Default location, relative to the working directory, when neither a flag nor ENCOURS_WAREHOUSE says. */
+  /**
+   * Default location, relative to the working directory, when neither a flag nor ENCOURS_WAREHOUSE
+   * says.
+   */
   public static final String DEFAULT_LOCATION = "var/warehouse";
 
   private final SparkSession spark;
   private final String root;
 
   /**
-   * @param root a folder or URI; a relative local path is made absolute (and qualified, e.g.
-   *     {@code file:/home/me/encours/var/warehouse}) so that every table location is unambiguous
+   * @param root a folder or URI; a relative local path is made absolute (and qualified, e.g. {@code
+   *     file:/home/me/encours/var/warehouse}) so that every table location is unambiguous
    */
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
@@ -32,10 +35,15 @@ public final class Warehouse {
     try {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
       String qualified =
-          path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+          path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+              .makeQualified(path)
+              .toString();
       return qualified.endsWith("/") ? qualified.substring(0, qualified.length() - 1) : qualified;
     } catch (java.io.IOException e) {
-      throw EncoursErrors.cannot("use", "the warehouse location '" + root + "'", e,
+      throw EncoursErrors.cannot(
+          "use",
+          "the warehouse location '" + root + "'",
+          e,
           "Give a folder path or a URI such as hdfs:// or s3a:// with --warehouse or ENCOURS_WAREHOUSE.");
     }
   }

@@ -1,6 +1,5 @@
 package org.encours.warehouse;
 
-import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -22,14 +21,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 import org.encours.core.cli.Progress;
 
 /**
  * Keeps the warehouse's Delta tables fast to read and their history readable for the audit window:
- * for each table, (1) sets {@code delta.logRetentionDuration} and
- * {@code delta.deletedFileRetentionDuration} to the window, (2) compacts small files with OPTIMIZE
- * (and Z-orders the tables {@link TableLayout} names), (3) VACUUMs files removed longer ago than the
+ * for each table, (1) sets {@code delta.logRetentionDuration} and {@code
+ * delta.deletedFileRetentionDuration} to the window, (2) compacts small files with OPTIMIZE (and
+ * Z-orders the tables {@link TableLayout} names), (3) VACUUMs files removed longer ago than the
  * window. With {@link #dryRun(boolean)} it only says what it would do, and changes nothing.
  *
  * <p>Example:
@@ -43,9 +42,9 @@ import org.encours.core.cli.Progress;
  *
  * <p>Safety: a table whose recorded window is longer than the one asked for is refused before
  * anything is written (shortening an audit promise is explicit: {@link #allowShorterWindow}); the
- * window is never below Delta's 7-day check. VACUUM never removes a file of a table's latest version,
- * so the jobs and the API, which read the latest versions, are not affected; older versions stay
- * readable for the window.
+ * window is never below Delta's 7-day check. VACUUM never removes a file of a table's latest
+ * version, so the jobs and the API, which read the latest versions, are not affected; older
+ * versions stay readable for the window.
  */
 public final class WarehouseMaintenance {
   /** Delta's table properties that make time travel last as long as the window. */
@@ -53,7 +52,8 @@ public final class WarehouseMaintenance {
 
   public static final String FILE_RETENTION = "delta.deletedFileRetentionDuration";
 
-  private static final String LISTING_PARALLELISM = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+  private static final String LISTING_PARALLELISM =
+      "spark.sql.sources.parallelPartitionDiscovery.parallelism";
   private static final String MIN_FILE_SIZE_CONF = "spark.databricks.delta.optimize.minFileSize";
   private static final long DELTA_MIN_FILE_SIZE = 1024L * 1024 * 1024;
 
@@ -117,7 +117,8 @@ public final class WarehouseMaintenance {
       long filesVacuumed) {}
 
   /** The whole run. */
-  public record Result(boolean dryRun, TimeTravelWindow window, List<TableOutcome> tables, String elapsed) {
+  public record Result(
+      boolean dryRun, TimeTravelWindow window, List<TableOutcome> tables, String elapsed) {
     /** One line: what was (or would be) done, over how many tables. */
     public String summary() {
       long set = tables.stream().filter(TableOutcome::windowSet).count();
@@ -128,13 +129,31 @@ public final class WarehouseMaintenance {
       long vacuumed = tables.stream().mapToLong(TableOutcome::filesVacuumed).sum();
       String z = zOrdered == 0 ? "" : " (" + zOrdered + " Z-ordered)";
       if (dryRun) {
-        return String.format(Locale.ROOT,
+        return String.format(
+            Locale.ROOT,
             "maintain (dry run): %d tables; would set the time-travel window on %d, compact %,d small files in %d tables%s, vacuum %,d files; nothing changed (window %s, %s)",
-            tables.size(), set, compacted, compactedTables, z, vacuumed, window, elapsed);
+            tables.size(),
+            set,
+            compacted,
+            compactedTables,
+            z,
+            vacuumed,
+            window,
+            elapsed);
       }
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "maintain: %d tables; set the time-travel window on %d, compacted %,d small files into %,d in %d tables%s, vacuumed %,d files removed more than %d days ago; time travel kept %s (%s)",
-          tables.size(), set, compacted, written, compactedTables, z, vacuumed, window.days(), window, elapsed);
+          tables.size(),
+          set,
+          compacted,
+          written,
+          compactedTables,
+          z,
+          vacuumed,
+          window.days(),
+          window,
+          elapsed);
     }
   }
 
@@ -145,12 +164,20 @@ public final class WarehouseMaintenance {
     // far too many tasks for a table of a few files on a few cores. A few tasks per core list
     // thousands of partition folders fine; a --conf the user gave wins.
     if (!spark.conf().contains(LISTING_PARALLELISM)) {
-      spark.conf().set(LISTING_PARALLELISM, String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
+      spark
+          .conf()
+          .set(
+              LISTING_PARALLELISM,
+              String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
     }
     List<String> tables = tablesToMaintain();
     progress.step(
-        (dryRun ? "Dry run over " : "Maintaining ") + tables.size() + " tables in " + warehouse.root()
-            + "; time-travel window " + window);
+        (dryRun ? "Dry run over " : "Maintaining ")
+            + tables.size()
+            + " tables in "
+            + warehouse.root()
+            + "; time-travel window "
+            + window);
     Map<String, Row> details = new LinkedHashMap<>();
     for (String table : tables) {
       details.put(table, DeltaTable.forPath(spark, warehouse.path(table)).detail().first());
@@ -180,8 +207,13 @@ public final class WarehouseMaintenance {
     if (!longer.isEmpty()) {
       throw EncoursErrors.refused(
           "shorten the time-travel window to " + window,
-          String.join(", ", longer) + " already promise(s) a longer one, and versions an audit may need would be vacuumed",
-          "Set " + TimeTravelWindow.ENVIRONMENT + " (or " + TimeTravelWindow.FLAG + ") to at least that, "
+          String.join(", ", longer)
+              + " already promise(s) a longer one, and versions an audit may need would be vacuumed",
+          "Set "
+              + TimeTravelWindow.ENVIRONMENT
+              + " (or "
+              + TimeTravelWindow.FLAG
+              + ") to at least that, "
               + "or pass --shorten-window if the audit policy really changed.");
     }
   }
@@ -195,68 +227,133 @@ public final class WarehouseMaintenance {
     Map<String, String> props = properties(detail);
     String windowBefore = props.getOrDefault(FILE_RETENTION, "Delta's default (7 days)");
     boolean windowSet =
-        !window.deltaInterval().equals(props.get(LOG_RETENTION)) || !window.deltaInterval().equals(props.get(FILE_RETENTION));
+        !window.deltaInterval().equals(props.get(LOG_RETENTION))
+            || !window.deltaInterval().equals(props.get(FILE_RETENTION));
     long smallFiles = smallFilesToCompact(path);
     List<String> z = zOrder.getOrDefault(table, List.of());
-    progress.step(String.format(Locale.ROOT, "%s: version %d, %,d files, %s, %,d small files to compact%s, window %s",
-        table, versionBefore, filesBefore, bytes(bytesBefore), smallFiles, z.isEmpty() ? "" : ", Z-order by " + z, windowBefore));
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "%s: version %d, %,d files, %s, %,d small files to compact%s, window %s",
+            table,
+            versionBefore,
+            filesBefore,
+            bytes(bytesBefore),
+            smallFiles,
+            z.isEmpty() ? "" : ", Z-order by " + z,
+            windowBefore));
 
     if (dryRun) {
       long vacuumable = vacuumDryRun(path);
-      progress.step(String.format(Locale.ROOT, "%s: would %scompact %,d files%s and vacuum %,d files",
-          table, windowSet ? "set the window to " + window.deltaInterval() + ", " : "", smallFiles,
-          z.isEmpty() ? "" : " (Z-order by " + String.join(", ", z) + ")", vacuumable));
-      return new TableOutcome(table, versionBefore, versionBefore, filesBefore, bytesBefore, filesBefore, windowBefore,
-          windowSet, smallFiles, smallFiles, 0, z, vacuumable);
+      progress.step(
+          String.format(
+              Locale.ROOT,
+              "%s: would %scompact %,d files%s and vacuum %,d files",
+              table,
+              windowSet ? "set the window to " + window.deltaInterval() + ", " : "",
+              smallFiles,
+              z.isEmpty() ? "" : " (Z-order by " + String.join(", ", z) + ")",
+              vacuumable));
+      return new TableOutcome(
+          table,
+          versionBefore,
+          versionBefore,
+          filesBefore,
+          bytesBefore,
+          filesBefore,
+          windowBefore,
+          windowSet,
+          smallFiles,
+          smallFiles,
+          0,
+          z,
+          vacuumable);
     }
 
     if (windowSet) {
-      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + LOG_RETENTION + "' = '" + window.deltaInterval()
-          + "', '" + FILE_RETENTION + "' = '" + window.deltaInterval() + "')");
+      spark.sql(
+          "ALTER TABLE delta.`"
+              + path
+              + "` SET TBLPROPERTIES ('"
+              + LOG_RETENTION
+              + "' = '"
+              + window.deltaInterval()
+              + "', '"
+              + FILE_RETENTION
+              + "' = '"
+              + window.deltaInterval()
+              + "')");
     }
     long compacted = 0;
     long written = 0;
     if (!z.isEmpty() || smallFiles > 0) {
       DeltaTable delta = DeltaTable.forPath(spark, path);
       Dataset<Row> metrics =
-          z.isEmpty() ? delta.optimize().executeCompaction() : delta.optimize().executeZOrderBy(z.toArray(String[]::new));
+          z.isEmpty()
+              ? delta.optimize().executeCompaction()
+              : delta.optimize().executeZOrderBy(z.toArray(String[]::new));
       Row m = metrics.select("metrics.numFilesRemoved", "metrics.numFilesAdded").first();
       compacted = m.getLong(0);
       written = m.getLong(1);
     }
     // VACUUM commits twice to the log (VACUUM START / END) even when it deletes nothing; a new
     // version makes the API reload and the KPI refresh compare snapshots, so only vacuum when
-    // Delta's dry run finds something to delete: a run with nothing to do leaves every version as is.
+    // Delta's dry run finds something to delete: a run with nothing to do leaves every version as
+    // is.
     long filesVacuumed = 0;
     if (vacuumDryRun(path) > 0) {
       // Delta prints "Deleted N files ..." on standard output, which keeps the one-line summary
-      scala.Console.withOut(System.err, () -> DeltaTable.forPath(spark, path).vacuum(window.hours()).collect());
+      scala.Console.withOut(
+          System.err, () -> DeltaTable.forPath(spark, path).vacuum(window.hours()).collect());
       filesVacuumed = vacuumedFiles(path);
     }
     long versionAfter = warehouse.version(table);
     long filesAfter = DeltaTable.forPath(spark, path).detail().first().getAs("numFiles");
-    progress.step(String.format(Locale.ROOT, "%s: %scompacted %,d files into %,d%s, vacuumed %,d files; version %d -> %d",
-        table, windowSet ? "window set to " + window.deltaInterval() + ", " : "", compacted, written,
-        z.isEmpty() ? "" : " (Z-ordered by " + String.join(", ", z) + ")", filesVacuumed, versionBefore, versionAfter));
-    return new TableOutcome(table, versionBefore, versionAfter, filesBefore, bytesBefore, filesAfter, windowBefore,
-        windowSet, smallFiles, compacted, written, z, filesVacuumed);
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "%s: %scompacted %,d files into %,d%s, vacuumed %,d files; version %d -> %d",
+            table,
+            windowSet ? "window set to " + window.deltaInterval() + ", " : "",
+            compacted,
+            written,
+            z.isEmpty() ? "" : " (Z-ordered by " + String.join(", ", z) + ")",
+            filesVacuumed,
+            versionBefore,
+            versionAfter));
+    return new TableOutcome(
+        table,
+        versionBefore,
+        versionAfter,
+        filesBefore,
+        bytesBefore,
+        filesAfter,
+        windowBefore,
+        windowSet,
+        smallFiles,
+        compacted,
+        written,
+        z,
+        filesVacuumed);
   }
 
   /**
-   * Files OPTIMIZE would rewrite: per partition, the files below Delta's minimum size, when there are
-   * at least two of them (a lone small file is left alone, as Delta does).
+   * Files OPTIMIZE would rewrite: per partition, the files below Delta's minimum size, when there
+   * are at least two of them (a lone small file is left alone, as Delta does).
    */
   private long smallFilesToCompact(String path) {
-    long minSize = warehouse.spark().conf().contains(MIN_FILE_SIZE_CONF)
-        ? Long.parseLong(warehouse.spark().conf().get(MIN_FILE_SIZE_CONF))
-        : DELTA_MIN_FILE_SIZE;
+    long minSize =
+        warehouse.spark().conf().contains(MIN_FILE_SIZE_CONF)
+            ? Long.parseLong(warehouse.spark().conf().get(MIN_FILE_SIZE_CONF))
+            : DELTA_MIN_FILE_SIZE;
     Dataset<Row> files =
         DeltaLog.forTable(warehouse.spark(), path)
             .update(false, scala.Option.empty(), scala.Option.empty())
             .allFiles()
             .toDF();
     Row r =
-        files.groupBy(col("partitionValues").cast("string"))
+        files
+            .groupBy(col("partitionValues").cast("string"))
             .agg(count(when(col("size").lt(minSize), 1)).as("small"))
             .agg(sum(when(col("small").geq(2), col("small")).otherwise(0)))
             .first();
@@ -269,10 +366,14 @@ public final class WarehouseMaintenance {
     String check = "spark.databricks.delta.retentionDurationCheck.enabled";
     String before = spark.conf().get(check, "true");
     try {
-      // A dry run deletes nothing, so Delta's check (against a longer recorded window) is moot here;
+      // A dry run deletes nothing, so Delta's check (against a longer recorded window) is moot
+      // here;
       // the real run refuses a shorter window before it gets to VACUUM (checkWindows).
       spark.conf().set(check, "false");
-      List<Row> listed = spark.sql("VACUUM delta.`" + path + "` RETAIN " + (long) window.hours() + " HOURS DRY RUN").collectAsList();
+      List<Row> listed =
+          spark
+              .sql("VACUUM delta.`" + path + "` RETAIN " + (long) window.hours() + " HOURS DRY RUN")
+              .collectAsList();
       // Delta's list also names empty folders; count files only (an empty folder is no reason to
       // commit a VACUUM)
       FileSystem fs = new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -292,7 +393,11 @@ public final class WarehouseMaintenance {
 
   /** Files the last VACUUM deleted, from the table's history (VACUUM END). */
   private long vacuumedFiles(String path) {
-    Row last = DeltaTable.forPath(warehouse.spark(), path).history(1).select("operation", "operationMetrics").first();
+    Row last =
+        DeltaTable.forPath(warehouse.spark(), path)
+            .history(1)
+            .select("operation", "operationMetrics")
+            .first();
     if (!"VACUUM END".equals(last.getString(0)) || last.isNullAt(1)) {
       return 0;
     }
@@ -317,14 +422,19 @@ public final class WarehouseMaintenance {
     }
     if (only.isEmpty()) {
       if (found.isEmpty()) {
-        throw EncoursErrors.nothingFound("Delta tables", "the warehouse " + warehouse.root(),
+        throw EncoursErrors.nothingFound(
+            "Delta tables",
+            "the warehouse " + warehouse.root(),
             "point --warehouse (or ENCOURS_WAREHOUSE) at the warehouse the jobs wrote.");
       }
       return List.copyOf(found);
     }
-    List<String> unknown = only.stream().filter(t -> !found.contains(t)).collect(Collectors.toList());
+    List<String> unknown =
+        only.stream().filter(t -> !found.contains(t)).collect(Collectors.toList());
     if (!unknown.isEmpty()) {
-      throw EncoursErrors.nothingFound("Delta table " + unknown, "the warehouse " + warehouse.root(),
+      throw EncoursErrors.nothingFound(
+          "Delta table " + unknown,
+          "the warehouse " + warehouse.root(),
           "its tables are: " + String.join(", ", found) + ".");
     }
     return only;
@@ -335,7 +445,10 @@ public final class WarehouseMaintenance {
     return props == null ? Map.of() : props;
   }
 
-  /** Whole days of a Delta interval such as {@code interval 550 days} or {@code interval 1 weeks}; null if unreadable. */
+  /**
+   * Whole days of a Delta interval such as {@code interval 550 days} or {@code interval 1 weeks};
+   * null if unreadable.
+   */
   static Long intervalDays(String interval) {
     String[] parts = interval.trim().toLowerCase(Locale.ROOT).split("\\s+");
     if (parts.length != 3 || !parts[0].equals("interval")) {
@@ -343,7 +456,8 @@ public final class WarehouseMaintenance {
     }
     try {
       long n = Long.parseLong(parts[1]);
-      String unit = parts[2].endsWith("s") ? parts[2].substring(0, parts[2].length() - 1) : parts[2];
+      String unit =
+          parts[2].endsWith("s") ? parts[2].substring(0, parts[2].length() - 1) : parts[2];
       return switch (unit) {
         case "week" -> n * 7;
         case "day" -> n;
@@ -356,7 +470,8 @@ public final class WarehouseMaintenance {
   }
 
   private static String bytes(long n) {
-    return n >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", n / (double) (1L << 30))
+    return n >= 1L << 30
+        ? String.format(Locale.ROOT, "%.2f GiB", n / (double) (1L << 30))
         : String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
   }
 }

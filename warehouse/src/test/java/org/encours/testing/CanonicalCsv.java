@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a small export in the canonical CSV layout, line by line, in a temporary folder:
- * {@code new CanonicalCsv().customer("C1,Acme,FR,...").invoice("...").write()}.
+ * Builds a small export in the canonical CSV layout, line by line, in a temporary folder: {@code
+ * new CanonicalCsv().customer("C1,Acme,FR,...").invoice("...").write()}.
  */
 public final class CanonicalCsv {
   public static final String CUSTOMERS_HEADER =
@@ -18,7 +18,8 @@ public final class CanonicalCsv {
   public static final String INVOICES_HEADER =
       "invoice_id,customer_id,issue_date,due_date,amount,currency,doc_type,channel,disputed,dispute_date,terms_code";
   public static final String PAYMENTS_HEADER = "payment_id,invoice_id,payment_date,amount";
-  public static final String DUNNING_HEADER = "event_id,invoice_id,customer_id,event_date,stage,channel,outcome";
+  public static final String DUNNING_HEADER =
+      "event_id,invoice_id,customer_id,event_date,stage,channel,outcome";
 
   private final List<String> customers = new ArrayList<>();
   private final List<String> invoices = new ArrayList<>();

@@ -18,9 +18,14 @@ public final class SharedData {
         Path.of(System.getProperty("encours.shared.dir", "../shared"))
             .resolve("data/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv");
     if (!Files.isRegularFile(file)) {
-      System.err.println("SKIPPED: the IBM sample is not at " + file.toAbsolutePath() + " (../shared/data is absent)");
+      System.err.println(
+          "SKIPPED: the IBM sample is not at "
+              + file.toAbsolutePath()
+              + " (../shared/data is absent)");
     }
-    assumeTrue(Files.isRegularFile(file), "IBM sample absent at " + file.toAbsolutePath() + "; test skipped");
+    assumeTrue(
+        Files.isRegularFile(file),
+        "IBM sample absent at " + file.toAbsolutePath() + "; test skipped");
     return file;
   }
 }

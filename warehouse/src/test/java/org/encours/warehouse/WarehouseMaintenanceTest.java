@@ -32,7 +32,14 @@ class WarehouseMaintenanceTest {
   private static Warehouse tableOfAppends(String table, int appends) {
     Warehouse warehouse = SharedSpark.newWarehouse();
     for (int i = 0; i < appends; i++) {
-      SPARK.range(i * 10L, (i + 1) * 10L).toDF("n").coalesce(1).write().format("delta").mode("append").save(warehouse.path(table));
+      SPARK
+          .range(i * 10L, (i + 1) * 10L)
+          .toDF("n")
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(warehouse.path(table));
     }
     return warehouse;
   }
@@ -43,28 +50,44 @@ class WarehouseMaintenanceTest {
 
   /** Rows of a version, read from its data files (Delta answers a plain count() from its log). */
   private static long countAt(Warehouse warehouse, String table, long version) {
-    return SPARK.read().format("delta").option("versionAsOf", version).load(warehouse.path(table)).collectAsList().size();
+    return SPARK
+        .read()
+        .format("delta")
+        .option("versionAsOf", version)
+        .load(warehouse.path(table))
+        .collectAsList()
+        .size();
   }
 
   private static Set<String> filesOnDisk(Warehouse warehouse, String table) throws IOException {
     Path dir = Path.of(java.net.URI.create(warehouse.path(table)));
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
   private static Map<String, String> propertiesOf(Warehouse warehouse, String table) {
-    return DeltaTable.forPath(SPARK, warehouse.path(table)).detail().first().getJavaMap(
-        DeltaTable.forPath(SPARK, warehouse.path(table)).detail().first().fieldIndex("properties"));
+    return DeltaTable.forPath(SPARK, warehouse.path(table))
+        .detail()
+        .first()
+        .getJavaMap(
+            DeltaTable.forPath(SPARK, warehouse.path(table))
+                .detail()
+                .first()
+                .fieldIndex("properties"));
   }
 
   @Test
-  void compacts_small_files_into_one_and_every_version_stays_readable() {
+  void compactsSmallFilesIntoOneAndEveryVersionStaysReadable() {
     Warehouse warehouse = tableOfAppends("numbers", 5); // versions 0..4 holding 10, 20, ... 50 rows
     assertThat(filesOf(warehouse, "numbers")).isEqualTo(5);
 
     WarehouseMaintenance.Result result =
-        new WarehouseMaintenance(warehouse, Progress.silent("maintain")).window(TimeTravelWindow.defaults()).execute();
+        new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
+            .window(TimeTravelWindow.defaults())
+            .execute();
 
     WarehouseMaintenance.TableOutcome numbers = result.tables().get(0);
     assertThat(numbers.table()).isEqualTo("numbers");
@@ -76,23 +99,41 @@ class WarehouseMaintenanceTest {
     // the files OPTIMIZE replaced were removed just now: VACUUM keeps them for the window
     assertThat(numbers.filesVacuumed()).isZero();
     for (long v = 0; v <= 4; v++) {
-      assertThat(countAt(warehouse, "numbers", v)).as("rows at version %d", v).isEqualTo(10 * (v + 1));
+      assertThat(countAt(warehouse, "numbers", v))
+          .as("rows at version %d", v)
+          .isEqualTo(10 * (v + 1));
     }
     assertThat(propertiesOf(warehouse, "numbers"))
         .containsEntry(WarehouseMaintenance.LOG_RETENTION, "interval 550 days")
         .containsEntry(WarehouseMaintenance.FILE_RETENTION, "interval 550 days");
     // new tables carry the window from their first commit (SparkSessions), so nothing to set here
     assertThat(result.summary())
-        .startsWith("maintain: 1 tables; set the time-travel window on 0, compacted 5 small files into 1 in 1 tables")
+        .startsWith(
+            "maintain: 1 tables; set the time-travel window on 0, compacted 5 small files into 1 in 1 tables")
         .contains("time travel kept 550 days (default)");
   }
 
   @Test
-  void vacuum_deletes_only_files_removed_before_the_window_so_versions_inside_it_stay_readable() throws IOException {
+  void vacuumDeletesOnlyFilesRemovedBeforeTheWindowSoVersionsInsideItStayReadable()
+      throws IOException {
     Warehouse warehouse = tableOfAppends("numbers", 2); // v0: 10 rows, v1: 20 rows
     String path = warehouse.path("numbers");
-    SPARK.range(0, 5).toDF("n").coalesce(1).write().format("delta").mode("overwrite").save(path); // v2: 5 rows, removes v0-v1 files
-    SPARK.range(5, 8).toDF("n").coalesce(1).write().format("delta").mode("overwrite").save(path); // v3: 3 rows, removes v2's file
+    SPARK
+        .range(0, 5)
+        .toDF("n")
+        .coalesce(1)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(path); // v2: 5 rows, removes v0-v1 files
+    SPARK
+        .range(5, 8)
+        .toDF("n")
+        .coalesce(1)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(path); // v3: 3 rows, removes v2's file
     // Age the first overwrite: it happened 10 days ago (its tombstones and the files it removed),
     // so versions 0 and 1 were superseded 10 days ago; version 2 was the latest until just now.
     long tenDaysAgo = System.currentTimeMillis() - Duration.ofDays(10).toMillis();
@@ -108,11 +149,16 @@ class WarehouseMaintenanceTest {
     assertThat(result.tables().get(0).filesVacuumed()).isEqualTo(2);
     assertThat(countAt(warehouse, "numbers", 3)).isEqualTo(3);
     assertThat(countAt(warehouse, "numbers", 2)).as("superseded inside the window").isEqualTo(5);
-    assertThatThrownBy(() -> countAt(warehouse, "numbers", 0)).as("superseded before the window").isInstanceOf(Exception.class);
+    assertThatThrownBy(() -> countAt(warehouse, "numbers", 0))
+        .as("superseded before the window")
+        .isInstanceOf(Exception.class);
   }
 
-  /** Rewrites commit {@code version}'s remove timestamps and the removed files' modification times. */
-  private static void ageCommit(Warehouse warehouse, String table, long version, long atMillis) throws IOException {
+  /**
+   * Rewrites commit {@code version}'s remove timestamps and the removed files' modification times.
+   */
+  private static void ageCommit(Warehouse warehouse, String table, long version, long atMillis)
+      throws IOException {
     Path dir = Path.of(java.net.URI.create(warehouse.path(table)));
     Path commit = dir.resolve("_delta_log").resolve(String.format("%020d.json", version));
     String json = Files.readString(commit, StandardCharsets.UTF_8);
@@ -121,63 +167,80 @@ class WarehouseMaintenanceTest {
       File f = dir.resolve(removed.group(1)).toFile();
       assertThat(f.setLastModified(atMillis)).isTrue();
     }
-    Files.deleteIfExists(commit.resolveSibling("." + commit.getFileName() + ".crc")); // Hadoop's checksum of the old text
-    Files.writeString(commit, json.replaceAll("\"deletionTimestamp\":\\d+", "\"deletionTimestamp\":" + atMillis), StandardCharsets.UTF_8);
+    Files.deleteIfExists(
+        commit.resolveSibling(
+            "." + commit.getFileName() + ".crc")); // Hadoop's checksum of the old text
+    Files.writeString(
+        commit,
+        json.replaceAll("\"deletionTimestamp\":\\d+", "\"deletionTimestamp\":" + atMillis),
+        StandardCharsets.UTF_8);
   }
 
   @Test
-  void a_second_run_with_nothing_to_do_commits_nothing() {
+  void aSecondRunWithNothingToDoCommitsNothing() {
     Warehouse warehouse = tableOfAppends("numbers", 3);
     new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
     long version = warehouse.version("numbers");
 
-    WarehouseMaintenance.Result again = new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
+    WarehouseMaintenance.Result again =
+        new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
 
     assertThat(again.tables().get(0).filesCompacted()).isZero();
-    assertThat(warehouse.version("numbers")).as("no OPTIMIZE, ALTER or VACUUM commit").isEqualTo(version);
+    assertThat(warehouse.version("numbers"))
+        .as("no OPTIMIZE, ALTER or VACUUM commit")
+        .isEqualTo(version);
   }
 
   @Test
-  void a_dry_run_reports_what_it_would_do_and_changes_nothing() throws IOException {
+  void aDryRunReportsWhatItWouldDoAndChangesNothing() throws IOException {
     Warehouse warehouse = tableOfAppends("numbers", 3);
     long version = warehouse.version("numbers");
     Set<String> before = filesOnDisk(warehouse, "numbers");
     Map<String, String> properties = Map.copyOf(propertiesOf(warehouse, "numbers"));
 
     WarehouseMaintenance.Result result =
-        new WarehouseMaintenance(warehouse, Progress.silent("maintain")).window(TimeTravelWindow.parse("600", "test")).dryRun(true).execute();
+        new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
+            .window(TimeTravelWindow.parse("600", "test"))
+            .dryRun(true)
+            .execute();
 
     assertThat(result.tables().get(0).smallFiles()).isEqualTo(3);
     assertThat(result.tables().get(0).windowSet()).isTrue();
     assertThat(result.summary())
-        .startsWith("maintain (dry run): 1 tables; would set the time-travel window on 1, compact 3 small files in 1 tables, vacuum 0 files; nothing changed");
+        .startsWith(
+            "maintain (dry run): 1 tables; would set the time-travel window on 1, compact 3 small files in 1 tables, vacuum 0 files; nothing changed");
     assertThat(warehouse.version("numbers")).isEqualTo(version);
     assertThat(filesOnDisk(warehouse, "numbers")).isEqualTo(before);
     assertThat(propertiesOf(warehouse, "numbers")).isEqualTo(properties);
   }
 
   @Test
-  void refuses_a_window_shorter_than_the_one_a_table_keeps_before_changing_anything() {
+  void refusesAWindowShorterThanTheOneATableKeepsBeforeChangingAnything() {
     Warehouse warehouse = tableOfAppends("numbers", 2); // created with the default window, 550 days
     long version = warehouse.version("numbers");
 
     assertThatThrownBy(
-            () -> new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
-                .window(TimeTravelWindow.parse("30", TimeTravelWindow.ENVIRONMENT))
-                .execute())
+            () ->
+                new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
+                    .window(TimeTravelWindow.parse("30", TimeTravelWindow.ENVIRONMENT))
+                    .execute())
         .isInstanceOf(UserFacingException.class)
-        .hasMessageContaining("Refusing to shorten the time-travel window to 30 days (ENCOURS_TIME_TRAVEL_DAYS)")
+        .hasMessageContaining(
+            "Refusing to shorten the time-travel window to 30 days (ENCOURS_TIME_TRAVEL_DAYS)")
         .hasMessageContaining("numbers (interval 550 days)")
         .hasMessageContaining("--shorten-window");
     assertThat(warehouse.version("numbers")).isEqualTo(version);
 
     new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
-        .window(TimeTravelWindow.parse("30", "test")).allowShorterWindow(true).execute();
-    assertThat(propertiesOf(warehouse, "numbers")).containsEntry(WarehouseMaintenance.FILE_RETENTION, "interval 30 days");
+        .window(TimeTravelWindow.parse("30", "test"))
+        .allowShorterWindow(true)
+        .execute();
+    assertThat(propertiesOf(warehouse, "numbers"))
+        .containsEntry(WarehouseMaintenance.FILE_RETENTION, "interval 30 days");
   }
 
   @Test
-  void delta_itself_refuses_to_vacuum_below_the_window_a_table_records() {
+  void deltaItselfRefusesToVacuumBelowTheWindowATableRecords() {
     Warehouse warehouse = tableOfAppends("numbers", 1);
     new WarehouseMaintenance(warehouse, Progress.silent("maintain")).execute();
     assertThatThrownBy(() -> DeltaTable.forPath(SPARK, warehouse.path("numbers")).vacuum(7 * 24))
@@ -185,10 +248,11 @@ class WarehouseMaintenanceTest {
   }
 
   @Test
-  void a_window_below_deltas_seven_days_or_not_a_number_fails_naming_the_key() {
+  void aWindowBelowDeltasSevenDaysOrNotANumberFailsNamingTheKey() {
     assertThatThrownBy(() -> TimeTravelWindow.parse("6", TimeTravelWindow.ENVIRONMENT))
         .isInstanceOf(UserFacingException.class)
-        .hasMessageStartingWith("Invalid value '6' for ENCOURS_TIME_TRAVEL_DAYS: expected a whole number of days between 7");
+        .hasMessageStartingWith(
+            "Invalid value '6' for ENCOURS_TIME_TRAVEL_DAYS: expected a whole number of days between 7");
     assertThatThrownBy(() -> TimeTravelWindow.parse("18 months", TimeTravelWindow.FLAG))
         .isInstanceOf(UserFacingException.class)
         .hasMessageStartingWith("Invalid value '18 months' for --time-travel-days");
@@ -199,17 +263,24 @@ class WarehouseMaintenanceTest {
   }
 
   @Test
-  void new_tables_keep_the_window_from_their_first_commit() {
+  void newTablesKeepTheWindowFromTheirFirstCommit() {
     Warehouse warehouse = tableOfAppends("numbers", 1);
     assertThat(propertiesOf(warehouse, "numbers"))
-        .containsEntry(WarehouseMaintenance.LOG_RETENTION, TimeTravelWindow.fromEnvironment().deltaInterval())
-        .containsEntry(WarehouseMaintenance.FILE_RETENTION, TimeTravelWindow.fromEnvironment().deltaInterval());
+        .containsEntry(
+            WarehouseMaintenance.LOG_RETENTION, TimeTravelWindow.fromEnvironment().deltaInterval())
+        .containsEntry(
+            WarehouseMaintenance.FILE_RETENTION,
+            TimeTravelWindow.fromEnvironment().deltaInterval());
   }
 
   @Test
-  void names_an_unknown_table_and_lists_the_ones_there() {
+  void namesAnUnknownTableAndListsTheOnesThere() {
     Warehouse warehouse = tableOfAppends("numbers", 1);
-    assertThatThrownBy(() -> new WarehouseMaintenance(warehouse, Progress.silent("maintain")).tables(List.of("invoices")).execute())
+    assertThatThrownBy(
+            () ->
+                new WarehouseMaintenance(warehouse, Progress.silent("maintain"))
+                    .tables(List.of("invoices"))
+                    .execute())
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("No Delta table [invoices]")
         .hasMessageContaining("its tables are: numbers");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class WarehouseTest {
 
   @Test
-  void a_missing_canonical_table_reads_as_empty_with_its_schema_and_version_minus_one() {
+  void aMissingCanonicalTableReadsAsEmptyWithItsSchemaAndVersionMinusOne() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Dataset<Row> invoices = warehouse.read(CanonicalTable.INVOICES);
     assertThat(invoices.count()).isZero();
@@ -24,7 +24,7 @@ class WarehouseTest {
   }
 
   @Test
-  void each_commit_raises_the_table_version() {
+  void eachCommitRaisesTheTableVersion() {
     Warehouse warehouse = SharedSpark.newWarehouse();
     Dataset<Row> one = SharedSpark.session().range(3).toDF();
     one.write().format("delta").save(warehouse.path("numbers"));
@@ -34,7 +34,7 @@ class WarehouseTest {
   }
 
   @Test
-  void the_schema_contract_names_the_missing_column_and_the_wrong_type() {
+  void theSchemaContractNamesTheMissingColumnAndTheWrongType() {
     StructType found =
         new StructType()
             .add("invoice_id", DataTypes.StringType)
@@ -51,8 +51,9 @@ class WarehouseTest {
   }
 
   @Test
-  void dataframe_comparisons_report_differences() {
-    Dataset<Row> a = SharedSpark.session().createDataFrame(List.of(), CanonicalTable.PAYMENTS.storedSchema());
+  void dataframeComparisonsReportDifferences() {
+    Dataset<Row> a =
+        SharedSpark.session().createDataFrame(List.of(), CanonicalTable.PAYMENTS.storedSchema());
     SharedSpark.assertDataFrameEquals(a, a);
   }
 }

@@ -59,7 +59,10 @@ public record ColumnSpec(String name, Kind kind, boolean required) {
       case STRING:
         return type instanceof StringType;
       case INTEGER:
-        return type instanceof IntegerType || type instanceof LongType || type instanceof ShortType || type instanceof ByteType;
+        return type instanceof IntegerType
+            || type instanceof LongType
+            || type instanceof ShortType
+            || type instanceof ByteType;
       case NUMBER:
         return type instanceof IntegerType
             || type instanceof LongType
@@ -71,7 +74,9 @@ public record ColumnSpec(String name, Kind kind, boolean required) {
       case DATE:
         return type instanceof DateType;
       case TIMESTAMP:
-        return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
+        return type instanceof DateType
+            || type instanceof TimestampType
+            || type instanceof TimestampNTZType;
       case BOOLEAN:
         return type instanceof BooleanType;
       case ARRAY:

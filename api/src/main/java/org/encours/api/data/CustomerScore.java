@@ -34,7 +34,10 @@ public record CustomerScore(
         && Objects.equals(modelVersion, other.modelVersion);
   }
 
-  /** A 64-bit fingerprint of what {@link #sameScoreAs} compares (to compare against old versions cheaply). */
+  /**
+   * A 64-bit fingerprint of what {@link #sameScoreAs} compares (to compare against old versions
+   * cheaply).
+   */
   public long fingerprint() {
     long h = 1125899906842597L;
     h = 31 * h + Double.doubleToLongBits(probability);

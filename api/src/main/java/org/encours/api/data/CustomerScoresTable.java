@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code customer_scores} (customer_id, as_of_date, probability, points, grade,
- * reasons array&lt;struct&lt;text, contribution&gt;&gt;, exposure, expected_loss, model_version,
- * input_versions; partitioned by as_of_date, one partition per scoring date): the latest date is served.
+ * {@code customer_scores} (customer_id, as_of_date, probability, points, grade, reasons
+ * array&lt;struct&lt;text, contribution&gt;&gt;, exposure, expected_loss, model_version,
+ * input_versions; partitioned by as_of_date, one partition per scoring date): the latest date is
+ * served.
  */
 final class CustomerScoresTable implements TableMapping<KeyedIndex<CustomerScore>> {
   static final List<ColumnSpec> COLUMNS =

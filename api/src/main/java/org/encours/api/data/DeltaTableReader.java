@@ -51,7 +51,9 @@ public final class DeltaTableReader {
     this.engine = DefaultEngine.create(conf);
   }
 
-  /** A reader over the local file system (and whatever Hadoop file systems are on the classpath). */
+  /**
+   * A reader over the local file system (and whatever Hadoop file systems are on the classpath).
+   */
   public static DeltaTableReader local() {
     return new DeltaTableReader(new Configuration());
   }
@@ -63,34 +65,45 @@ public final class DeltaTableReader {
   /** The latest committed version of the table at {@code path}, or empty when there is no table. */
   public OptionalLong latestVersion(String path) {
     try {
-      return OptionalLong.of(Table.forPath(engine, path).getLatestSnapshot(engine).getVersion(engine));
+      return OptionalLong.of(
+          Table.forPath(engine, path).getLatestSnapshot(engine).getVersion(engine));
     } catch (TableNotFoundException e) {
       return OptionalLong.empty();
     }
   }
 
-  /** What one read saw: the version read, the partition date chosen (if any) and the rows passed on. */
+  /**
+   * What one read saw: the version read, the partition date chosen (if any) and the rows passed on.
+   */
   public record ReadResult(long version, LocalDate partitionDate, long rows, StructType schema) {}
 
-  /** Receives the rows of a read, one at a time; the {@link RowView} is only valid during the call. */
+  /**
+   * Receives the rows of a read, one at a time; the {@link RowView} is only valid during the call.
+   */
   @FunctionalInterface
   public interface RowSink {
     void accept(RowView row);
   }
 
   /**
-   * Reads one snapshot of the table: {@code version} or the latest, and, when {@code latestPartition}
-   * names a date partition column, only the rows of its greatest value. Only {@code columns} are read;
-   * a missing one fails with a {@link TableSchemaException} naming it.
+   * Reads one snapshot of the table: {@code version} or the latest, and, when {@code
+   * latestPartition} names a date partition column, only the rows of its greatest value. Only
+   * {@code columns} are read; a missing one fails with a {@link TableSchemaException} naming it.
    *
    * @throws TableNotFoundException when there is no Delta table at {@code path}
    */
   public ReadResult read(
-      String path, OptionalLong version, String latestPartition, List<ColumnSpec> columns, RowSink sink)
+      String path,
+      OptionalLong version,
+      String latestPartition,
+      List<ColumnSpec> columns,
+      RowSink sink)
       throws TableNotFoundException {
     Table table = Table.forPath(engine, path);
     Snapshot snapshot =
-        version.isPresent() ? table.getSnapshotAsOfVersion(engine, version.getAsLong()) : table.getLatestSnapshot(engine);
+        version.isPresent()
+            ? table.getSnapshotAsOfVersion(engine, version.getAsLong())
+            : table.getLatestSnapshot(engine);
     long readVersion = snapshot.getVersion(engine);
     StructType tableSchema = snapshot.getSchema(engine);
     StructType readSchema = checkedReadSchema(path, tableSchema, columns);
@@ -100,7 +113,11 @@ public final class DeltaTableReader {
     if (latestPartition != null) {
       StructField field = field(tableSchema, latestPartition);
       if (field == null || !(field.getDataType() instanceof DateType)) {
-        throw new TableSchemaException(path, latestPartition, "date", field == null ? "no such column" : field.getDataType().toString());
+        throw new TableSchemaException(
+            path,
+            latestPartition,
+            "date",
+            field == null ? "no such column" : field.getDataType().toString());
       }
       partitionDate = latestPartitionDate(snapshot, latestPartition);
       if (partitionDate == null) {
@@ -108,7 +125,10 @@ public final class DeltaTableReader {
       }
       filter =
           Optional.of(
-              new Predicate("=", new Column(latestPartition), Literal.ofDate((int) partitionDate.toEpochDay())));
+              new Predicate(
+                  "=",
+                  new Column(latestPartition),
+                  Literal.ofDate((int) partitionDate.toEpochDay())));
     }
 
     var builder = snapshot.getScanBuilder(engine).withReadSchema(engine, readSchema);
@@ -129,7 +149,10 @@ public final class DeltaTableReader {
             Row scanFile = fileRows.next();
             FileStatus status = InternalScanFileUtils.getAddFileStatus(scanFile);
             CloseableIterator<ColumnarBatch> physical =
-                engine.getParquetHandler().readParquetFiles(Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty());
+                engine
+                    .getParquetHandler()
+                    .readParquetFiles(
+                        Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty());
             try (CloseableIterator<FilteredColumnarBatch> logical =
                 Scan.transformPhysicalData(engine, scanState, scanFile, physical)) {
               while (logical.hasNext()) {
@@ -157,7 +180,8 @@ public final class DeltaTableReader {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the Delta table at " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not read the Delta table at " + path + ": " + e.getMessage(), e);
     }
     return new ReadResult(readVersion, partitionDate, rows, tableSchema);
   }
@@ -192,7 +216,8 @@ public final class DeltaTableReader {
     return index < 0 ? null : schema.at(index);
   }
 
-  private static StructType checkedReadSchema(String path, StructType tableSchema, List<ColumnSpec> columns) {
+  private static StructType checkedReadSchema(
+      String path, StructType tableSchema, List<ColumnSpec> columns) {
     List<StructField> fields = new ArrayList<>();
     for (ColumnSpec spec : columns) {
       StructField field = field(tableSchema, spec.name());

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class DunningPlanIndex {
   static final Comparator<DunningAction> ORDER =
-      Comparator.comparingInt(DunningAction::actionEpochDay).thenComparing(DunningAction::invoiceId);
+      Comparator.comparingInt(DunningAction::actionEpochDay)
+          .thenComparing(DunningAction::invoiceId);
 
   private final DunningAction[] byDate;
   private final Map<String, DunningAction[]> byCustomer;

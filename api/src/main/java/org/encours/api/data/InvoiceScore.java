@@ -3,8 +3,8 @@ package org.encours.api.data;
 import java.util.Map;
 
 /**
- * One open invoice's latest late-payment score. Dates are epoch days ({@link Integer#MIN_VALUE}: none),
- * {@code expectedDaysLate} NaN when absent.
+ * One open invoice's latest late-payment score. Dates are epoch days ({@link Integer#MIN_VALUE}:
+ * none), {@code expectedDaysLate} NaN when absent.
  */
 public record InvoiceScore(
     String invoiceId,

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code invoice_scores} (invoice_id, customer_id, as_of_date, probability, expected_days_late,
- * predicted_payment_date, payment_date_p10/p50/p90, grade, model_version, input_versions): the latest date.
+ * predicted_payment_date, payment_date_p10/p50/p90, grade, model_version, input_versions): the
+ * latest date.
  */
 final class InvoiceScoresTable implements TableMapping<KeyedIndex<InvoiceScore>> {
   static final List<ColumnSpec> COLUMNS =

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Records by their id (hash lookup) and in id order (for paging with a cursor). Immutable once built.
+ * Records by their id (hash lookup) and in id order (for paging with a cursor). Immutable once
+ * built.
  */
 public final class KeyedIndex<T> {
   private final Map<String, T> byId;
@@ -42,7 +43,9 @@ public final class KeyedIndex<T> {
     return sorted[position];
   }
 
-  /** Position of the first record whose id is strictly greater than {@code id} (null: the first). */
+  /**
+   * Position of the first record whose id is strictly greater than {@code id} (null: the first).
+   */
   public int positionAfter(String id) {
     if (id == null) {
       return 0;

@@ -12,4 +12,10 @@ import java.time.LocalDate;
  * @param modelVersion the model version the rows carry (the first seen), null for analytics tables
  */
 public record LoadedTable<I>(
-    ServedTable table, long version, LocalDate asOf, long rows, String modelVersion, I index, Instant loadedAt) {}
+    ServedTable table,
+    long version,
+    LocalDate asOf,
+    long rows,
+    String modelVersion,
+    I index,
+    Instant loadedAt) {}

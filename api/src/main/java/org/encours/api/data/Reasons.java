@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Reason codes read from a {@code reasons} column: an array of structs (text or reason, and
  * contribution or points: the score points the reason costs, as {@code encours score} writes them)
- * or of plain strings (contribution then NaN). Texts are interned: they come from a small vocabulary.
+ * or of plain strings (contribution then NaN). Texts are interned: they come from a small
+ * vocabulary.
  */
 record Reasons(String[] texts, double[] contributions) {
   private static final Reasons NONE = new Reasons(new String[0], new double[0]);
@@ -23,7 +24,8 @@ record Reasons(String[] texts, double[] contributions) {
         Object text = struct.containsKey("text") ? struct.get("text") : struct.get("reason");
         texts[i] = interner.intern(text == null ? null : text.toString());
         // encours score writes each reason's contribution as the score points it costs ("points").
-        Object contribution = struct.containsKey("contribution") ? struct.get("contribution") : struct.get("points");
+        Object contribution =
+            struct.containsKey("contribution") ? struct.get("contribution") : struct.get("points");
         contributions[i] = contribution instanceof Number n ? n.doubleValue() : Double.NaN;
       } else {
         texts[i] = interner.intern(element == null ? null : element.toString());

@@ -114,7 +114,10 @@ public final class RowView {
     if (t instanceof DecimalType) {
       return v.getDecimal(row).setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
-    return BigDecimal.valueOf(toDouble(v, t, row)).setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    return BigDecimal.valueOf(toDouble(v, t, row))
+        .setScale(2, RoundingMode.HALF_EVEN)
+        .unscaledValue()
+        .longValueExact();
   }
 
   /** A date (or timestamp, UTC day) column as an epoch day; {@link Integer#MIN_VALUE} when null. */
@@ -133,7 +136,10 @@ public final class RowView {
     return (int) ((LocalDateTime) value).toLocalDate().toEpochDay();
   }
 
-  /** Any column as plain Java values: String, Long, Integer, Double, BigDecimal, LocalDate, List, Map. */
+  /**
+   * Any column as plain Java values: String, Long, Integer, Double, BigDecimal, LocalDate, List,
+   * Map.
+   */
   public Object value(String column) {
     ColumnVector v = vector(column);
     if (v == null) {
@@ -203,12 +209,15 @@ public final class RowView {
     }
     if (t instanceof TimestampType) {
       long micros = v.getLong(i);
-      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+      return Instant.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
     if (t instanceof TimestampNTZType) {
       long micros = v.getLong(i);
       return LocalDateTime.ofEpochSecond(
-          Math.floorDiv(micros, 1_000_000L), (int) (Math.floorMod(micros, 1_000_000L) * 1000L), ZoneOffset.UTC);
+          Math.floorDiv(micros, 1_000_000L),
+          (int) (Math.floorMod(micros, 1_000_000L) * 1000L),
+          ZoneOffset.UTC);
     }
     if (t instanceof ArrayType a) {
       ArrayValue value = v.getArray(i);
@@ -223,7 +232,9 @@ public final class RowView {
       MapValue value = v.getMap(i);
       Map<Object, Object> out = new LinkedHashMap<>();
       for (int k = 0; k < value.getSize(); k++) {
-        out.put(toJava(value.getKeys(), m.getKeyType(), k), toJava(value.getValues(), m.getValueType(), k));
+        out.put(
+            toJava(value.getKeys(), m.getKeyType(), k),
+            toJava(value.getValues(), m.getValueType(), k));
       }
       return Collections.unmodifiableMap(out);
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything the API serves at one moment: one loaded version per table present. Immutable; a
- * request reads {@link SnapshotStore#current()} once, so it sees one version of each table even while
- * a reload swaps in the next snapshot.
+ * request reads {@link SnapshotStore#current()} once, so it sees one version of each table even
+ * while a reload swaps in the next snapshot.
  */
 public final class ServingSnapshot {
   private final Map<ServedTable, LoadedTable<?>> tables;

@@ -34,14 +34,17 @@ public final class SnapshotStore implements AutoCloseable {
 
   private final String warehouse;
   private final DeltaTableReader reader;
-  private final AtomicReference<ServingSnapshot> current = new AtomicReference<>(ServingSnapshot.empty());
+  private final AtomicReference<ServingSnapshot> current =
+      new AtomicReference<>(ServingSnapshot.empty());
   private final Map<ServedTable, String> lastErrors = new EnumMap<>(ServedTable.class);
   private final List<Consumer<ReloadResult>> listeners = new ArrayList<>();
-  private final Map<String, CompletableFuture<String[]>> changeCache = new LinkedHashMap<>(8, 0.75f, true);
+  private final Map<String, CompletableFuture<String[]>> changeCache =
+      new LinkedHashMap<>(8, 0.75f, true);
   private ScheduledExecutorService poller;
 
   public SnapshotStore(String warehouse, DeltaTableReader reader) {
-    this.warehouse = warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
+    this.warehouse =
+        warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
     this.reader = reader;
   }
 
@@ -133,22 +136,27 @@ public final class SnapshotStore implements AutoCloseable {
         if (old != null) {
           next.put(table, old);
         }
-        LOG.warn("Could not load {} (still serving {}): {}", table.tableName(),
-            old == null ? "nothing" : "version " + old.version(), message);
+        LOG.warn(
+            "Could not load {} (still serving {}): {}",
+            table.tableName(),
+            old == null ? "nothing" : "version " + old.version(),
+            message);
       }
     }
     if (!loaded.isEmpty() || before.tables().size() != next.size()) {
       current.set(new ServingSnapshot(next, Instant.now()));
     }
     ReloadResult result =
-        new ReloadResult(loaded, unchanged, missing, failed, Duration.ofNanos(System.nanoTime() - start));
+        new ReloadResult(
+            loaded, unchanged, missing, failed, Duration.ofNanos(System.nanoTime() - start));
     for (Consumer<ReloadResult> listener : listeners) {
       listener.accept(result);
     }
     return result;
   }
 
-  private <I> LoadedTable<I> load(TableMapping<I> mapping, OptionalLong version) throws TableNotFoundException {
+  private <I> LoadedTable<I> load(TableMapping<I> mapping, OptionalLong version)
+      throws TableNotFoundException {
     TableMapping.Builder<I> builder = mapping.builder();
     String[] modelVersion = new String[1];
     DeltaTableReader.ReadResult read =
@@ -164,7 +172,13 @@ public final class SnapshotStore implements AutoCloseable {
               builder.add(row);
             });
     return new LoadedTable<>(
-        mapping.table(), read.version(), read.partitionDate(), read.rows(), modelVersion[0], builder.build(), Instant.now());
+        mapping.table(),
+        read.version(),
+        read.partitionDate(),
+        read.rows(),
+        modelVersion[0],
+        builder.build(),
+        Instant.now());
   }
 
   /** Polls for new versions every {@code interval} (in the background, daemon thread). */
@@ -194,13 +208,14 @@ public final class SnapshotStore implements AutoCloseable {
   }
 
   /**
-   * The ids of customers whose score differs between {@code sinceVersion} of customer_scores and the
-   * version in {@code scores} (absent then, or different probability, points, grade, reasons,
+   * The ids of customers whose score differs between {@code sinceVersion} of customer_scores and
+   * the version in {@code scores} (absent then, or different probability, points, grade, reasons,
    * exposure, expected loss or model), sorted. Cached per pair of versions.
    *
    * @throws VersionNotAvailableException when {@code sinceVersion} can no longer be read
    */
-  public String[] changedCustomers(LoadedTable<KeyedIndex<CustomerScore>> scores, long sinceVersion) {
+  public String[] changedCustomers(
+      LoadedTable<KeyedIndex<CustomerScore>> scores, long sinceVersion) {
     if (sinceVersion >= scores.version()) {
       return new String[0];
     }

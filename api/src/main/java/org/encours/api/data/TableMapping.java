@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How one Delta table becomes an in-memory index: the columns read and the row-to-record mapping.
- * There is one implementation per table, so that a change of a table's schema is one class to adapt.
+ * There is one implementation per table, so that a change of a table's schema is one class to
+ * adapt.
  *
  * @param <I> the index the API queries
  */

@@ -6,7 +6,14 @@ public final class VersionNotAvailableException extends RuntimeException {
   private final long version;
 
   VersionNotAvailableException(ServedTable table, long version, Throwable cause) {
-    super("Version " + version + " of " + table.tableName() + " cannot be read: " + cause.getMessage(), cause);
+    super(
+        "Version "
+            + version
+            + " of "
+            + table.tableName()
+            + " cannot be read: "
+            + cause.getMessage(),
+        cause);
     this.version = version;
   }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Scores a prospect: the probability of paying late, its grade and the reasons. The API calls it on
- * request threads, so implementations are thread-safe and fast (a linear model, not a training run).
+ * request threads, so implementations are thread-safe and fast (a linear model, not a training
+ * run).
  */
 public interface ProspectScoring {
   Assessment score(ProspectAttributes prospect);

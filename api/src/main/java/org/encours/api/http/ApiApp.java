@@ -1,8 +1,8 @@
 package org.encours.api.http;
 
 import io.javalin.Javalin;
-import io.javalin.http.Handler;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the HTTP API as an <em>unstarted</em> Javalin app (the serve command starts it; tests start
- * it on a random port). All errors leave through one mapper as RFC 7807 problem bodies; a stack
- * trace is logged (with a reference) but never sent.
+ * Builds the HTTP API as an <em>unstarted</em> Javalin app (the serve command starts it; tests
+ * start it on a random port). All errors leave through one mapper as RFC 7807 problem bodies; a
+ * stack trace is logged (with a reference) but never sent.
  */
 public final class ApiApp {
   private static final Logger LOG = LoggerFactory.getLogger(ApiApp.class);
@@ -29,22 +29,80 @@ public final class ApiApp {
     QuoteController quotes = new QuoteController(services);
     OpsController ops = new OpsController(services);
     return List.of(
-        new ApiRoute(HandlerType.GET, "/v1/customers/{id}/score", Scope.SALES, "A customer's latest late-payment score", data::customerScore),
-        new ApiRoute(HandlerType.GET, "/v1/customers/{id}/recommendation", Scope.SALES, "A customer's recommended deposit, limit and terms", data::recommendation),
-        new ApiRoute(HandlerType.POST, "/v1/prospects/score", Scope.SALES, "Score a prospect and propose terms", quotes::scoreProspect),
-        new ApiRoute(HandlerType.POST, "/v1/quotes/check", Scope.SALES, "Check a quote against a customer's or prospect's terms", quotes::checkQuote),
-        new ApiRoute(HandlerType.GET, "/v1/customers/{id}/dunning-plan", Scope.DUNNING, "A customer's next dunning actions", data::customerDunningPlan),
-        new ApiRoute(HandlerType.GET, "/v1/invoices/{id}/score", Scope.DUNNING, "An open invoice's late-payment score", data::invoiceScore),
-        new ApiRoute(HandlerType.GET, "/v1/scores", Scope.DUNNING, "Customer scores in bulk, optionally only those changed since a version (paged)", data::scores),
-        new ApiRoute(HandlerType.GET, "/v1/dunning-plan", Scope.DUNNING, "Dunning actions due by a date (paged)", data::dunningPlan),
-        new ApiRoute(HandlerType.GET, "/v1/portfolio/aging", Scope.REPORTS, "Aging by bucket at the latest as-of date", data::aging),
-        new ApiRoute(HandlerType.GET, "/v1/portfolio/kpis", Scope.REPORTS, "DSO family, CEI and AR at the latest month end", data::kpis),
-        new ApiRoute(HandlerType.POST, "/v1/admin/reload", Scope.ADMIN, "Look for new table versions now", ops::reload),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/customers/{id}/score",
+            Scope.SALES,
+            "A customer's latest late-payment score",
+            data::customerScore),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/customers/{id}/recommendation",
+            Scope.SALES,
+            "A customer's recommended deposit, limit and terms",
+            data::recommendation),
+        new ApiRoute(
+            HandlerType.POST,
+            "/v1/prospects/score",
+            Scope.SALES,
+            "Score a prospect and propose terms",
+            quotes::scoreProspect),
+        new ApiRoute(
+            HandlerType.POST,
+            "/v1/quotes/check",
+            Scope.SALES,
+            "Check a quote against a customer's or prospect's terms",
+            quotes::checkQuote),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/customers/{id}/dunning-plan",
+            Scope.DUNNING,
+            "A customer's next dunning actions",
+            data::customerDunningPlan),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/invoices/{id}/score",
+            Scope.DUNNING,
+            "An open invoice's late-payment score",
+            data::invoiceScore),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/scores",
+            Scope.DUNNING,
+            "Customer scores in bulk, optionally only those changed since a version (paged)",
+            data::scores),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/dunning-plan",
+            Scope.DUNNING,
+            "Dunning actions due by a date (paged)",
+            data::dunningPlan),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/portfolio/aging",
+            Scope.REPORTS,
+            "Aging by bucket at the latest as-of date",
+            data::aging),
+        new ApiRoute(
+            HandlerType.GET,
+            "/v1/portfolio/kpis",
+            Scope.REPORTS,
+            "DSO family, CEI and AR at the latest month end",
+            data::kpis),
+        new ApiRoute(
+            HandlerType.POST,
+            "/v1/admin/reload",
+            Scope.ADMIN,
+            "Look for new table versions now",
+            ops::reload),
         new ApiRoute(HandlerType.GET, "/health", null, "Liveness", ops::health),
-        new ApiRoute(HandlerType.GET, "/ready", null, "Readiness: which tables are loaded", ops::ready),
+        new ApiRoute(
+            HandlerType.GET, "/ready", null, "Readiness: which tables are loaded", ops::ready),
         new ApiRoute(HandlerType.GET, "/metrics", null, "Prometheus metrics", ops::metrics),
-        new ApiRoute(HandlerType.GET, "/openapi.json", null, "This API's OpenAPI document", ops::openApi),
-        new ApiRoute(HandlerType.GET, "/docs", null, "Human documentation of the endpoints", ops::docs));
+        new ApiRoute(
+            HandlerType.GET, "/openapi.json", null, "This API's OpenAPI document", ops::openApi),
+        new ApiRoute(
+            HandlerType.GET, "/docs", null, "Human documentation of the endpoints", ops::docs));
   }
 
   /** The app with the default {@link HttpLimits}, not started. */
@@ -63,7 +121,11 @@ public final class ApiApp {
               config.http.prefer405over404 = true;
               config.http.generateEtags = false;
               config.jsonMapper(new JavalinJackson(services.json(), false));
-              config.requestLogger.http((ctx, ms) -> services.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), ms / 1000.0));
+              config.requestLogger.http(
+                  (ctx, ms) ->
+                      services
+                          .metrics()
+                          .request(ctx.method().name(), route(ctx), ctx.statusCode(), ms / 1000.0));
               // A client that goes away or stops sending is the client's fault, never a 5xx.
               config.jetty.clientAbortStatus = 400;
               config.jetty.timeoutStatus = 408;
@@ -74,12 +136,21 @@ public final class ApiApp {
                     http.setSendServerVersion(false);
                     http.setSendXPoweredBy(false);
                   });
-              config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
-              config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
+              config.jetty.modifyServer(
+                  server ->
+                      server.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
+              config.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.setErrorHandler(new ProblemErrorHandler(limits.maxHeaderBytes())));
             });
-    Guard guard = new Guard(services.keys(), services.limiter(), new AuthThrottle(limits.authFailures(), limits.authFailureWindow()));
+    Guard guard =
+        new Guard(
+            services.keys(),
+            services.limiter(),
+            new AuthThrottle(limits.authFailures(), limits.authFailureWindow()));
     for (ApiRoute route : routes(services)) {
-      Handler handler = route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler());
+      Handler handler =
+          route.scope() == null ? route.handler() : guard.protect(route.scope(), route.handler());
       app.addHttpHandler(route.method(), route.path(), handler);
       if (route.method() == HandlerType.GET) {
         // Javalin answers HEAD on a GET route with an empty 200 without running the route's
@@ -100,7 +171,14 @@ public final class ApiApp {
           } else if (status == 413) {
             problem(Problems.tooLarge(services.maxBodyBytes()), ctx);
           } else {
-            problem(new ApiException(status, "http-" + status, "HTTP " + status, Problems.clip(e.getMessage(), 120), java.util.Map.of()), ctx);
+            problem(
+                new ApiException(
+                    status,
+                    "http-" + status,
+                    "HTTP " + status,
+                    Problems.clip(e.getMessage(), 120),
+                    java.util.Map.of()),
+                ctx);
           }
         });
     app.exception(
@@ -113,15 +191,23 @@ public final class ApiApp {
           String reference = UUID.randomUUID().toString().substring(0, 8);
           LOG.error("Internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
           problem(
-              new ApiException(500, "internal", "Internal error", "The server could not answer (reference " + reference + " in its log).", java.util.Map.of()),
+              new ApiException(
+                  500,
+                  "internal",
+                  "Internal error",
+                  "The server could not answer (reference " + reference + " in its log).",
+                  java.util.Map.of()),
               ctx);
         });
-    app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
-        problem(Problems.noRoute(ctx.req().getMethod(), ctx.path()), ctx);
-      }
-    });
-    app.error(405, ctx -> problem(Problems.methodNotAllowed(ctx.req().getMethod(), ctx.path()), ctx));
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            problem(Problems.noRoute(ctx.req().getMethod(), ctx.path()), ctx);
+          }
+        });
+    app.error(
+        405, ctx -> problem(Problems.methodNotAllowed(ctx.req().getMethod(), ctx.path()), ctx));
     return app;
   }
 

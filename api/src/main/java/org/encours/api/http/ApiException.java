@@ -3,8 +3,8 @@ package org.encours.api.http;
 import java.util.Map;
 
 /**
- * An error answered as a problem body: status, a short stable title, a detail the caller can act on,
- * and response headers (Retry-After, WWW-Authenticate). Create them through {@link Problems}.
+ * An error answered as a problem body: status, a short stable title, a detail the caller can act
+ * on, and response headers (Retry-After, WWW-Authenticate). Create them through {@link Problems}.
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

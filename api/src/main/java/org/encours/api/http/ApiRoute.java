@@ -9,4 +9,5 @@ import org.encours.api.security.Scope;
  * (null: open), the handler, and a one-line summary. The app registers exactly these; a test checks
  * that the OpenAPI document lists exactly these.
  */
-public record ApiRoute(HandlerType method, String path, Scope scope, String summary, Handler handler) {}
+public record ApiRoute(
+    HandlerType method, String path, Scope scope, String summary, Handler handler) {}

@@ -10,8 +10,8 @@ import org.encours.api.security.RateLimiter;
 import org.encours.core.policy.Policy;
 
 /**
- * What the HTTP layer needs, built by the serve command (or a test). {@code prospects} and
- * {@code policy} may be null: their endpoints then answer 503.
+ * What the HTTP layer needs, built by the serve command (or a test). {@code prospects} and {@code
+ * policy} may be null: their endpoints then answer 503.
  */
 public record ApiServices(
     SnapshotStore store,

@@ -39,8 +39,8 @@ final class Bodies {
   }
 
   /**
-   * Whether a Content-Type is JSON: the media type {@code application/json} exactly (any case), with
-   * no parameter but {@code charset=utf-8}.
+   * Whether a Content-Type is JSON: the media type {@code application/json} exactly (any case),
+   * with no parameter but {@code charset=utf-8}.
    */
   static boolean isJson(String contentType) {
     if (contentType == null) {
@@ -74,13 +74,15 @@ final class Bodies {
   static ApiException clientFault(Throwable e) {
     BadMessageException bad = cause(e, BadMessageException.class);
     if (bad != null) {
-      return Problems.bodyIncomplete("its framing is broken (" + Problems.clip(bad.getReason(), 80) + ")");
+      return Problems.bodyIncomplete(
+          "its framing is broken (" + Problems.clip(bad.getReason(), 80) + ")");
     }
     if (cause(e, TimeoutException.class) != null) {
       return Problems.bodyTimeout();
     }
     if (cause(e, EofException.class) != null) {
-      return Problems.bodyIncomplete("it ended before its Content-Length, its chunked framing is broken, or the connection was closed");
+      return Problems.bodyIncomplete(
+          "it ended before its Content-Length, its chunked framing is broken, or the connection was closed");
     }
     return Problems.bodyIncomplete("the connection failed while it was sent");
   }

@@ -17,7 +17,9 @@ final class Cursor {
     for (String p : position) {
       b.append('\u001f').append(p);
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The position parts of a cursor of {@code kind} made for {@code query}; 400 otherwise. */
@@ -29,14 +31,17 @@ final class Cursor {
       }
       text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw Problems.badParameter("cursor", cursor, "a cursor returned as nextCursor by this endpoint");
+      throw Problems.badParameter(
+          "cursor", cursor, "a cursor returned as nextCursor by this endpoint");
     }
     String[] fields = text.split("\u001f", -1);
     if (fields.length != parts + 2 || !fields[0].equals(kind)) {
-      throw Problems.badParameter("cursor", cursor, "a cursor returned as nextCursor by this endpoint");
+      throw Problems.badParameter(
+          "cursor", cursor, "a cursor returned as nextCursor by this endpoint");
     }
     if (!fields[1].equals(query)) {
-      throw Problems.badParameter("cursor", cursor, "a cursor from the same query (same filters) as this request");
+      throw Problems.badParameter(
+          "cursor", cursor, "a cursor from the same query (same filters) as this request");
     }
     return List.of(fields).subList(2, fields.length);
   }

@@ -43,7 +43,8 @@ final class DataController {
 
   void customerScore(Context ctx) {
     String id = Params.id(ctx, "id");
-    LoadedTable<KeyedIndex<CustomerScore>> t = Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
+    LoadedTable<KeyedIndex<CustomerScore>> t =
+        Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
     CustomerScore s = t.index().get(id);
     if (s == null) {
       throw Problems.notFound("customer score for", id);
@@ -56,7 +57,8 @@ final class DataController {
 
   void invoiceScore(Context ctx) {
     String id = Params.id(ctx, "id");
-    LoadedTable<KeyedIndex<InvoiceScore>> t = Responses.require(store.current(), store, ServedTable.INVOICE_SCORES);
+    LoadedTable<KeyedIndex<InvoiceScore>> t =
+        Responses.require(store.current(), store, ServedTable.INVOICE_SCORES);
     InvoiceScore s = t.index().get(id);
     if (s == null) {
       throw Problems.notFound("invoice score for", id);
@@ -69,7 +71,8 @@ final class DataController {
 
   void recommendation(Context ctx) {
     String id = Params.id(ctx, "id");
-    LoadedTable<KeyedIndex<Recommendation>> t = Responses.require(store.current(), store, ServedTable.RECOMMENDATIONS);
+    LoadedTable<KeyedIndex<Recommendation>> t =
+        Responses.require(store.current(), store, ServedTable.RECOMMENDATIONS);
     Recommendation r = t.index().get(id);
     if (r == null) {
       throw Problems.notFound("recommendation for customer", id);
@@ -82,7 +85,8 @@ final class DataController {
 
   void customerDunningPlan(Context ctx) {
     String id = Params.id(ctx, "id");
-    LoadedTable<DunningPlanIndex> t = Responses.require(store.current(), store, ServedTable.DUNNING_PLAN);
+    LoadedTable<DunningPlanIndex> t =
+        Responses.require(store.current(), store, ServedTable.DUNNING_PLAN);
     List<DunningAction> actions = t.index().forCustomer(id);
     if (actions == null) {
       throw Problems.notFound("dunning plan for customer", id);
@@ -90,7 +94,9 @@ final class DataController {
     if (Responses.notModified(ctx, Responses.etag(t))) {
       return;
     }
-    ctx.json(new Envelope<>(actions.stream().map(DunningActionDto::of).toList(), null, t.version(), t.asOf()));
+    ctx.json(
+        new Envelope<>(
+            actions.stream().map(DunningActionDto::of).toList(), null, t.version(), t.asOf()));
   }
 
   /** {@code GET /v1/scores?changedSince=N&limit=L&cursor=C}: customer scores in id order. */
@@ -100,9 +106,13 @@ final class DataController {
     String cursor = Params.query(ctx, "cursor");
     String query = "changedSince=" + (since == null ? "" : since);
     String after = cursor == null ? null : Cursor.decode(cursor, "scores", query, 1).get(0);
-    LoadedTable<KeyedIndex<CustomerScore>> t = Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
+    LoadedTable<KeyedIndex<CustomerScore>> t =
+        Responses.require(store.current(), store, ServedTable.CUSTOMER_SCORES);
     if (since != null && since > t.version()) {
-      throw Problems.badParameter("changedSince", since.toString(), "a version not newer than the served one (" + t.version() + ")");
+      throw Problems.badParameter(
+          "changedSince",
+          since.toString(),
+          "a version not newer than the served one (" + t.version() + ")");
     }
     if (Responses.notModified(ctx, Responses.etag(t))) {
       return;
@@ -121,7 +131,8 @@ final class DataController {
       try {
         changed = store.changedCustomers(t, since);
       } catch (VersionNotAvailableException e) {
-        throw Problems.versionGone(since, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        throw Problems.versionGone(
+            since, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
       }
       int i = 0;
       if (after != null) {
@@ -136,11 +147,16 @@ final class DataController {
       }
       more = i < changed.length;
     }
-    String next = more && !items.isEmpty() ? Cursor.encode("scores", query, items.get(items.size() - 1).customerId()) : null;
+    String next =
+        more && !items.isEmpty()
+            ? Cursor.encode("scores", query, items.get(items.size() - 1).customerId())
+            : null;
     ctx.json(new Page<>(items, next, limit, t.modelVersion(), t.version(), t.asOf()));
   }
 
-  /** {@code GET /v1/dunning-plan?dueBy=D&limit=L&cursor=C}: actions due by D, by date then invoice. */
+  /**
+   * {@code GET /v1/dunning-plan?dueBy=D&limit=L&cursor=C}: actions due by D, by date then invoice.
+   */
   void dunningPlan(Context ctx) {
     LocalDate dueBy = Params.date(ctx, "dueBy", false);
     int limit = Params.limit(ctx);
@@ -153,11 +169,13 @@ final class DataController {
       try {
         afterDay = Integer.parseInt(position.get(0));
       } catch (NumberFormatException e) {
-        throw Problems.badParameter("cursor", cursor, "a cursor returned as nextCursor by this endpoint");
+        throw Problems.badParameter(
+            "cursor", cursor, "a cursor returned as nextCursor by this endpoint");
       }
       afterInvoice = position.get(1);
     }
-    LoadedTable<DunningPlanIndex> t = Responses.require(store.current(), store, ServedTable.DUNNING_PLAN);
+    LoadedTable<DunningPlanIndex> t =
+        Responses.require(store.current(), store, ServedTable.DUNNING_PLAN);
     if (Responses.notModified(ctx, Responses.etag(t))) {
       return;
     }
@@ -170,7 +188,11 @@ final class DataController {
       last = plan.at(i);
       items.add(DunningActionDto.of(last));
     }
-    String next = i < end && last != null ? Cursor.encode("dunning", query, Integer.toString(last.actionEpochDay()), last.invoiceId()) : null;
+    String next =
+        i < end && last != null
+            ? Cursor.encode(
+                "dunning", query, Integer.toString(last.actionEpochDay()), last.invoiceId())
+            : null;
     ctx.json(new Page<>(items, next, limit, null, t.version(), t.asOf()));
   }
 
@@ -183,19 +205,29 @@ final class DataController {
   }
 
   private void portfolio(Context ctx, ServedTable table) {
-    String level = Params.optionalText(ctx, "level", LEVEL, "a level such as portfolio, country, sector, size_band, customer");
-    String entity = Params.optionalText(ctx, "entity", ENTITY, "an entity id (1 to 64 letters, digits, spaces, '.', '_', ':', '-')");
+    String level =
+        Params.optionalText(
+            ctx, "level", LEVEL, "a level such as portfolio, country, sector, size_band, customer");
+    String entity =
+        Params.optionalText(
+            ctx,
+            "entity",
+            ENTITY,
+            "an entity id (1 to 64 letters, digits, spaces, '.', '_', ':', '-')");
     if (level == null) {
       level = entity == null ? "portfolio" : "customer";
     }
     ServingSnapshot snapshot = store.current();
     LoadedTable<PortfolioIndex<?>> t = Responses.require(snapshot, store, table);
     PortfolioIndex<?> index = t.index();
-    if (!index.levels().contains(level) && index.entityCount(level) == 0 && !index.levels().isEmpty()) {
+    if (!index.levels().contains(level)
+        && index.entityCount(level) == 0
+        && !index.levels().isEmpty()) {
       throw Problems.badParameter("level", level, "one of " + String.join(", ", index.levels()));
     }
     if ("customer".equals(level) && entity == null) {
-      throw Problems.badParameter("entity", "", "a customer id: the customer level is served one customer at a time");
+      throw Problems.badParameter(
+          "entity", "", "a customer id: the customer level is served one customer at a time");
     }
     List<?> rows = index.rows(level, entity);
     if (entity != null && rows.isEmpty()) {

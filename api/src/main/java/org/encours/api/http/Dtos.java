@@ -13,7 +13,9 @@ import org.encours.api.data.Recommendation;
 import org.encours.api.engines.ProspectScoring;
 import org.encours.core.policy.QuoteCheck;
 
-/** The JSON contract: response and request records (camelCase; dates ISO-8601; money as decimals). */
+/**
+ * The JSON contract: response and request records (camelCase; dates ISO-8601; money as decimals).
+ */
 public final class Dtos {
   private Dtos() {}
 
@@ -21,7 +23,13 @@ public final class Dtos {
   public record Envelope<T>(T data, String modelVersion, Long dataVersion, LocalDate asOf) {}
 
   /** A page of a bulk listing; {@code nextCursor} is null on the last page. */
-  public record Page<T>(List<T> data, String nextCursor, int limit, String modelVersion, Long dataVersion, LocalDate asOf) {}
+  public record Page<T>(
+      List<T> data,
+      String nextCursor,
+      int limit,
+      String modelVersion,
+      Long dataVersion,
+      LocalDate asOf) {}
 
   public record Reason(String text, Double contribution) {}
 
@@ -157,8 +165,11 @@ public final class Dtos {
       Integer requestedTermsDays,
       String channel) {}
 
-  /** {@code POST /v1/quotes/check} body: a customer id or a prospect, the quote amount and terms. */
-  public record QuoteRequest(String customerId, ProspectRequest prospect, BigDecimal amount, Integer requestedTermsDays) {}
+  /**
+   * {@code POST /v1/quotes/check} body: a customer id or a prospect, the quote amount and terms.
+   */
+  public record QuoteRequest(
+      String customerId, ProspectRequest prospect, BigDecimal amount, Integer requestedTermsDays) {}
 
   public record ProspectScoreDto(
       double probability,
@@ -179,7 +190,8 @@ public final class Dtos {
       String grade,
       Double probability,
       QuoteDecision decision) {
-    static QuoteCheckDto of(String customerId, Double probability, QuoteCheck q, String policyVersion) {
+    static QuoteCheckDto of(
+        String customerId, Double probability, QuoteCheck q, String policyVersion) {
       return new QuoteCheckDto(
           customerId,
           q.prospect(),
@@ -207,7 +219,8 @@ public final class Dtos {
 
   /**
    * The policy's decision on a quote ({@link QuoteCheck}): {@code depositStatus} is {@code none},
-   * {@code recommended} or {@code required}; {@code depositRequiredAbove} null means never required.
+   * {@code recommended} or {@code required}; {@code depositRequiredAbove} null means never
+   * required.
    */
   public record QuoteDecision(
       boolean approved,
@@ -229,7 +242,14 @@ public final class Dtos {
 
   public record ReadyDto(boolean ready, Map<String, TableStatus> tables) {}
 
-  public record TableStatus(boolean loaded, Long version, LocalDate asOf, Long rows, String loadedAt, String problem, String writtenBy) {}
+  public record TableStatus(
+      boolean loaded,
+      Long version,
+      LocalDate asOf,
+      Long rows,
+      String loadedAt,
+      String problem,
+      String writtenBy) {}
 
   static String word(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);

@@ -9,10 +9,10 @@ import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
 
 /**
- * Wraps a handler: the caller must present a valid key ({@code Authorization: Bearer KEY} or
- * {@code X-API-Key: KEY}) with the scope, within its rate limit. An address that sent too many
- * invalid keys is refused before its key is looked at ({@link AuthThrottle}). The key's name is kept
- * on the request (attribute {@code encours.key}); the key itself is never logged.
+ * Wraps a handler: the caller must present a valid key ({@code Authorization: Bearer KEY} or {@code
+ * X-API-Key: KEY}) with the scope, within its rate limit. An address that sent too many invalid
+ * keys is refused before its key is looked at ({@link AuthThrottle}). The key's name is kept on the
+ * request (attribute {@code encours.key}); the key itself is never logged.
  */
 final class Guard {
   static final String KEY_ATTRIBUTE = "encours.key";
@@ -57,7 +57,8 @@ final class Guard {
       }
     }
     if (presented == null || presented.isEmpty()) {
-      throw Problems.unauthorized("No API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.");
+      throw Problems.unauthorized(
+          "No API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.");
     }
     ApiKey key = keys.authenticate(presented).orElse(null);
     if (key == null) {

@@ -5,17 +5,22 @@ import java.time.Duration;
 /**
  * Limits of the web server: the size of the request line and headers, how long a request body may
  * pause before the request is answered 408, and the throttling of invalid API keys per client
- * address ({@code authFailures} invalid keys at once, one more regained every
- * {@code authFailureWindow / authFailures}; 0 turns throttling off).
+ * address ({@code authFailures} invalid keys at once, one more regained every {@code
+ * authFailureWindow / authFailures}; 0 turns throttling off).
  */
-public record HttpLimits(int maxHeaderBytes, Duration bodyIdleTimeout, int authFailures, Duration authFailureWindow) {
+public record HttpLimits(
+    int maxHeaderBytes, Duration bodyIdleTimeout, int authFailures, Duration authFailureWindow) {
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
   public static final Duration DEFAULT_BODY_IDLE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_AUTH_FAILURES = 20;
   public static final Duration DEFAULT_AUTH_FAILURE_WINDOW = Duration.ofMinutes(1);
 
   public static final HttpLimits DEFAULTS =
-      new HttpLimits(DEFAULT_MAX_HEADER_BYTES, DEFAULT_BODY_IDLE_TIMEOUT, DEFAULT_AUTH_FAILURES, DEFAULT_AUTH_FAILURE_WINDOW);
+      new HttpLimits(
+          DEFAULT_MAX_HEADER_BYTES,
+          DEFAULT_BODY_IDLE_TIMEOUT,
+          DEFAULT_AUTH_FAILURES,
+          DEFAULT_AUTH_FAILURE_WINDOW);
 
   public HttpLimits {
     if (maxHeaderBytes < 1024) {
@@ -25,7 +30,8 @@ public record HttpLimits(int maxHeaderBytes, Duration bodyIdleTimeout, int authF
       throw new IllegalArgumentException("bodyIdleTimeout must be positive");
     }
     if (authFailures < 0 || authFailureWindow.isNegative() || authFailureWindow.isZero()) {
-      throw new IllegalArgumentException("authFailures must be 0 or more, authFailureWindow positive");
+      throw new IllegalArgumentException(
+          "authFailures must be 0 or more, authFailureWindow positive");
     }
   }
 

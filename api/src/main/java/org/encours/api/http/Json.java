@@ -3,11 +3,11 @@ package org.encours.api.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -54,7 +54,10 @@ public final class Json {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_CHARS).maxNestingDepth(MAX_NESTING).build())
+                StreamReadConstraints.builder()
+                    .maxNumberLength(MAX_NUMBER_CHARS)
+                    .maxNestingDepth(MAX_NESTING)
+                    .build())
             .build();
     SimpleModule bounded = new SimpleModule("encours-bounded-values");
     bounded.addDeserializer(BigDecimal.class, new BoundedDecimal());
@@ -73,11 +76,27 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
-    for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean, LogicalType.DateTime}) {
-      mapper.coercionConfigFor(type)
-          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+    for (LogicalType type :
+        new LogicalType[] {
+          LogicalType.Textual,
+          LogicalType.Integer,
+          LogicalType.Float,
+          LogicalType.Boolean,
+          LogicalType.DateTime
+        }) {
+      mapper
+          .coercionConfigFor(type)
+          .setCoercion(
+              CoercionInputShape.Integer,
+              type == LogicalType.Integer || type == LogicalType.Float
+                  ? CoercionAction.TryConvert
+                  : CoercionAction.Fail)
+          .setCoercion(
+              CoercionInputShape.Float,
+              type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(
+              CoercionInputShape.Boolean,
+              type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     return mapper;
@@ -96,10 +115,23 @@ public final class Json {
       return value;
     } catch (UnrecognizedPropertyException e) {
       throw Problems.badBody(
-          "Unknown field '" + path(e) + "'. Allowed: "
-              + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
+          "Unknown field '"
+              + path(e)
+              + "'. Allowed: "
+              + e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "))
+              + ".");
     } catch (InvalidFormatException e) {
-      throw Problems.badBody("Field '" + path(e) + "': '" + Problems.clip(String.valueOf(e.getValue()), 40) + "' is not " + typeName(e.getTargetType()) + ".");
+      throw Problems.badBody(
+          "Field '"
+              + path(e)
+              + "': '"
+              + Problems.clip(String.valueOf(e.getValue()), 40)
+              + "' is not "
+              + typeName(e.getTargetType())
+              + ".");
     } catch (MismatchedInputException e) {
       String field = path(e);
       throw Problems.badBody(
@@ -110,8 +142,13 @@ public final class Json {
       throw outsideLimits();
     } catch (JsonParseException e) {
       throw Problems.badBody(
-          "Malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-              + ": " + Problems.clip(e.getOriginalMessage()) + ".");
+          "Malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + Problems.clip(e.getOriginalMessage())
+              + ".");
     } catch (NumberOutOfRange e) {
       throw Problems.badBody("Field '" + path(e) + "': " + e.getOriginalMessage() + ".");
     } catch (JsonMappingException e) {
@@ -119,7 +156,10 @@ public final class Json {
         throw outsideLimits();
       }
       String field = path(e);
-      throw Problems.badBody((field.isEmpty() ? "" : "Field '" + field + "': ") + Problems.clip(e.getOriginalMessage()) + ".");
+      throw Problems.badBody(
+          (field.isEmpty() ? "" : "Field '" + field + "': ")
+              + Problems.clip(e.getOriginalMessage())
+              + ".");
     } catch (JsonProcessingException e) {
       throw Problems.badBody("Malformed JSON: " + Problems.clip(e.getOriginalMessage()) + ".");
     } catch (IOException e) {
@@ -129,8 +169,11 @@ public final class Json {
 
   private static ApiException outsideLimits() {
     return Problems.badBody(
-        "The body is outside the limits of this API: numbers of at most " + MAX_NUMBER_CHARS + " characters, at most "
-            + MAX_NESTING + " levels of nesting.");
+        "The body is outside the limits of this API: numbers of at most "
+            + MAX_NUMBER_CHARS
+            + " characters, at most "
+            + MAX_NESTING
+            + " levels of nesting.");
   }
 
   /**
@@ -152,19 +195,28 @@ public final class Json {
     }
   }
 
-  /** A number refused by {@link #checkDigits}; its message quotes the first 24 characters at most. */
+  /**
+   * A number refused by {@link #checkDigits}; its message quotes the first 24 characters at most.
+   */
   static final class NumberOutOfRange extends JsonMappingException {
     private static final long serialVersionUID = 1L;
 
     NumberOutOfRange(JsonParser p, String text) {
       super(
           p,
-          "the number " + Problems.clip(text, 24) + " is out of range: numbers have at most " + MAX_DIGITS
-              + " digits before and " + MAX_DIGITS + " after the decimal point");
+          "the number "
+              + Problems.clip(text, 24)
+              + " is out of range: numbers have at most "
+              + MAX_DIGITS
+              + " digits before and "
+              + MAX_DIGITS
+              + " after the decimal point");
     }
   }
 
-  /** BigDecimal fields: bounded as {@link #checkDigits} says; other tokens as Jackson's own rules. */
+  /**
+   * BigDecimal fields: bounded as {@link #checkDigits} says; other tokens as Jackson's own rules.
+   */
   private static final class BoundedDecimal extends StdScalarDeserializer<BigDecimal> {
     private static final long serialVersionUID = 1L;
 
@@ -174,7 +226,8 @@ public final class Json {
 
     @Override
     public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
+          || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
         checkDigits(p, p.getText());
         return p.getDecimalValue();
       }
@@ -185,7 +238,8 @@ public final class Json {
   /** Double fields: bounded the same way, so nothing overflows to infinity or underflows to 0. */
   private static final class BoundedDouble extends StdScalarDeserializer<Double> {
     private static final long serialVersionUID = 1L;
-    private final JsonDeserializer<?> standard = NumberDeserializers.find(Double.class, Double.class.getName());
+    private final JsonDeserializer<?> standard =
+        NumberDeserializers.find(Double.class, Double.class.getName());
 
     BoundedDouble() {
       super(Double.class);
@@ -193,7 +247,8 @@ public final class Json {
 
     @Override
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
+          || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
         checkDigits(p, p.getText());
         return p.getDoubleValue();
       }
@@ -201,7 +256,9 @@ public final class Json {
     }
   }
 
-  /** Dates: the string YYYY-MM-DD exactly (a date-time, a week date or a signed year is refused). */
+  /**
+   * Dates: the string YYYY-MM-DD exactly (a date-time, a week date or a signed year is refused).
+   */
   private static final class StrictDate extends StdScalarDeserializer<LocalDate> {
     private static final long serialVersionUID = 1L;
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");

@@ -16,7 +16,8 @@ import org.encours.api.http.Dtos.TableStatus;
 
 /** Health, readiness, metrics, the OpenAPI document, the docs page and the admin reload. */
 final class OpsController {
-  private static final byte[] HEALTH = "{\"status\":\"up\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] HEALTH =
+      "{\"status\":\"up\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private final ApiServices services;
   private final byte[] openApi = resource("openapi.json");
@@ -44,11 +45,21 @@ final class OpsController {
       LoadedTable<?> t = snapshot.tables().get(table);
       if (t == null) {
         all = false;
-        tables.put(table.tableName(), new TableStatus(false, null, null, null, null, store.lastError(table), table.writtenBy()));
+        tables.put(
+            table.tableName(),
+            new TableStatus(
+                false, null, null, null, null, store.lastError(table), table.writtenBy()));
       } else {
         tables.put(
             table.tableName(),
-            new TableStatus(true, t.version(), t.asOf(), t.rows(), t.loadedAt().toString(), store.lastError(table), null));
+            new TableStatus(
+                true,
+                t.version(),
+                t.asOf(),
+                t.rows(),
+                t.loadedAt().toString(),
+                store.lastError(table),
+                null));
       }
     }
     ctx.json(new ReadyDto(all, tables));
@@ -71,7 +82,11 @@ final class OpsController {
   void reload(Context ctx) {
     SnapshotStore.ReloadResult result = services.store().reload();
     Map<String, Object> loaded = new LinkedHashMap<>();
-    result.loaded().forEach((table, t) -> loaded.put(table.tableName(), Map.of("version", t.version(), "rows", t.rows())));
+    result
+        .loaded()
+        .forEach(
+            (table, t) ->
+                loaded.put(table.tableName(), Map.of("version", t.version(), "rows", t.rows())));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("loaded", loaded);
     body.put("unchanged", result.unchanged().stream().map(ServedTable::tableName).toList());

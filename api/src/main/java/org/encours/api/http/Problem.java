@@ -14,16 +14,22 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 public record Problem(String type, String title, int status, String detail, String instance) {
   public static final String CONTENT_TYPE = "application/problem+json";
 
-  private static final ObjectWriter WRITER = Json.mapper().writer().with(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+  private static final ObjectWriter WRITER =
+      Json.mapper().writer().with(JsonGenerator.Feature.ESCAPE_NON_ASCII);
 
   /** The problem for an {@link ApiException} at {@code path} (null when unknown). */
   static Problem of(ApiException e, String path) {
-    return new Problem("/docs#problem-" + e.slug(), e.title(), e.status(), e.getMessage(), path == null ? null : Problems.clip(path, 200));
+    return new Problem(
+        "/docs#problem-" + e.slug(),
+        e.title(),
+        e.status(),
+        e.getMessage(),
+        path == null ? null : Problems.clip(path, 200));
   }
 
   /**
-   * The body as bytes: JSON in pure ASCII (anything else written as a backslash-u escape), so it is valid
-   * UTF-8 whatever the text it quotes and however a client guesses the charset.
+   * The body as bytes: JSON in pure ASCII (anything else written as a backslash-u escape), so it is
+   * valid UTF-8 whatever the text it quotes and however a client guesses the charset.
    */
   byte[] toBytes() {
     try {

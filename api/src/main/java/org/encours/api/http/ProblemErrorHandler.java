@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * The web server's own error answers (a request line, header or URI it refuses before any endpoint
- * runs, or an error it raises itself) as problem bodies instead of its HTML pages, for every method.
+ * runs, or an error it raises itself) as problem bodies instead of its HTML pages, for every
+ * method.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   private final int maxHeaderBytes;
@@ -33,7 +34,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
     fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
     fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-    return ByteBuffer.wrap(Problem.of(Problems.refusedByServer(status, reason, maxHeaderBytes), null).toBytes());
+    return ByteBuffer.wrap(
+        Problem.of(Problems.refusedByServer(status, reason, maxHeaderBytes), null).toBytes());
   }
 
   @Override
@@ -42,7 +44,9 @@ final class ProblemErrorHandler extends ErrorHandler {
   }
 
   @Override
-  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  public void handle(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     baseRequest.setHandled(true);
     int status = response.getStatus();
     if (response.isCommitted() || HttpStatus.hasNoBody(status)) {
@@ -50,7 +54,9 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
     String reason = message instanceof String s ? s : baseRequest.getResponse().getReason();
-    byte[] body = Problem.of(Problems.refusedByServer(status, reason, maxHeaderBytes), pathOf(request)).toBytes();
+    byte[] body =
+        Problem.of(Problems.refusedByServer(status, reason, maxHeaderBytes), pathOf(request))
+            .toBytes();
     response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
     response.setContentType(Problem.CONTENT_TYPE);
     response.setContentLength(body.length);

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The query string, decoded strictly: percent escapes must be two hex digits forming UTF-8, '+' is a
- * space, and a parameter appears at most once. A broken escape or a repeated parameter is a 400
+ * The query string, decoded strictly: percent escapes must be two hex digits forming UTF-8, '+' is
+ * a space, and a parameter appears at most once. A broken escape or a repeated parameter is a 400
  * naming the parameter, never skipped (a lenient decoder would drop the whole query and answer the
  * first page).
  */
@@ -74,7 +74,8 @@ final class Query {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes.toByteArray()))

@@ -12,8 +12,11 @@ final class Responses {
   private Responses() {}
 
   /** The loaded table, or a 503 problem saying which job writes it. */
-  static <I> LoadedTable<I> require(ServingSnapshot snapshot, SnapshotStore store, ServedTable table) {
-    return snapshot.<I>table(table).orElseThrow(() -> Problems.tableNotLoaded(table, store.lastError(table)));
+  static <I> LoadedTable<I> require(
+      ServingSnapshot snapshot, SnapshotStore store, ServedTable table) {
+    return snapshot
+        .<I>table(table)
+        .orElseThrow(() -> Problems.tableNotLoaded(table, store.lastError(table)));
   }
 
   /** The ETag of everything served from one version of a table. */
@@ -22,9 +25,9 @@ final class Responses {
   }
 
   /**
-   * Sets the ETag; answers 304 and returns true when the client already has this version
-   * ({@code If-None-Match} names it, or is {@code *}). Call it once the resource is known to exist:
-   * {@code *} on an unknown id must stay a 404.
+   * Sets the ETag; answers 304 and returns true when the client already has this version ({@code
+   * If-None-Match} names it, or is {@code *}). Call it once the resource is known to exist: {@code
+   * *} on an unknown id must stay a 404.
    */
   static boolean notModified(Context ctx, String etag) {
     ctx.header("ETag", etag);

@@ -46,7 +46,12 @@ public final class ApiMetrics {
             .help("Delta version of each served table (absent while not loaded)")
             .labelNames("table")
             .register(registry);
-    tableRows = Gauge.builder().name("encours_table_rows").help("Rows loaded per served table").labelNames("table").register(registry);
+    tableRows =
+        Gauge.builder()
+            .name("encours_table_rows")
+            .help("Rows loaded per served table")
+            .labelNames("table")
+            .register(registry);
     reloads =
         Counter.builder()
             .name("encours_table_reloads_total")

@@ -1,7 +1,7 @@
 package org.encours.api.security;
 
-import org.encours.core.security.KeyHash;
 import java.util.Set;
+import org.encours.core.security.KeyHash;
 
 /**
  * One configured key: its name (what logs and metrics show; the key itself is never shown), the
@@ -10,7 +10,8 @@ import java.util.Set;
  * @param ratePerSecond sustained requests per second, or null for the server's default
  * @param burst requests allowed at once, or null for the server's default
  */
-public record ApiKey(String name, KeyHash hash, Set<Scope> scopes, Double ratePerSecond, Integer burst) {
+public record ApiKey(
+    String name, KeyHash hash, Set<Scope> scopes, Double ratePerSecond, Integer burst) {
   public boolean allows(Scope needed) {
     return scopes.contains(Scope.ADMIN) || scopes.contains(needed);
   }

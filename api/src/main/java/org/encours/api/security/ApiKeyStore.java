@@ -1,6 +1,5 @@
 package org.encours.api.security;
 
-import org.encours.core.security.KeyHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
+import org.encours.core.security.KeyHash;
 
 /**
  * The configured API keys, from a YAML or JSON document (a file given with {@code --keys}, or the
@@ -37,7 +36,8 @@ import org.encours.core.UserFacingException;
  * </pre>
  *
  * <p>A presented key is checked against every salted hash (constant-time); a key once verified is
- * remembered under its SHA-256 digest (never the key itself), so the check costs one hash per request.
+ * remembered under its SHA-256 digest (never the key itself), so the check costs one hash per
+ * request.
  */
 public final class ApiKeyStore {
   private static final int MAX_CACHED = 10_000;
@@ -77,7 +77,9 @@ public final class ApiKeyStore {
   private static String digest(String presented) {
     try {
       return Base64.getEncoder()
-          .encodeToString(MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8)));
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(presented.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -101,12 +103,19 @@ public final class ApiKeyStore {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(document);
     } catch (IOException e) {
-      throw EncoursErrors.badConfig(source, "(document)", "not valid YAML or JSON (" + firstLine(e.getMessage()) + ")",
+      throw EncoursErrors.badConfig(
+          source,
+          "(document)",
+          "not valid YAML or JSON (" + firstLine(e.getMessage()) + ")",
           "Write a 'keys:' list of entries with name, hash and scopes.");
     }
     JsonNode list = root != null && root.isObject() ? root.get("keys") : root;
     if (list == null || !list.isArray() || list.isEmpty()) {
-      throw EncoursErrors.badConfig(source, "keys", "no keys", "Add at least one entry (name, hash, scopes); 'encours api-key' prints one.");
+      throw EncoursErrors.badConfig(
+          source,
+          "keys",
+          "no keys",
+          "Add at least one entry (name, hash, scopes); 'encours api-key' prints one.");
     }
     List<ApiKey> keys = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -114,50 +123,80 @@ public final class ApiKeyStore {
       JsonNode entry = list.get(i);
       String where = "keys[" + i + "]";
       if (!entry.isObject()) {
-        throw EncoursErrors.badConfig(source, where, "not a mapping", "Each entry has name, hash and scopes.");
+        throw EncoursErrors.badConfig(
+            source, where, "not a mapping", "Each entry has name, hash and scopes.");
       }
       for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
         String field = it.next();
         if (!Set.of("name", "hash", "scopes", "ratePerSecond", "burst").contains(field)) {
-          throw EncoursErrors.badConfig(source, where + "." + field, "unknown field", "Allowed: name, hash, scopes, ratePerSecond, burst.");
+          throw EncoursErrors.badConfig(
+              source,
+              where + "." + field,
+              "unknown field",
+              "Allowed: name, hash, scopes, ratePerSecond, burst.");
         }
       }
       String name = text(entry, "name");
       if (name == null || name.isBlank()) {
-        throw EncoursErrors.badConfig(source, where + ".name", "missing", "Give each key a name (it appears in logs and metrics).");
+        throw EncoursErrors.badConfig(
+            source,
+            where + ".name",
+            "missing",
+            "Give each key a name (it appears in logs and metrics).");
       }
       if (!names.add(name)) {
-        throw EncoursErrors.badConfig(source, where + ".name", "'" + name + "' is used twice", "Names must be unique.");
+        throw EncoursErrors.badConfig(
+            source, where + ".name", "'" + name + "' is used twice", "Names must be unique.");
       }
       KeyHash hash;
       try {
         hash = KeyHash.parse(text(entry, "hash"));
       } catch (IllegalArgumentException e) {
-        throw EncoursErrors.badConfig(source, where + ".hash", e.getMessage(), "Run 'encours api-key --name " + name + "' to produce an entry.");
+        throw EncoursErrors.badConfig(
+            source,
+            where + ".hash",
+            e.getMessage(),
+            "Run 'encours api-key --name " + name + "' to produce an entry.");
       }
       JsonNode scopesNode = entry.get("scopes");
       if (scopesNode == null || !scopesNode.isArray() || scopesNode.isEmpty()) {
-        throw EncoursErrors.badConfig(source, where + ".scopes", "missing or empty", "List one or more of sales, dunning, reports, admin.");
+        throw EncoursErrors.badConfig(
+            source,
+            where + ".scopes",
+            "missing or empty",
+            "List one or more of sales, dunning, reports, admin.");
       }
       Set<Scope> scopes = EnumSet.noneOf(Scope.class);
       for (JsonNode s : scopesNode) {
         Scope scope = Scope.parse(s.asText());
         if (scope == null) {
-          throw EncoursErrors.badConfig(source, where + ".scopes", "unknown scope '" + s.asText() + "'", "Use sales, dunning, reports or admin.");
+          throw EncoursErrors.badConfig(
+              source,
+              where + ".scopes",
+              "unknown scope '" + s.asText() + "'",
+              "Use sales, dunning, reports or admin.");
         }
         scopes.add(scope);
       }
       Double rate = null;
       if (entry.has("ratePerSecond")) {
         if (!entry.get("ratePerSecond").isNumber() || entry.get("ratePerSecond").asDouble() <= 0) {
-          throw EncoursErrors.badConfig(source, where + ".ratePerSecond", "not a positive number", "Give requests per second, e.g. 20.");
+          throw EncoursErrors.badConfig(
+              source,
+              where + ".ratePerSecond",
+              "not a positive number",
+              "Give requests per second, e.g. 20.");
         }
         rate = entry.get("ratePerSecond").asDouble();
       }
       Integer burst = null;
       if (entry.has("burst")) {
         if (!entry.get("burst").canConvertToInt() || entry.get("burst").asInt() < 1) {
-          throw EncoursErrors.badConfig(source, where + ".burst", "not a positive whole number", "Give the requests allowed at once, e.g. 40.");
+          throw EncoursErrors.badConfig(
+              source,
+              where + ".burst",
+              "not a positive whole number",
+              "Give the requests allowed at once, e.g. 40.");
         }
         burst = entry.get("burst").asInt();
       }

@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Throttles the guessing of API keys: a token bucket of invalid keys per client address. An address
- * may present {@code failures} invalid keys at once and regains one every {@code window / failures};
- * while its bucket is empty, every request with a key from it is refused (429) without looking at
- * the key, so a guess cannot be confirmed either. Valid keys use no token, and other addresses are
- * not affected. IPv6 addresses count per /64 network (what one host usually holds).
+ * may present {@code failures} invalid keys at once and regains one every {@code window /
+ * failures}; while its bucket is empty, every request with a key from it is refused (429) without
+ * looking at the key, so a guess cannot be confirmed either. Valid keys use no token, and other
+ * addresses are not affected. IPv6 addresses count per /64 network (what one host usually holds).
  *
- * <p>At most {@value #MAX_TRACKED} addresses are tracked; past that, buckets that have filled up again
- * are dropped, and while none can be dropped a new address is not tracked (logged once).
+ * <p>At most {@value #MAX_TRACKED} addresses are tracked; past that, buckets that have filled up
+ * again are dropped, and while none can be dropped a new address is not tracked (logged once).
  */
 public final class AuthThrottle {
   static final int MAX_TRACKED = 100_000;
@@ -70,7 +70,9 @@ public final class AuthThrottle {
         if (buckets.size() >= MAX_TRACKED) {
           if (!warnedFull) {
             warnedFull = true;
-            LOG.warn("Invalid API keys come from more than {} addresses: new addresses are not throttled until older ones expire", MAX_TRACKED);
+            LOG.warn(
+                "Invalid API keys come from more than {} addresses: new addresses are not throttled until older ones expire",
+                MAX_TRACKED);
           }
           return;
         }
@@ -86,7 +88,10 @@ public final class AuthThrottle {
       return String.valueOf(address);
     }
     try {
-      byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address).getAddress();
+      byte[] bytes =
+          InetAddress.getByName(
+                  address.startsWith("[") ? address.substring(1, address.length() - 1) : address)
+              .getAddress();
       if (bytes.length != 16) {
         return address;
       }

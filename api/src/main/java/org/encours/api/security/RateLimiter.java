@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per API key: {@code burst} requests at once, refilled at {@code ratePerSecond}.
- * A key may carry its own rate and burst; otherwise the server's defaults apply. A rate of 0 turns
+ * A token bucket per API key: {@code burst} requests at once, refilled at {@code ratePerSecond}. A
+ * key may carry its own rate and burst; otherwise the server's defaults apply. A rate of 0 turns
  * limiting off.
  */
 public final class RateLimiter {
@@ -26,8 +26,8 @@ public final class RateLimiter {
   }
 
   /**
-   * Takes one token for the key; returns 0 when allowed, otherwise the whole seconds to wait
-   * before a token is available (at least 1), for {@code Retry-After}.
+   * Takes one token for the key; returns 0 when allowed, otherwise the whole seconds to wait before
+   * a token is available (at least 1), for {@code Retry-After}.
    */
   public long acquire(ApiKey key) {
     double rate = key.ratePerSecond() != null ? key.ratePerSecond() : defaultRate;
@@ -35,7 +35,8 @@ public final class RateLimiter {
       return 0;
     }
     int burst = key.burst() != null ? key.burst() : Math.max(1, defaultBurst);
-    TokenBucket bucket = buckets.computeIfAbsent(key.name(), k -> new TokenBucket(burst, nanoClock.getAsLong()));
+    TokenBucket bucket =
+        buckets.computeIfAbsent(key.name(), k -> new TokenBucket(burst, nanoClock.getAsLong()));
     return bucket.tryTake(burst, rate, nanoClock.getAsLong());
   }
 }

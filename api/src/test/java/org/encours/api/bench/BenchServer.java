@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.encours.api.Engines;
 import org.encours.api.data.DeltaTableReader;
-import org.encours.api.engines.ProspectScoring;
 import org.encours.api.data.SnapshotStore;
+import org.encours.api.engines.ProspectScoring;
 import org.encours.api.http.ApiApp;
 import org.encours.api.http.ApiServices;
 import org.encours.api.metrics.ApiMetrics;
@@ -16,10 +16,11 @@ import org.encours.api.testing.FakeEngines;
 import org.encours.core.policy.Policy;
 
 /**
- * The API as {@code encours serve} builds it: {@code BenchServer WAREHOUSE PORT KEYS_FILE [PROSPECT_MODEL_DIR]}.
- * With a prospect model folder ({@code encours train-prospects --out}), the real scorer and the shipped
- * policy answer prospect scores, as in production; without one, the tests' stand-ins do. Prints the
- * heap in use after loading (after a full GC) and serves until killed. No rate limit.
+ * The API as {@code encours serve} builds it: {@code BenchServer WAREHOUSE PORT KEYS_FILE
+ * [PROSPECT_MODEL_DIR]}. With a prospect model folder ({@code encours train-prospects --out}), the
+ * real scorer and the shipped policy answer prospect scores, as in production; without one, the
+ * tests' stand-ins do. Prints the heap in use after loading (after a full GC) and serves until
+ * killed. No rate limit.
  */
 public final class BenchServer {
   private BenchServer() {}
@@ -36,8 +37,17 @@ public final class BenchServer {
     }
     Runtime rt = Runtime.getRuntime();
     long used = rt.totalMemory() - rt.freeMemory();
-    loaded.loaded().values().forEach(t -> System.out.printf("loaded %s version %d: %,d rows in %.1f s%n", t.table().tableName(), t.version(), t.rows(), seconds));
-    System.out.printf("heap in use after load and GC: %.1f MiB (max %d MiB)%n", used / 1048576.0, rt.maxMemory() >> 20);
+    loaded
+        .loaded()
+        .values()
+        .forEach(
+            t ->
+                System.out.printf(
+                    "loaded %s version %d: %,d rows in %.1f s%n",
+                    t.table().tableName(), t.version(), t.rows(), seconds));
+    System.out.printf(
+        "heap in use after load and GC: %.1f MiB (max %d MiB)%n",
+        used / 1048576.0, rt.maxMemory() >> 20);
     store.startPolling(Duration.ofSeconds(1));
     ProspectScoring prospects = FakeEngines.prospects();
     Policy policy = Policy.load();
@@ -48,8 +58,15 @@ public final class BenchServer {
       System.out.println("prospect scorer: the tests' stand-in (no model folder given)");
     }
     ApiServices services =
-        new ApiServices(store, ApiKeyStore.fromFile(Path.of(args[2])), new RateLimiter(0, 1), prospects, policy,
-            metrics, Clock.systemDefaultZone(), ApiServices.DEFAULT_MAX_BODY_BYTES);
+        new ApiServices(
+            store,
+            ApiKeyStore.fromFile(Path.of(args[2])),
+            new RateLimiter(0, 1),
+            prospects,
+            policy,
+            metrics,
+            Clock.systemDefaultZone(),
+            ApiServices.DEFAULT_MAX_BODY_BYTES);
     ApiApp.create(services).start("127.0.0.1", Integer.parseInt(args[1]));
     System.out.println("ready");
     Thread.currentThread().join();

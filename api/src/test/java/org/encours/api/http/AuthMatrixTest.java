@@ -20,7 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every protected route with every scope (200 or 403), without a key and with a wrong key (401). */
+/**
+ * Every protected route with every scope (200 or 403), without a key and with a wrong key (401).
+ */
 class AuthMatrixTest {
   @TempDir static Path warehouse;
   static ApiFixture api;
@@ -41,13 +43,19 @@ class AuthMatrixTest {
 
   /** A request that succeeds on the route when the key may call it. */
   static HttpRequest.Builder request(ApiRoute route) {
-    String path = route.path().replace("/customers/{id}", "/customers/C001").replace("/invoices/{id}", "/invoices/INV-1");
+    String path =
+        route
+            .path()
+            .replace("/customers/{id}", "/customers/C001")
+            .replace("/invoices/{id}", "/invoices/INV-1");
     HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path));
     if (route.method() == HandlerType.POST) {
       String body =
           path.endsWith("/prospects/score")
               ? "{\"country\":\"FR\",\"companyAgeYears\":4,\"requestedAmount\":1000}"
-              : path.endsWith("/quotes/check") ? "{\"customerId\":\"C001\",\"amount\":100,\"requestedTermsDays\":30}" : "";
+              : path.endsWith("/quotes/check")
+                  ? "{\"customerId\":\"C001\",\"amount\":100,\"requestedTermsDays\":30}"
+                  : "";
       b.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
     }
     return b;
@@ -66,7 +74,10 @@ class AuthMatrixTest {
   }
 
   static ApiRoute route(String name) {
-    return routes().stream().filter(r -> (r.method() + " " + r.path()).equals(name)).findFirst().orElseThrow();
+    return routes().stream()
+        .filter(r -> (r.method() + " " + r.path()).equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @ParameterizedTest(name = "{0} with a {1} key")
@@ -77,7 +88,8 @@ class AuthMatrixTest {
     if (scope == Scope.ADMIN || scope == route.scope()) {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     } else {
-      assertThat(assertProblem(r, 403).get("detail").asText()).contains("'" + route.scope().word() + "' scope");
+      assertThat(assertProblem(r, 403).get("detail").asText())
+          .contains("'" + route.scope().word() + "' scope");
     }
   }
 
@@ -92,7 +104,8 @@ class AuthMatrixTest {
     assertProblem(api.send(request(route), null), 401);
     assertProblem(api.send(request(route), "enc_not-a-key"), 401);
     assertProblem(api.send(request(route).header("X-API-Key", "enc_wrong"), null), 401);
-    assertProblem(api.send(request(route).header("Authorization", "Basic dXNlcjpwYXNz"), null), 401);
+    assertProblem(
+        api.send(request(route).header("Authorization", "Basic dXNlcjpwYXNz"), null), 401);
   }
 
   @ParameterizedTest(name = "HEAD {0}")
@@ -106,21 +119,34 @@ class AuthMatrixTest {
   }
 
   static HttpRequest.Builder head(String path) {
-    return HttpRequest.newBuilder(api.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody());
+    return HttpRequest.newBuilder(api.uri(path))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody());
   }
 
   static Stream<String> protectedGetRoutes() {
     return routes().stream()
         .filter(r -> r.scope() != null && r.method() == HandlerType.GET)
-        .map(r -> r.path().replace("/customers/{id}", "/customers/C001").replace("/invoices/{id}", "/invoices/INV-1"));
+        .map(
+            r ->
+                r.path()
+                    .replace("/customers/{id}", "/customers/C001")
+                    .replace("/invoices/{id}", "/invoices/INV-1"));
   }
 
   @Test
   void theXApiKeyHeaderWorksLikeBearer() {
-    HttpResponse<String> r = api.send(HttpRequest.newBuilder(api.uri("/v1/customers/C001/score")).header("X-API-Key", api.key(Scope.SALES)), null);
+    HttpResponse<String> r =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/v1/customers/C001/score"))
+                .header("X-API-Key", api.key(Scope.SALES)),
+            null);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
-    assertThat(api.send(request(route("GET /v1/scores")), null).headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"encours\"");
+    assertThat(
+            api.send(request(route("GET /v1/scores")), null)
+                .headers()
+                .firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"encours\"");
   }
 
   @Test
@@ -135,13 +161,16 @@ class AuthMatrixTest {
   @Test
   void aKeyOverItsRateLimitGets429WithRetryAfter() {
     HttpResponse<String> last = null;
-    for (int i = 0; i < 4; i++) { // burst 2, refill 0.5/s: the third or fourth quick request is refused
+    for (int i = 0;
+        i < 4;
+        i++) { // burst 2, refill 0.5/s: the third or fourth quick request is refused
       last = api.get("/v1/customers/C001/score", api.limitedKey);
       if (last.statusCode() == 429) {
         break;
       }
     }
     assertProblem(last, 429);
-    assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 2L));
+    assertThat(last.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 2L));
   }
 }

@@ -26,7 +26,9 @@ class AuthThrottlingTest {
 
   @BeforeAll
   static void start() {
-    api = new ApiFixture(warehouse, true, ApiFixture.LIMITS.withAuthFailures(3, Duration.ofSeconds(60)));
+    api =
+        new ApiFixture(
+            warehouse, true, ApiFixture.LIMITS.withAuthFailures(3, Duration.ofSeconds(60)));
   }
 
   @AfterAll
@@ -38,7 +40,8 @@ class AuthThrottlingTest {
     try {
       String auth = key == null ? "" : "Authorization: Bearer " + key + "\n";
       return RawHttp.exchange(
-          api.port(), RawHttp.bytes("GET " + path + " HTTP/1.1\nHost: t\n" + auth + "Connection: close\n\n"),
+          api.port(),
+          RawHttp.bytes("GET " + path + " HTTP/1.1\nHost: t\n" + auth + "Connection: close\n\n"),
           RawHttp.Options.DEFAULT.from(InetAddress.getByName(from)));
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
@@ -71,7 +74,8 @@ class AuthThrottlingTest {
   @Test
   void validKeysAndMissingKeysAreNotCountedAsFailures() {
     for (int i = 0; i < 10; i++) {
-      assertThat(get("127.0.0.14", "/v1/customers/C001/score", api.key(Scope.SALES)).status()).isEqualTo(200);
+      assertThat(get("127.0.0.14", "/v1/customers/C001/score", api.key(Scope.SALES)).status())
+          .isEqualTo(200);
       assertProblem(get("127.0.0.14", "/v1/customers/C001/score", null), 401);
     }
     assertProblem(get("127.0.0.14", "/v1/customers/C001/score", "enc_guess-0"), 401);

@@ -32,7 +32,9 @@ class BadInputTest {
   }
 
   static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   static Arguments post(String what, String path, String body, int status) {
@@ -68,25 +70,66 @@ class BadInputTest {
         post("missing amount", p, "{\"country\":\"FR\"}", 400),
         post("terms over a year", p, "{\"requestedAmount\":10,\"requestedTermsDays\":400}", 400),
         post("negative terms", p, "{\"requestedAmount\":10,\"requestedTermsDays\":-1}", 400),
-        post("terms overflow", p, "{\"requestedAmount\":10,\"requestedTermsDays\":99999999999}", 400),
+        post(
+            "terms overflow",
+            p,
+            "{\"requestedAmount\":10,\"requestedTermsDays\":99999999999}",
+            400),
         post("age over 300", p, "{\"requestedAmount\":10,\"companyAgeYears\":500}", 400),
-        post("created in the future", p, "{\"requestedAmount\":10,\"companyCreatedDate\":\"2030-01-01\"}", 400),
-        post("created date not ISO", p, "{\"requestedAmount\":10,\"companyCreatedDate\":\"31/12/2020\"}", 400),
-        post("impossible date", p, "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-02-30\"}", 400),
-        post("both age and date", p, "{\"requestedAmount\":10,\"companyAgeYears\":3,\"companyCreatedDate\":\"2020-01-01\"}", 400),
+        post(
+            "created in the future",
+            p,
+            "{\"requestedAmount\":10,\"companyCreatedDate\":\"2030-01-01\"}",
+            400),
+        post(
+            "created date not ISO",
+            p,
+            "{\"requestedAmount\":10,\"companyCreatedDate\":\"31/12/2020\"}",
+            400),
+        post(
+            "impossible date",
+            p,
+            "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-02-30\"}",
+            400),
+        post(
+            "both age and date",
+            p,
+            "{\"requestedAmount\":10,\"companyAgeYears\":3,\"companyCreatedDate\":\"2020-01-01\"}",
+            400),
         post("country not ISO", p, "{\"requestedAmount\":10,\"country\":\"fra\"}", 400),
         post("channel with spaces", p, "{\"requestedAmount\":10,\"channel\":\"walk in\"}", 400),
-        post("sector too long", p, "{\"requestedAmount\":10,\"sector\":\"" + "x".repeat(200) + "\"}", 400),
+        post(
+            "sector too long",
+            p,
+            "{\"requestedAmount\":10,\"sector\":\"" + "x".repeat(200) + "\"}",
+            400),
         post("oversized body", p, "{\"sector\":\"" + "x".repeat(20_000) + "\"}", 413),
-        Arguments.of("not JSON content type", "POST", p, "{\"requestedAmount\":10}", "text/plain", 415),
+        Arguments.of(
+            "not JSON content type", "POST", p, "{\"requestedAmount\":10}", "text/plain", 415),
         Arguments.of("no content type", "POST", p, "{\"requestedAmount\":10}", null, 415),
-        post("quote with customer and prospect", q, "{\"customerId\":\"C001\",\"prospect\":{},\"amount\":10,\"requestedTermsDays\":30}", 400),
+        post(
+            "quote with customer and prospect",
+            q,
+            "{\"customerId\":\"C001\",\"prospect\":{},\"amount\":10,\"requestedTermsDays\":30}",
+            400),
         post("quote with neither", q, "{\"amount\":10,\"requestedTermsDays\":30}", 400),
         post("quote without amount", q, "{\"customerId\":\"C001\",\"requestedTermsDays\":30}", 400),
         post("quote without terms", q, "{\"customerId\":\"C001\",\"amount\":10}", 400),
-        post("quote with a bad customer id", q, "{\"customerId\":\"../etc/passwd\",\"amount\":10,\"requestedTermsDays\":30}", 400),
-        post("quote with a bad prospect field", q, "{\"prospect\":{\"country\":\"France\"},\"amount\":10,\"requestedTermsDays\":30}", 400),
-        post("quote with an unknown prospect field", q, "{\"prospect\":{\"vat\":\"x\"},\"amount\":10,\"requestedTermsDays\":30}", 400),
+        post(
+            "quote with a bad customer id",
+            q,
+            "{\"customerId\":\"../etc/passwd\",\"amount\":10,\"requestedTermsDays\":30}",
+            400),
+        post(
+            "quote with a bad prospect field",
+            q,
+            "{\"prospect\":{\"country\":\"France\"},\"amount\":10,\"requestedTermsDays\":30}",
+            400),
+        post(
+            "quote with an unknown prospect field",
+            q,
+            "{\"prospect\":{\"vat\":\"x\"},\"amount\":10,\"requestedTermsDays\":30}",
+            400),
         get("id with a space", "/v1/customers/a%20b/score", 400),
         get("id with a quote", "/v1/invoices/a'b/score", 400),
         get("id too long", "/v1/customers/" + "C".repeat(65) + "/score", 400),
@@ -96,9 +139,18 @@ class BadInputTest {
         get("dueBy in year 20000", "/v1/dunning-plan?dueBy=+20000-01-01", 400),
         get("cursor not base64", "/v1/scores?cursor=!!!", 400),
         get("cursor of garbage", "/v1/scores?cursor=" + b64("garbage"), 400),
-        get("cursor of another endpoint", "/v1/scores?cursor=" + b64("dunning\u001fdueBy=\u001f1\u001fINV-1"), 400),
-        get("cursor of another query", "/v1/scores?changedSince=0&cursor=" + b64("scores\u001fchangedSince=\u001fC001"), 400),
-        get("dunning cursor with a bad date", "/v1/dunning-plan?cursor=" + b64("dunning\u001fdueBy=\u001fx\u001fINV-1"), 400),
+        get(
+            "cursor of another endpoint",
+            "/v1/scores?cursor=" + b64("dunning\u001fdueBy=\u001f1\u001fINV-1"),
+            400),
+        get(
+            "cursor of another query",
+            "/v1/scores?changedSince=0&cursor=" + b64("scores\u001fchangedSince=\u001fC001"),
+            400),
+        get(
+            "dunning cursor with a bad date",
+            "/v1/dunning-plan?cursor=" + b64("dunning\u001fdueBy=\u001fx\u001fINV-1"),
+            400),
         get("cursor too long", "/v1/scores?cursor=" + "A".repeat(1000), 400),
         get("limit 0", "/v1/scores?limit=0", 400),
         get("limit over 1000", "/v1/scores?limit=1001", 400),
@@ -115,9 +167,14 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  void isAnswered4xxWithAProblemBody(String what, String method, String path, String body, String contentType, int status) {
+  void isAnswered4xxWithAProblemBody(
+      String what, String method, String path, String body, String contentType, int status) {
     HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path));
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

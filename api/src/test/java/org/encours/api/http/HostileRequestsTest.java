@@ -57,12 +57,28 @@ class HostileRequestsTest {
 
   static RawHttp.Response post(String path, String contentType, String body) {
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return raw("POST " + path + " HTTP/1.1\nHost: t\nAuthorization: Bearer " + key + "\nContent-Type: " + contentType
-        + "\nContent-Length: " + bytes.length + "\nConnection: close\n\n" + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+    return raw(
+        "POST "
+            + path
+            + " HTTP/1.1\nHost: t\nAuthorization: Bearer "
+            + key
+            + "\nContent-Type: "
+            + contentType
+            + "\nContent-Length: "
+            + bytes.length
+            + "\nConnection: close\n\n"
+            + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   static RawHttp.Response get(String pathAndQuery, String... headers) {
-    return raw("GET " + pathAndQuery + " HTTP/1.1\nHost: t\nAuthorization: Bearer " + key + "\n" + String.join("", headers) + "Connection: close\n\n");
+    return raw(
+        "GET "
+            + pathAndQuery
+            + " HTTP/1.1\nHost: t\nAuthorization: Bearer "
+            + key
+            + "\n"
+            + String.join("", headers)
+            + "Connection: close\n\n");
   }
 
   // --- numbers: bounded before anything is materialised, details quote a short prefix ---
@@ -71,7 +87,10 @@ class HostileRequestsTest {
   void aHugePositiveExponentIsRefusedQuicklyWithAShortDetail() {
     RawHttp.Response r = post("/v1/prospects/score", "{\"requestedAmount\":1e999999999}");
     JsonNode p = assertProblem(r, 400);
-    assertThat(p.get("detail").asText()).contains("requestedAmount").contains("1e999999999").hasSizeLessThan(300);
+    assertThat(p.get("detail").asText())
+        .contains("requestedAmount")
+        .contains("1e999999999")
+        .hasSizeLessThan(300);
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(1));
   }
 
@@ -90,7 +109,8 @@ class HostileRequestsTest {
       List<Future<RawHttp.Response>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         String number = i % 2 == 0 ? "1e999999999" : "-1e-999999999";
-        answers.add(pool.submit(() -> post("/v1/prospects/score", "{\"requestedAmount\":" + number + "}")));
+        answers.add(
+            pool.submit(() -> post("/v1/prospects/score", "{\"requestedAmount\":" + number + "}")));
       }
       for (Future<RawHttp.Response> answer : answers) {
         assertProblem(answer.get(), 400);
@@ -102,14 +122,18 @@ class HostileRequestsTest {
 
   @Test
   void aQuoteAmountWithAHugeExponentGetsASmallAnswer() {
-    RawHttp.Response r = post("/v1/quotes/check", "{\"customerId\":\"C001\",\"amount\":1e100000000,\"requestedTermsDays\":30}");
+    RawHttp.Response r =
+        post(
+            "/v1/quotes/check",
+            "{\"customerId\":\"C001\",\"amount\":1e100000000,\"requestedTermsDays\":30}");
     JsonNode p = assertProblem(r, 400);
     assertThat(p.get("detail").asText()).contains("amount").hasSizeLessThan(300);
   }
 
   @Test
   void aNumberOfThousandsOfDigitsIsRefusedWithoutEchoingIt() {
-    RawHttp.Response r = post("/v1/prospects/score", "{\"requestedAmount\":1" + "0".repeat(5000) + "}");
+    RawHttp.Response r =
+        post("/v1/prospects/score", "{\"requestedAmount\":1" + "0".repeat(5000) + "}");
     JsonNode p = assertProblem(r, 400);
     assertThat(p.get("detail").asText()).hasSizeLessThan(300);
   }
@@ -121,28 +145,96 @@ class HostileRequestsTest {
     String json = "Content-Type: application/json\n";
     String body = "{\"requestedAmount\":10}";
     return Stream.of(
-        Arguments.of("dot-dot segments in the path", "GET /v1/../../etc/passwd HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("encoded dot-dot segments", "GET /v1/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("an encoded NUL in the path", "GET /v1/customers/C001%00/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("a bad percent escape in the path", "GET /v1/customers/%zz/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("a truncated percent escape in the path", "GET /v1/customers/C001%2/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("a raw Latin-1 byte in the path", "GET /v1/customers/caf\u00e9/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("a raw control byte in the path", "GET /v1/customers/C0\u000101/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("Content-Length with Transfer-Encoding",
-            "POST /v1/prospects/score HTTP/1.1\nHost: t\n" + auth + json + "Content-Length: 22\nTransfer-Encoding: chunked\n\n16\n" + body + "\n0\n\n", 400),
-        Arguments.of("a Content-Length that is not a number", "POST /v1/prospects/score HTTP/1.1\nHost: t\n" + auth + json + "Content-Length: 22x\n\n" + body, 400),
-        Arguments.of("a negative Content-Length", "POST /v1/prospects/score HTTP/1.1\nHost: t\n" + auth + json + "Content-Length: -1\n\n" + body, 400),
-        Arguments.of("two different Content-Lengths",
-            "POST /v1/prospects/score HTTP/1.1\nHost: t\n" + auth + json + "Content-Length: 22\nContent-Length: 5\n\n" + body, 400),
-        Arguments.of("a bad chunk size",
-            "POST /v1/prospects/score HTTP/1.1\nHost: t\n" + auth + json + "Transfer-Encoding: chunked\n\nzz\n" + body + "\n0\n\n", 400),
-        Arguments.of("a 20,000-character URI", "GET /v1/customers/" + "C".repeat(20_000) + "/score HTTP/1.1\nHost: t\n" + auth + "\n", 414),
-        Arguments.of("a 20 KiB header", "GET /health HTTP/1.1\nHost: t\nX-Padding: " + "p".repeat(20 * 1024) + "\n\n", 431),
-        Arguments.of("a header line without a colon", "GET /health HTTP/1.1\nHost: t\nNo colon here\n\n", 400),
+        Arguments.of(
+            "dot-dot segments in the path",
+            "GET /v1/../../etc/passwd HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "encoded dot-dot segments",
+            "GET /v1/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "an encoded NUL in the path",
+            "GET /v1/customers/C001%00/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "a bad percent escape in the path",
+            "GET /v1/customers/%zz/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "a truncated percent escape in the path",
+            "GET /v1/customers/C001%2/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "a raw Latin-1 byte in the path",
+            "GET /v1/customers/caf\u00e9/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "a raw control byte in the path",
+            "GET /v1/customers/C0\u000101/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "Content-Length with Transfer-Encoding",
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\n"
+                + auth
+                + json
+                + "Content-Length: 22\nTransfer-Encoding: chunked\n\n16\n"
+                + body
+                + "\n0\n\n",
+            400),
+        Arguments.of(
+            "a Content-Length that is not a number",
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\n"
+                + auth
+                + json
+                + "Content-Length: 22x\n\n"
+                + body,
+            400),
+        Arguments.of(
+            "a negative Content-Length",
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\n"
+                + auth
+                + json
+                + "Content-Length: -1\n\n"
+                + body,
+            400),
+        Arguments.of(
+            "two different Content-Lengths",
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\n"
+                + auth
+                + json
+                + "Content-Length: 22\nContent-Length: 5\n\n"
+                + body,
+            400),
+        Arguments.of(
+            "a bad chunk size",
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\n"
+                + auth
+                + json
+                + "Transfer-Encoding: chunked\n\nzz\n"
+                + body
+                + "\n0\n\n",
+            400),
+        Arguments.of(
+            "a 20,000-character URI",
+            "GET /v1/customers/" + "C".repeat(20_000) + "/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            414),
+        Arguments.of(
+            "a 20 KiB header",
+            "GET /health HTTP/1.1\nHost: t\nX-Padding: " + "p".repeat(20 * 1024) + "\n\n",
+            431),
+        Arguments.of(
+            "a header line without a colon",
+            "GET /health HTTP/1.1\nHost: t\nNo colon here\n\n",
+            400),
         Arguments.of("no Host header", "GET /health HTTP/1.1\n\n", 400),
         Arguments.of("two Host headers", "GET /health HTTP/1.1\nHost: t\nHost: u\n\n", 400),
-        Arguments.of("a space in the path", "GET /v1/customers/C0 01/score HTTP/1.1\nHost: t\n" + auth + "\n", 400),
-        Arguments.of("an HTTP/2 request line on HTTP/1.1", "GET /health HTTP/2.0\nHost: t\n\n", 426));
+        Arguments.of(
+            "a space in the path",
+            "GET /v1/customers/C0 01/score HTTP/1.1\nHost: t\n" + auth + "\n",
+            400),
+        Arguments.of(
+            "an HTTP/2 request line on HTTP/1.1", "GET /health HTTP/2.0\nHost: t\n\n", 426));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -156,7 +248,10 @@ class HostileRequestsTest {
   @Test
   void aBodyShorterThanItsContentLengthIsAnsweredWithoutWaitingThirtySeconds() {
     RawHttp.Response r =
-        raw("POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer " + key + "\nContent-Type: application/json\nContent-Length: 100\n\n{\"requestedAmount\":10}");
+        raw(
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer "
+                + key
+                + "\nContent-Type: application/json\nContent-Length: 100\n\n{\"requestedAmount\":10}");
     assertProblem(r, 408);
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(5));
   }
@@ -166,8 +261,10 @@ class HostileRequestsTest {
     RawHttp.Response r =
         RawHttp.exchange(
             api.port(),
-            RawHttp.bytes("POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer " + key
-                + "\nContent-Type: application/json\nContent-Length: 100\n\n{\"requestedAmount\":10}"),
+            RawHttp.bytes(
+                "POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer "
+                    + key
+                    + "\nContent-Type: application/json\nContent-Length: 100\n\n{\"requestedAmount\":10}"),
             RawHttp.Options.DEFAULT.halfClose());
     assertProblem(r, 400);
     assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(5));
@@ -177,9 +274,13 @@ class HostileRequestsTest {
   void abortedUploadsAndBrokenFramingAreNotCountedAsServerErrors() throws Exception {
     String route = "route=\"/v1/quotes/check\"";
     long before = count(api.get("/metrics", null).body(), route);
-    String head = "POST /v1/quotes/check HTTP/1.1\nHost: t\nAuthorization: Bearer " + key + "\nContent-Type: application/json\n";
+    String head =
+        "POST /v1/quotes/check HTTP/1.1\nHost: t\nAuthorization: Bearer "
+            + key
+            + "\nContent-Type: application/json\n";
     for (int i = 0; i < 3; i++) {
-      RawHttp.sendAndAbort(api.port(), RawHttp.bytes(head + "Content-Length: 5000\n\n{\"amount\":"));
+      RawHttp.sendAndAbort(
+          api.port(), RawHttp.bytes(head + "Content-Length: 5000\n\n{\"amount\":"));
       raw(head + "Transfer-Encoding: chunked\n\n5\n{\"amo\nnot-hex\nunt\"\n0\n\n");
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -195,7 +296,9 @@ class HostileRequestsTest {
   /** The sum of the request counters whose labels contain {@code label}. */
   static long count(String metrics, String label) {
     long total = 0;
-    Matcher m = Pattern.compile("(?m)^encours_http_requests_total\\{([^}]*)\\} ([0-9.eE+]+)$").matcher(metrics);
+    Matcher m =
+        Pattern.compile("(?m)^encours_http_requests_total\\{([^}]*)\\} ([0-9.eE+]+)$")
+            .matcher(metrics);
     while (m.find()) {
       if (m.group(1).contains(label)) {
         total += (long) Double.parseDouble(m.group(2));
@@ -204,7 +307,8 @@ class HostileRequestsTest {
     return total;
   }
 
-  // --- strict as documented: escapes, dates, media types, conditional requests, bytes in details ---
+  // --- strict as documented: escapes, dates, media types, conditional requests, bytes in details
+  // ---
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenQueryEscapes")
@@ -232,9 +336,17 @@ class HostileRequestsTest {
   @Test
   void aDateTimeIsRefusedWhereADateIsDocumented() {
     JsonNode p =
-        assertProblem(post("/v1/prospects/score", "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-05-01T10:00:00\"}"), 400);
+        assertProblem(
+            post(
+                "/v1/prospects/score",
+                "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-05-01T10:00:00\"}"),
+            400);
     assertThat(p.get("detail").asText()).contains("companyCreatedDate").contains("YYYY-MM-DD");
-    assertProblem(post("/v1/prospects/score", "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-05-01T10:00:00Z\"}"), 400);
+    assertProblem(
+        post(
+            "/v1/prospects/score",
+            "{\"requestedAmount\":10,\"companyCreatedDate\":\"2023-05-01T10:00:00Z\"}"),
+        400);
     assertProblem(get("/v1/dunning-plan?dueBy=2026-11-15T00:00:00"), 400);
   }
 
@@ -245,13 +357,29 @@ class HostileRequestsTest {
   }
 
   static Stream<String> notJson() {
-    return Stream.of("application/jsonp", "application/json-patch+json", "application/jsonx; charset=utf-8", "application/json; charset=iso-8859-1");
+    return Stream.of(
+        "application/jsonp",
+        "application/json-patch+json",
+        "application/jsonx; charset=utf-8",
+        "application/json; charset=iso-8859-1");
   }
 
   @Test
   void jsonWithTheUtf8CharsetOrInAnotherCaseIsAccepted() {
-    assertThat(post("/v1/prospects/score", "application/json; charset=utf-8", "{\"requestedAmount\":10}").status()).isEqualTo(200);
-    assertThat(post("/v1/prospects/score", "Application/JSON;charset=\"UTF-8\"", "{\"requestedAmount\":10}").status()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/v1/prospects/score",
+                    "application/json; charset=utf-8",
+                    "{\"requestedAmount\":10}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    "/v1/prospects/score",
+                    "Application/JSON;charset=\"UTF-8\"",
+                    "{\"requestedAmount\":10}")
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -274,10 +402,17 @@ class HostileRequestsTest {
   void aProblemDetailNeverEchoesAnInvalidByte() {
     assertProblem(get("/v1/customers/caf%E9/score"), 400);
     assertProblem(post("/v1/prospects/score", "text/plain\u00e9\u00ff", "{}"), 415);
-    String latin1 = "{\"sector\":\"Caf\u00e9\",\"requestedAmount\":10}"; // sent as ISO-8859-1: the byte 0xE9, not UTF-8
+    String latin1 =
+        "{\"sector\":\"Caf\u00e9\",\"requestedAmount\":10}"; // sent as ISO-8859-1: the byte 0xE9,
+    // not UTF-8
     assertProblem(
-        raw("POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer " + key + "\nContent-Type: application/json\nContent-Length: "
-            + latin1.length() + "\nConnection: close\n\n" + latin1),
+        raw(
+            "POST /v1/prospects/score HTTP/1.1\nHost: t\nAuthorization: Bearer "
+                + key
+                + "\nContent-Type: application/json\nContent-Length: "
+                + latin1.length()
+                + "\nConnection: close\n\n"
+                + latin1),
         400);
   }
 

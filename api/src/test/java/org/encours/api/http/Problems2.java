@@ -24,7 +24,8 @@ final class Problems2 {
   /** A problem body with the status, and nothing that looks like a stack trace. */
   static JsonNode assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     JsonNode body = json(response);
     assertThat(body.get("status").asInt()).isEqualTo(status);
     assertThat(body.get("type").asText()).startsWith("/docs#problem-");
@@ -41,7 +42,9 @@ final class Problems2 {
    */
   static JsonNode assertProblem(RawHttp.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/problem+json");
     assertThat(response.bodyBytes()).as(response.toString()).isLessThan(4096);
     String text = response.utf8();
     JsonNode body;

@@ -35,7 +35,11 @@ class ReloadUnderLoadTest {
     TestTables tables = new TestTables(warehouse);
     Map<Long, Integer> generationOfVersion = new ConcurrentHashMap<>();
     generationOfVersion.put(
-        tables.write("customer_scores", TestTables.CUSTOMER_SCORES, TestTables.customerScores(CUSTOMERS, TestTables.AS_OF, 0)), 0);
+        tables.write(
+            "customer_scores",
+            TestTables.CUSTOMER_SCORES,
+            TestTables.customerScores(CUSTOMERS, TestTables.AS_OF, 0)),
+        0);
     try (ApiFixture api = new ApiFixture(warehouse, false)) {
       String key = api.key(Scope.SALES);
       AtomicBoolean done = new AtomicBoolean();
@@ -53,7 +57,10 @@ class ReloadUnderLoadTest {
                   while (!done.get() || i < 20) {
                     i++;
                     int customer = 1 + (worker * 7 + i) % CUSTOMERS;
-                    String path = i % 3 == 0 ? "/v1/scores?limit=1000" : String.format("/v1/customers/C%03d/score", customer);
+                    String path =
+                        i % 3 == 0
+                            ? "/v1/scores?limit=1000"
+                            : String.format("/v1/customers/C%03d/score", customer);
                     HttpResponse<String> r = api.get(path, api.key(Scope.ADMIN));
                     if (r.statusCode() != 200) {
                       failures.add(path + " -> " + r.statusCode() + " " + r.body());
@@ -79,12 +86,23 @@ class ReloadUnderLoadTest {
                     for (JsonNode s : scores) {
                       int n = Integer.parseInt(s.get("customerId").asText().substring(1));
                       double expected = generation / 10.0 + n / 1000.0;
-                      if (s.get("probability").asDouble() != expected || !s.get("modelVersion").asText().equals("m-" + generation)) {
-                        failures.add("mixed: version " + version + " (generation " + generation + ") served " + s);
+                      if (s.get("probability").asDouble() != expected
+                          || !s.get("modelVersion").asText().equals("m-" + generation)) {
+                        failures.add(
+                            "mixed: version "
+                                + version
+                                + " (generation "
+                                + generation
+                                + ") served "
+                                + s);
                       }
                     }
-                    if (!r.headers().firstValue("ETag").orElse("").equals("\"customer_scores-" + version + "\"")) {
-                      failures.add("ETag " + r.headers().firstValue("ETag") + " for version " + version);
+                    if (!r.headers()
+                        .firstValue("ETag")
+                        .orElse("")
+                        .equals("\"customer_scores-" + version + "\"")) {
+                      failures.add(
+                          "ETag " + r.headers().firstValue("ETag") + " for version " + version);
                     }
                     checked.incrementAndGet();
                   }
@@ -93,9 +111,14 @@ class ReloadUnderLoadTest {
       }
       for (int generation = 1; generation <= 5; generation++) {
         long version =
-            tables.write("customer_scores", TestTables.CUSTOMER_SCORES, TestTables.customerScores(CUSTOMERS, TestTables.AS_OF.plusDays(generation), generation));
+            tables.write(
+                "customer_scores",
+                TestTables.CUSTOMER_SCORES,
+                TestTables.customerScores(
+                    CUSTOMERS, TestTables.AS_OF.plusDays(generation), generation));
         generationOfVersion.put(version, generation);
-        assertThat(api.store.reload().loaded()).containsKey(org.encours.api.data.ServedTable.CUSTOMER_SCORES);
+        assertThat(api.store.reload().loaded())
+            .containsKey(org.encours.api.data.ServedTable.CUSTOMER_SCORES);
       }
       done.set(true);
       for (Future<?> f : workers) {
@@ -104,8 +127,12 @@ class ReloadUnderLoadTest {
       pool.shutdown();
       assertThat(failures).isEmpty();
       assertThat(checked.get()).isGreaterThanOrEqualTo(80);
-      assertThat(versionsSeen).as("responses came from several versions").hasSizeGreaterThanOrEqualTo(2);
-      assertThat(Problems2.json(api.get("/v1/customers/C001/score", key)).get("modelVersion").asText()).isEqualTo("m-5");
+      assertThat(versionsSeen)
+          .as("responses came from several versions")
+          .hasSizeGreaterThanOrEqualTo(2);
+      assertThat(
+              Problems2.json(api.get("/v1/customers/C001/score", key)).get("modelVersion").asText())
+          .isEqualTo("m-5");
     }
   }
 }

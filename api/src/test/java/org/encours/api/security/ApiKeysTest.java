@@ -1,6 +1,5 @@
 package org.encours.api.security;
 
-import org.encours.core.security.KeyHash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,13 +7,20 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.encours.core.UserFacingException;
+import org.encours.core.security.KeyHash;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
   static final String KEY = "enc_correct-horse-battery-staple";
 
   static String entry(String name, String hash, String scopes) {
-    return "keys:\n  - name: " + name + "\n    hash: \"" + hash + "\"\n    scopes: [" + scopes + "]\n";
+    return "keys:\n  - name: "
+        + name
+        + "\n    hash: \""
+        + hash
+        + "\"\n    scopes: ["
+        + scopes
+        + "]\n";
   }
 
   @Test
@@ -34,7 +40,10 @@ class ApiKeysTest {
 
   @Test
   void aJsonDocumentWorksToo() {
-    String json = "{\"keys\":[{\"name\":\"ops\",\"hash\":\"" + KeyHash.of(KEY).text() + "\",\"scopes\":[\"admin\"],\"ratePerSecond\":5,\"burst\":10}]}";
+    String json =
+        "{\"keys\":[{\"name\":\"ops\",\"hash\":\""
+            + KeyHash.of(KEY).text()
+            + "\",\"scopes\":[\"admin\"],\"ratePerSecond\":5,\"burst\":10}]}";
     ApiKey key = ApiKeyStore.parse(json, "ENCOURS_API_KEYS").authenticate(KEY).orElseThrow();
     assertThat(key.allows(Scope.DUNNING)).isTrue();
     assertThat(key.ratePerSecond()).isEqualTo(5.0);
@@ -43,18 +52,36 @@ class ApiKeysTest {
   @Test
   void badEntriesFailNamingTheEntryAndField() {
     String good = KeyHash.of(KEY).text();
-    assertThatThrownBy(() -> ApiKeyStore.parse(entry("crm", "plain-text-key", "sales"), "keys.yaml"))
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("keys.yaml").hasMessageContaining("keys[0].hash");
+    assertThatThrownBy(
+            () -> ApiKeyStore.parse(entry("crm", "plain-text-key", "sales"), "keys.yaml"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("keys.yaml")
+        .hasMessageContaining("keys[0].hash");
     assertThatThrownBy(() -> ApiKeyStore.parse(entry("crm", good, "sales, root"), "keys.yaml"))
-        .hasMessageContaining("keys[0].scopes").hasMessageContaining("root");
-    assertThatThrownBy(() -> ApiKeyStore.parse(entry("crm", good, ""), "keys.yaml")).hasMessageContaining("keys[0].scopes");
-    assertThatThrownBy(() -> ApiKeyStore.parse(entry("crm", good, "sales") + "  - name: crm\n    hash: \"" + good + "\"\n    scopes: [sales]\n", "keys.yaml"))
+        .hasMessageContaining("keys[0].scopes")
+        .hasMessageContaining("root");
+    assertThatThrownBy(() -> ApiKeyStore.parse(entry("crm", good, ""), "keys.yaml"))
+        .hasMessageContaining("keys[0].scopes");
+    assertThatThrownBy(
+            () ->
+                ApiKeyStore.parse(
+                    entry("crm", good, "sales")
+                        + "  - name: crm\n    hash: \""
+                        + good
+                        + "\"\n    scopes: [sales]\n",
+                    "keys.yaml"))
         .hasMessageContaining("keys[1].name");
-    assertThatThrownBy(() -> ApiKeyStore.parse("keys:\n  - name: x\n    key: secret\n", "keys.yaml")).hasMessageContaining("keys[0].key");
-    assertThatThrownBy(() -> ApiKeyStore.parse("keys: [", "keys.yaml")).hasMessageContaining("not valid YAML");
-    assertThatThrownBy(() -> ApiKeyStore.parse("keys: []", "keys.yaml")).hasMessageContaining("no keys");
+    assertThatThrownBy(
+            () -> ApiKeyStore.parse("keys:\n  - name: x\n    key: secret\n", "keys.yaml"))
+        .hasMessageContaining("keys[0].key");
+    assertThatThrownBy(() -> ApiKeyStore.parse("keys: [", "keys.yaml"))
+        .hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> ApiKeyStore.parse("keys: []", "keys.yaml"))
+        .hasMessageContaining("no keys");
     assertThatThrownBy(() -> ApiKeyStore.fromFile(Path.of("no/such/keys.yaml")))
-        .isInstanceOf(UserFacingException.class).hasMessageContaining("--keys").hasMessageContaining("keys.yaml");
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("--keys")
+        .hasMessageContaining("keys.yaml");
   }
 
   @Test

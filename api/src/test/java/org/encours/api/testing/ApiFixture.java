@@ -1,6 +1,5 @@
 package org.encours.api.testing;
 
-import org.encours.core.security.KeyHash;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -29,26 +28,32 @@ import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
 import org.encours.core.policy.Policy;
+import org.encours.core.security.KeyHash;
 
 /**
  * A started API over a temporary warehouse, with one key per scope and a client. Tests start it in
  * {@code @BeforeAll} and close it in {@code @AfterAll}.
  */
 public final class ApiFixture implements AutoCloseable {
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
 
   public final Map<Scope, String> keys = new EnumMap<>(Scope.class);
   public final String limitedKey = KeyHash.newKey();
   public final SnapshotStore store;
   public final TestTables tables;
   private final Javalin app;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
    * The limits of the test servers: short pauses in a body are answered quickly, and invalid keys
    * are not throttled (the auth tests send many); tests of those limits pass their own.
    */
-  public static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withBodyIdleTimeout(Duration.ofSeconds(2)).withAuthFailures(0, Duration.ofMinutes(1));
+  public static final HttpLimits LIMITS =
+      HttpLimits.DEFAULTS
+          .withBodyIdleTimeout(Duration.ofSeconds(2))
+          .withAuthFailures(0, Duration.ofMinutes(1));
 
   public ApiFixture(Path warehouse, boolean writeTables) {
     this(warehouse, writeTables, LIMITS, FakeEngines.prospects());
@@ -63,7 +68,8 @@ public final class ApiFixture implements AutoCloseable {
     this(warehouse, writeTables, LIMITS, prospects);
   }
 
-  public ApiFixture(Path warehouse, boolean writeTables, HttpLimits limits, ProspectScoring prospects) {
+  public ApiFixture(
+      Path warehouse, boolean writeTables, HttpLimits limits, ProspectScoring prospects) {
     tables = new TestTables(warehouse);
     if (writeTables) {
       tables.writeAll();
@@ -81,8 +87,14 @@ public final class ApiFixture implements AutoCloseable {
     store.reload();
     ApiServices services =
         new ApiServices(
-            store, new ApiKeyStore(entries), new RateLimiter(1_000_000, 1_000_000), prospects, Policy.defaults(),
-            metrics, CLOCK, ApiServices.DEFAULT_MAX_BODY_BYTES);
+            store,
+            new ApiKeyStore(entries),
+            new RateLimiter(1_000_000, 1_000_000),
+            prospects,
+            Policy.defaults(),
+            metrics,
+            CLOCK,
+            ApiServices.DEFAULT_MAX_BODY_BYTES);
     app = ApiApp.create(services, limits).start("127.0.0.1", 0);
   }
 
@@ -108,7 +120,10 @@ public final class ApiFixture implements AutoCloseable {
 
   public HttpResponse<String> post(String path, String key, String json) {
     return send(
-        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"), key);
+        HttpRequest.newBuilder(uri(path))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json"),
+        key);
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request, String key) {
@@ -116,7 +131,8 @@ public final class ApiFixture implements AutoCloseable {
       request.header("Authorization", "Bearer " + key);
     }
     try {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

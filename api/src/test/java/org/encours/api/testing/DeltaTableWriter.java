@@ -45,11 +45,13 @@ public final class DeltaTableWriter {
   private final Engine engine = DefaultEngine.create(new Configuration());
 
   /** Appends rows in one commit (grouped by the partition column's value); returns the version. */
-  public long append(String path, StructType schema, String partitionColumn, List<Map<String, Object>> rows) {
+  public long append(
+      String path, StructType schema, String partitionColumn, List<Map<String, Object>> rows) {
     Table table = Table.forPath(engine, path);
     boolean exists = new java.io.File(path, "_delta_log").isDirectory();
     TransactionBuilder builder =
-        table.createTransactionBuilder(engine, "encours-tests", exists ? Operation.WRITE : Operation.CREATE_TABLE);
+        table.createTransactionBuilder(
+            engine, "encours-tests", exists ? Operation.WRITE : Operation.CREATE_TABLE);
     if (!exists) {
       builder = builder.withSchema(engine, schema);
       if (partitionColumn != null) {
@@ -60,31 +62,48 @@ public final class DeltaTableWriter {
     Row state = txn.getTransactionState(engine);
     Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
-      groups.computeIfAbsent(partitionColumn == null ? "" : row.get(partitionColumn), k -> new ArrayList<>()).add(row);
+      groups
+          .computeIfAbsent(
+              partitionColumn == null ? "" : row.get(partitionColumn), k -> new ArrayList<>())
+          .add(row);
     }
     List<Row> actions = new ArrayList<>();
     try {
       for (Map.Entry<Object, List<Map<String, Object>>> group : groups.entrySet()) {
         Map<String, Literal> partition = new LinkedHashMap<>();
         if (partitionColumn != null) {
-          partition.put(partitionColumn, literal(schema.at(schema.indexOf(partitionColumn)).getDataType(), group.getKey()));
+          partition.put(
+              partitionColumn,
+              literal(schema.at(schema.indexOf(partitionColumn)).getDataType(), group.getKey()));
         }
         List<FilteredColumnarBatch> batches = new ArrayList<>();
         List<Map<String, Object>> groupRows = group.getValue();
         for (int from = 0; from < groupRows.size(); from += 100_000) {
-          batches.add(new FilteredColumnarBatch(batch(schema, groupRows.subList(from, Math.min(groupRows.size(), from + 100_000))), Optional.empty()));
+          batches.add(
+              new FilteredColumnarBatch(
+                  batch(
+                      schema, groupRows.subList(from, Math.min(groupRows.size(), from + 100_000))),
+                  Optional.empty()));
         }
         CloseableIterator<FilteredColumnarBatch> physical =
-            Transaction.transformLogicalData(engine, state, Utils.toCloseableIterator(batches.iterator()), partition);
+            Transaction.transformLogicalData(
+                engine, state, Utils.toCloseableIterator(batches.iterator()), partition);
         DataWriteContext context = Transaction.getWriteContext(engine, state, partition);
         CloseableIterator<DataFileStatus> files =
-            engine.getParquetHandler().writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
-        CloseableIterator<Row> append = Transaction.generateAppendActions(engine, state, files, context);
+            engine
+                .getParquetHandler()
+                .writeParquetFiles(
+                    context.getTargetDirectory(), physical, context.getStatisticsColumns());
+        CloseableIterator<Row> append =
+            Transaction.generateAppendActions(engine, state, files, context);
         while (append.hasNext()) {
           actions.add(append.next());
         }
       }
-      return txn.commit(engine, CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator()))).getVersion();
+      return txn.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())))
+          .getVersion();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -110,7 +129,8 @@ public final class DeltaTableWriter {
   }
 
   /** A batch over column vectors; supports the column edits Kernel's write path makes. */
-  private record ListBatch(StructType schema, List<ColumnVector> vectors, int size) implements ColumnarBatch {
+  private record ListBatch(StructType schema, List<ColumnVector> vectors, int size)
+      implements ColumnarBatch {
     @Override
     public StructType getSchema() {
       return schema;

@@ -15,13 +15,17 @@ public final class FakeEngines {
     return p -> {
       double age = p.companyAgeYears() == null ? 2 : p.companyAgeYears();
       double terms = p.requestedTermsDays() == null ? 30 : p.requestedTermsDays();
-      double z = -1.2 - 0.15 * Math.min(age, 20) + 0.01 * terms + ("FR".equals(p.country()) ? 0.1 : 0);
+      double z =
+          -1.2 - 0.15 * Math.min(age, 20) + 0.01 * terms + ("FR".equals(p.country()) ? 0.1 : 0);
       double probability = 1 / (1 + Math.exp(-z));
-      String grade = probability < 0.1 ? "A" : probability < 0.2 ? "B" : probability < 0.35 ? "C" : "D";
+      String grade =
+          probability < 0.1 ? "A" : probability < 0.2 ? "B" : probability < 0.35 ? "C" : "D";
       return new ProspectScoring.Assessment(
           probability,
           grade,
-          List.of(new ProspectScoring.Reason("young company", 0.15 * (20 - Math.min(age, 20)) / 20), new ProspectScoring.Reason("terms asked", 0.01 * terms)),
+          List.of(
+              new ProspectScoring.Reason("young company", 0.15 * (20 - Math.min(age, 20)) / 20),
+              new ProspectScoring.Reason("terms asked", 0.01 * terms)),
           "prospect-fake-1");
     };
   }

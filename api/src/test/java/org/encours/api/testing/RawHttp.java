@@ -30,27 +30,37 @@ public final class RawHttp {
   private RawHttp() {}
 
   /** One response as read off the wire; status -1 when the server closed without answering. */
-  public record Response(int status, Map<String, String> headers, byte[] body, long bodyBytes, Duration elapsed) {
+  public record Response(
+      int status, Map<String, String> headers, byte[] body, long bodyBytes, Duration elapsed) {
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The body decoded as strict UTF-8; an AssertionError names the first invalid byte otherwise. */
+    /**
+     * The body decoded as strict UTF-8; an AssertionError names the first invalid byte otherwise.
+     */
     public String utf8() {
       try {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(body))
             .toString();
       } catch (CharacterCodingException e) {
-        throw new AssertionError("the body is not valid UTF-8: " + new String(body, StandardCharsets.ISO_8859_1), e);
+        throw new AssertionError(
+            "the body is not valid UTF-8: " + new String(body, StandardCharsets.ISO_8859_1), e);
       }
     }
 
     @Override
     public String toString() {
-      return status + " " + headers.getOrDefault("content-type", "") + " (" + bodyBytes + " bytes): "
+      return status
+          + " "
+          + headers.getOrDefault("content-type", "")
+          + " ("
+          + bodyBytes
+          + " bytes): "
           + new String(body, 0, Math.min(body.length, 400), StandardCharsets.ISO_8859_1);
     }
   }
@@ -68,9 +78,14 @@ public final class RawHttp {
     }
   }
 
-  /** Request bytes from text (ISO-8859-1, so "\u00e9" is the single byte 0xE9) with CRLF line ends. */
+  /**
+   * Request bytes from text (ISO-8859-1, so "\u00e9" is the single byte 0xE9) with CRLF line ends.
+   */
   public static byte[] bytes(String requestWithNewlines) {
-    return requestWithNewlines.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    return requestWithNewlines
+        .replace("\r\n", "\n")
+        .replace("\n", "\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   public static Response exchange(int port, byte[] request) {
@@ -92,7 +107,8 @@ public final class RawHttp {
           socket.shutdownOutput();
         }
       } catch (SocketException e) {
-        // the server may answer and close before it read everything (a refused header): read the answer
+        // the server may answer and close before it read everything (a refused header): read the
+        // answer
       }
       return read(new java.io.BufferedInputStream(socket.getInputStream()), start);
     } catch (IOException e) {
@@ -100,7 +116,10 @@ public final class RawHttp {
     }
   }
 
-  /** Sends the bytes and closes the connection without reading the answer: an upload the client gave up on. */
+  /**
+   * Sends the bytes and closes the connection without reading the answer: an upload the client gave
+   * up on.
+   */
   public static void sendAndAbort(int port, byte[] request) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
@@ -126,14 +145,19 @@ public final class RawHttp {
     int status = Integer.parseInt(parts[1]);
     for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
       int colon = h.indexOf(':');
-      headers.merge(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+      headers.merge(
+          h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          h.substring(colon + 1).trim(),
+          (a, b) -> a + ", " + b);
     }
     Body body = new Body();
     try {
       if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
         // no body
       } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-        for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+        for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16);
+            size > 0;
+            size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
           body.copy(in, size);
           line(in);
         }
@@ -175,7 +199,8 @@ public final class RawHttp {
     while ((c = in.read()) >= 0) {
       if (c == '\n') {
         byte[] bytes = b.toByteArray();
-        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int end =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
       }
       b.write(c);

@@ -141,12 +141,15 @@ public final class TestTables {
   public static List<Map<String, Object>> customerScores(int n, LocalDate asOf, int generation) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      rows.add(customerScore(String.format("C%03d", i), asOf, generation / 10.0 + i / 1000.0, "m-" + generation));
+      rows.add(
+          customerScore(
+              String.format("C%03d", i), asOf, generation / 10.0 + i / 1000.0, "m-" + generation));
     }
     return rows;
   }
 
-  public static Map<String, Object> customerScore(String id, LocalDate asOf, double probability, String model) {
+  public static Map<String, Object> customerScore(
+      String id, LocalDate asOf, double probability, String model) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("customer_id", id);
     row.put("as_of_date", asOf);
@@ -186,7 +189,10 @@ public final class TestTables {
     return rows;
   }
 
-  /** C001 and C002 grade A (no deposit, 60 days), C003 grade C (30 % above EUR 20,000, 30 days); limit 50,000, exposure 12,500. */
+  /**
+   * C001 and C002 grade A (no deposit, 60 days), C003 grade C (30 % above EUR 20,000, 30 days);
+   * limit 50,000, exposure 12,500.
+   */
   public static List<Map<String, Object>> recommendations(LocalDate asOf) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
@@ -201,7 +207,10 @@ public final class TestTables {
     return rows;
   }
 
-  /** A recommendation row of a scored customer: limit 50,000, exposure 12,500, no deposit, 60 days, orders not blocked. */
+  /**
+   * A recommendation row of a scored customer: limit 50,000, exposure 12,500, no deposit, 60 days,
+   * orders not blocked.
+   */
   public static Map<String, Object> recommendation(String id, LocalDate asOf, String grade) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("customer_id", id);

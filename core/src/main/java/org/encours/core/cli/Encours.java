@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code ./encours} entry point: a thin main that discovers the subcommands present on the
  * classpath, runs one and returns its exit code. Errors the user can fix are printed as one clear
- * message; anything else is reported as an internal error, with the stack trace only when
- * {@code ENCOURS_DEBUG=1}.
+ * message; anything else is reported as an internal error, with the stack trace only when {@code
+ * ENCOURS_DEBUG=1}.
  */
 @Command(
     name = "encours",

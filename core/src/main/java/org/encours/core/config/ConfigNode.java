@@ -16,8 +16,8 @@ import org.encours.core.UserFacingException;
 
 /**
  * A position in a configuration tree that reads typed values and fails with a message naming the
- * file and the dotted key, e.g. {@code policy my.yaml at 'deposits.grades.E.share': 1.5 is above 1}.
- * Immutable; cheap to create.
+ * file and the dotted key, e.g. {@code policy my.yaml at 'deposits.grades.E.share': 1.5 is above
+ * 1}. Immutable; cheap to create.
  */
 public final class ConfigNode {
   private final String origin;
@@ -63,7 +63,10 @@ public final class ConfigNode {
     Set<String> allowed = new LinkedHashSet<>(Arrays.asList(known));
     for (String key : keys()) {
       if (!allowed.contains(key)) {
-        throw error(key, "unknown key", "Known keys here: " + String.join(", ", allowed) + " (see docs/policy.md).");
+        throw error(
+            key,
+            "unknown key",
+            "Known keys here: " + String.join(", ", allowed) + " (see docs/policy.md).");
       }
     }
     return this;
@@ -100,7 +103,9 @@ public final class ConfigNode {
 
   private void requireMap() {
     if (!node.isObject()) {
-      throw error("expected a map of keys, found " + describe(node), "Indent the keys under it, as in the default file.");
+      throw error(
+          "expected a map of keys, found " + describe(node),
+          "Indent the keys under it, as in the default file.");
     }
   }
 
@@ -108,7 +113,10 @@ public final class ConfigNode {
   public ConfigNode map(String key) {
     JsonNode child = required(key);
     if (!child.isObject()) {
-      throw error(key, "expected a map of keys, found " + describe(child), "Indent the keys under it, as in the default file.");
+      throw error(
+          key,
+          "expected a map of keys, found " + describe(child),
+          "Indent the keys under it, as in the default file.");
     }
     return new ConfigNode(origin, at(key), child);
   }
@@ -117,7 +125,10 @@ public final class ConfigNode {
   public List<ConfigNode> list(String key) {
     JsonNode child = required(key);
     if (!child.isArray() || child.isEmpty()) {
-      throw error(key, "expected a non-empty list, found " + describe(child), "Write one '- ' item per line, as in the default file.");
+      throw error(
+          key,
+          "expected a non-empty list, found " + describe(child),
+          "Write one '- ' item per line, as in the default file.");
     }
     List<ConfigNode> items = new ArrayList<>();
     for (int i = 0; i < child.size(); i++) {
@@ -130,7 +141,8 @@ public final class ConfigNode {
   public List<String> texts(String key) {
     JsonNode child = required(key);
     if (!child.isArray()) {
-      throw error(key, "expected a list, found " + describe(child), "For example: " + key + ": [A, B]");
+      throw error(
+          key, "expected a list, found " + describe(child), "For example: " + key + ": [A, B]");
     }
     List<String> values = new ArrayList<>();
     Iterator<JsonNode> items = child.elements();
@@ -138,7 +150,10 @@ public final class ConfigNode {
     while (items.hasNext()) {
       JsonNode item = items.next();
       if (!item.isTextual()) {
-        throw error(key + "[" + i + "]", "expected text, found " + describe(item), "Write a word such as A.");
+        throw error(
+            key + "[" + i + "]",
+            "expected text, found " + describe(item),
+            "Write a word such as A.");
       }
       values.add(item.asText());
       i++;
@@ -150,7 +165,8 @@ public final class ConfigNode {
     requireMap();
     JsonNode child = node.get(key);
     if (child == null || child.isNull()) {
-      throw error(key, "missing", "Give it a value (see docs/policy.md for its meaning and default).");
+      throw error(
+          key, "missing", "Give it a value (see docs/policy.md for its meaning and default).");
     }
     return child;
   }
@@ -166,7 +182,8 @@ public final class ConfigNode {
     return isNull(key) ? null : decimal(key, min, max, fix);
   }
 
-  private BigDecimal checkedDecimal(String key, JsonNode child, BigDecimal min, BigDecimal max, String fix) {
+  private BigDecimal checkedDecimal(
+      String key, JsonNode child, BigDecimal min, BigDecimal max, String fix) {
     if (!child.isNumber()) {
       throw error(key, "expected a number, found " + describe(child), fix);
     }
@@ -220,7 +237,8 @@ public final class ConfigNode {
     try {
       return LocalDate.parse(child.asText());
     } catch (DateTimeParseException e) {
-      throw error(key, "expected a date YYYY-MM-DD, found " + describe(child), "For example: 2024-01-01.");
+      throw error(
+          key, "expected a date YYYY-MM-DD, found " + describe(child), "For example: 2024-01-01.");
     }
   }
 

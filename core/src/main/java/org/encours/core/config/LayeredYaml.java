@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
 
 /**
  * A default YAML resource with an optional override file laid over it.
@@ -59,7 +58,11 @@ public final class LayeredYaml {
         return YAML.createObjectNode();
       }
       if (!node.isObject()) {
-        throw EncoursErrors.badConfig(origin, "(top level)", "expected a map of keys", "Start from the documented default file and keep only the keys you change.");
+        throw EncoursErrors.badConfig(
+            origin,
+            "(top level)",
+            "expected a map of keys",
+            "Start from the documented default file and keep only the keys you change.");
       }
       return node;
     } catch (IOException e) {
@@ -81,7 +84,9 @@ public final class LayeredYaml {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode existing = merged.get(field.getKey());
-      merged.set(field.getKey(), existing == null ? field.getValue().deepCopy() : merge(existing, field.getValue()));
+      merged.set(
+          field.getKey(),
+          existing == null ? field.getValue().deepCopy() : merge(existing, field.getValue()));
     }
     return merged;
   }

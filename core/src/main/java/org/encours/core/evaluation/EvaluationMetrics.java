@@ -13,16 +13,17 @@ import java.util.List;
  * <ul>
  *   <li><b>ROC AUC</b>: probability that a random late example scores above a random on-time one,
  *       ties counting one half (Mann-Whitney, mid-ranks). NaN with one class only.
- *   <li><b>PR AUC</b>: average precision, the sum over the late examples, in decreasing score order,
- *       of the precision at that point, divided by the late examples; tied scores form one block
- *       (each late example of the block gets the precision at the block's end). NaN with no late one.
- *   <li><b>Brier score</b>: mean of (p - y)^2. <b>Log loss</b>: mean of -[y ln p + (1-y) ln(1-p)], p
- *       clipped to [{@value #LOG_LOSS_CLIP}, 1 - {@value #LOG_LOSS_CLIP}].
- *   <li><b>Calibration table and ECE</b>: {@value #CALIBRATION_BINS} equal-width bins of the predicted
- *       probability ([0, 0.1), ..., [0.9, 1.0], 1.0 in the last); ECE = sum over bins of (rows in bin
- *       / rows) x |mean predicted - observed late share|.
- *   <li><b>Capture in the riskiest decile</b>: share of all late examples found among the ceil(n / 10)
- *       highest-scored ones (ties broken by input order). NaN with no late one.
+ *   <li><b>PR AUC</b>: average precision, the sum over the late examples, in decreasing score
+ *       order, of the precision at that point, divided by the late examples; tied scores form one
+ *       block (each late example of the block gets the precision at the block's end). NaN with no
+ *       late one.
+ *   <li><b>Brier score</b>: mean of (p - y)^2. <b>Log loss</b>: mean of -[y ln p + (1-y) ln(1-p)],
+ *       p clipped to [{@value #LOG_LOSS_CLIP}, 1 - {@value #LOG_LOSS_CLIP}].
+ *   <li><b>Calibration table and ECE</b>: {@value #CALIBRATION_BINS} equal-width bins of the
+ *       predicted probability ([0, 0.1), ..., [0.9, 1.0], 1.0 in the last); ECE = sum over bins of
+ *       (rows in bin / rows) x |mean predicted - observed late share|.
+ *   <li><b>Capture in the riskiest decile</b>: share of all late examples found among the ceil(n /
+ *       10) highest-scored ones (ties broken by input order). NaN with no late one.
  * </ul>
  *
  * Every method refuses empty input, arrays of different lengths, outcomes other than 0 and 1 and
@@ -34,8 +35,12 @@ public final class EvaluationMetrics {
   public static final int CALIBRATION_BINS = 10;
   public static final double LOG_LOSS_CLIP = 1e-15;
 
-  /** One row of the calibration table: the bin [lower, upper), its rows, mean predicted probability and observed late share (NaN when empty). */
-  public record CalibrationBin(double lower, double upper, long rows, double meanPredicted, double observedShare) {}
+  /**
+   * One row of the calibration table: the bin [lower, upper), its rows, mean predicted probability
+   * and observed late share (NaN when empty).
+   */
+  public record CalibrationBin(
+      double lower, double upper, long rows, double meanPredicted, double observedShare) {}
 
   /**
    * All the figures for one scorer on one set of examples, under the names model cards use.
@@ -60,22 +65,37 @@ public final class EvaluationMetrics {
   public static Summary summarize(double[] p, int[] y) {
     long positives = check(p, y);
     List<CalibrationBin> table = calibrationTable(p, y);
-    return new Summary(p.length, positives, (double) positives / p.length, rocAuc(p, y), prAuc(p, y), brier(p, y), logLoss(p, y),
-        ece(table, p.length), captureTopDecile(p, y), table);
+    return new Summary(
+        p.length,
+        positives,
+        (double) positives / p.length,
+        rocAuc(p, y),
+        prAuc(p, y),
+        brier(p, y),
+        logLoss(p, y),
+        ece(table, p.length),
+        captureTopDecile(p, y),
+        table);
   }
 
   /** Checks the input and returns the number of late examples. */
   static long check(double[] p, int[] y) {
     if (p.length != y.length || p.length == 0) {
-      throw new IllegalArgumentException("evaluation needs as many outcomes as probabilities, at least one: " + p.length + " / " + y.length);
+      throw new IllegalArgumentException(
+          "evaluation needs as many outcomes as probabilities, at least one: "
+              + p.length
+              + " / "
+              + y.length);
     }
     long positives = 0;
     for (int k = 0; k < p.length; k++) {
       if (y[k] != 0 && y[k] != 1) {
-        throw new IllegalArgumentException("outcome " + k + " is " + y[k] + ": outcomes are 0 (on time) or 1 (late)");
+        throw new IllegalArgumentException(
+            "outcome " + k + " is " + y[k] + ": outcomes are 0 (on time) or 1 (late)");
       }
       if (!(p[k] >= 0 && p[k] <= 1)) {
-        throw new IllegalArgumentException("probability " + k + " is " + p[k] + ": probabilities are between 0 and 1");
+        throw new IllegalArgumentException(
+            "probability " + k + " is " + p[k] + ": probabilities are between 0 and 1");
       }
       positives += y[k];
     }
@@ -160,8 +180,13 @@ public final class EvaluationMetrics {
     }
     List<CalibrationBin> bins = new ArrayList<>();
     for (int b = 0; b < CALIBRATION_BINS; b++) {
-      bins.add(new CalibrationBin((double) b / CALIBRATION_BINS, (double) (b + 1) / CALIBRATION_BINS, n[b],
-          n[b] == 0 ? Double.NaN : sp[b] / n[b], n[b] == 0 ? Double.NaN : sy[b] / n[b]));
+      bins.add(
+          new CalibrationBin(
+              (double) b / CALIBRATION_BINS,
+              (double) (b + 1) / CALIBRATION_BINS,
+              n[b],
+              n[b] == 0 ? Double.NaN : sp[b] / n[b],
+              n[b] == 0 ? Double.NaN : sy[b] / n[b]));
     }
     return bins;
   }
@@ -170,7 +195,10 @@ public final class EvaluationMetrics {
     return ece(calibrationTable(p, y), p.length);
   }
 
-  /** ECE of a calibration table over {@code rows} examples: sum of (bin rows / rows) x |mean predicted - observed share|. */
+  /**
+   * ECE of a calibration table over {@code rows} examples: sum of (bin rows / rows) x |mean
+   * predicted - observed share|.
+   */
   public static double ece(List<CalibrationBin> table, long rows) {
     double e = 0;
     for (CalibrationBin b : table) {

@@ -4,8 +4,8 @@ package org.encours.core.legal;
  * How "N jours fin de mois" is counted; the DGCCRF accepts both readings of L441-10 I.
  *
  * <ul>
- *   <li>{@link #DAYS_THEN_END_OF_MONTH} (Encours's default): add N days to the invoice date, then go
- *       to the end of that month. 45 days from 2024-01-17: 2024-03-02, so 2024-03-31.
+ *   <li>{@link #DAYS_THEN_END_OF_MONTH} (Encours's default): add N days to the invoice date, then
+ *       go to the end of that month. 45 days from 2024-01-17: 2024-03-02, so 2024-03-31.
  *   <li>{@link #END_OF_MONTH_THEN_DAYS}: go to the end of the invoice's month, then add N days.
  *       From 2024-01-17: 2024-01-31 + 45 days = 2024-03-16.
  * </ul>

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A calendar half-year: H1 is 1 January to 30 June, H2 is 1 July to 31 December. Written
- * {@code 2024-H1}. Penalty rates are fixed per half-year on its first day ({@link #referenceDate()}).
+ * A calendar half-year: H1 is 1 January to 30 June, H2 is 1 July to 31 December. Written {@code
+ * 2024-H1}. Penalty rates are fixed per half-year on its first day ({@link #referenceDate()}).
  */
 public record HalfYear(int year, int half) implements Comparable<HalfYear>, Serializable {
   private static final Pattern TEXT = Pattern.compile("(\\d{4})-H([12])");
@@ -25,7 +25,9 @@ public record HalfYear(int year, int half) implements Comparable<HalfYear>, Seri
   /** Parses {@code 2024-H1}; returns null when the text is not of that form. */
   public static HalfYear parseOrNull(String text) {
     Matcher m = TEXT.matcher(text);
-    return m.matches() ? new HalfYear(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
+    return m.matches()
+        ? new HalfYear(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+        : null;
   }
 
   /** 1 January or 1 July. */
@@ -49,7 +51,9 @@ public record HalfYear(int year, int half) implements Comparable<HalfYear>, Seri
 
   @Override
   public int compareTo(HalfYear other) {
-    return year != other.year ? Integer.compare(year, other.year) : Integer.compare(half, other.half);
+    return year != other.year
+        ? Integer.compare(year, other.year)
+        : Integer.compare(half, other.half);
   }
 
   @Override

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the legal computations need to know about one invoice: its amount (tax included, EUR), dates,
- * the payments and credit notes allocated to it, and whether the debtor is in another EU country
- * (which changes the court route). Payments are applied in date order; over-payment leaves nothing
- * outstanding (never a negative amount).
+ * What the legal computations need to know about one invoice: its amount (tax included, EUR),
+ * dates, the payments and credit notes allocated to it, and whether the debtor is in another EU
+ * country (which changes the court route). Payments are applied in date order; over-payment leaves
+ * nothing outstanding (never a negative amount).
  */
 public record InvoiceFacts(
     String invoiceId,
@@ -37,13 +37,18 @@ public record InvoiceFacts(
     Objects.requireNonNull(dueDate, "due date");
     Objects.requireNonNull(amount, "amount");
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException("an invoice amount cannot be negative (credit notes are payments): " + amount);
+      throw new IllegalArgumentException(
+          "an invoice amount cannot be negative (credit notes are payments): " + amount);
     }
-    payments = payments == null ? List.of() : payments.stream().sorted(Comparator.comparing(Payment::date)).toList();
+    payments =
+        payments == null
+            ? List.of()
+            : payments.stream().sorted(Comparator.comparing(Payment::date)).toList();
   }
 
   /** A domestic invoice with no payment yet. */
-  public static InvoiceFacts unpaid(String invoiceId, LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
+  public static InvoiceFacts unpaid(
+      String invoiceId, LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
     return new InvoiceFacts(invoiceId, issueDate, dueDate, amount, List.of(), false);
   }
 
@@ -66,8 +71,8 @@ public record InvoiceFacts(
   }
 
   /**
-   * Amount minus payments dated strictly before {@code day}: what was still late during that day.
-   * A payment made on day D still leaves day D late for the amount it settles.
+   * Amount minus payments dated strictly before {@code day}: what was still late during that day. A
+   * payment made on day D still leaves day D late for the amount it settles.
    */
   public BigDecimal lateBaseDuring(LocalDate day) {
     return outstandingOn(day.minusDays(1));

@@ -47,42 +47,81 @@ public final class LegalRules implements Serializable {
 
   private LegalRules(ConfigNode root) {
     this.origin = root.origin();
-    root.allowOnly("payment_terms", "late_penalties", "recovery_indemnity_eur", "limitation", "procedures",
-        "ecb_main_refinancing_rate", "legal_interest_rate");
+    root.allowOnly(
+        "payment_terms",
+        "late_penalties",
+        "recovery_indemnity_eur",
+        "limitation",
+        "procedures",
+        "ecb_main_refinancing_rate",
+        "legal_interest_rate");
 
-    ConfigNode terms = root.map("payment_terms")
-        .allowOnly("max_days_from_invoice", "max_days_end_of_month", "default_days_after_delivery", "periodic_invoice_max_days", "end_of_month_variant");
+    ConfigNode terms =
+        root.map("payment_terms")
+            .allowOnly(
+                "max_days_from_invoice",
+                "max_days_end_of_month",
+                "default_days_after_delivery",
+                "periodic_invoice_max_days",
+                "end_of_month_variant");
     String fixDays = "Use a number of days between 0 and 365 (the law says 60, 45 and 30).";
     String variantText = terms.text("end_of_month_variant");
     EndOfMonthVariant variant;
     try {
       variant = EndOfMonthVariant.valueOf(variantText.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw terms.error("end_of_month_variant", "unknown variant '" + variantText + "'", "Use days_then_end_of_month or end_of_month_then_days.");
+      throw terms.error(
+          "end_of_month_variant",
+          "unknown variant '" + variantText + "'",
+          "Use days_then_end_of_month or end_of_month_then_days.");
     }
-    this.paymentTermsCap = new PaymentTermsCap(
-        terms.integer("max_days_from_invoice", 0, 365, fixDays),
-        terms.integer("max_days_end_of_month", 0, 365, fixDays),
-        terms.integer("default_days_after_delivery", 0, 365, fixDays),
-        terms.integer("periodic_invoice_max_days", 0, 365, fixDays),
-        variant);
+    this.paymentTermsCap =
+        new PaymentTermsCap(
+            terms.integer("max_days_from_invoice", 0, 365, fixDays),
+            terms.integer("max_days_end_of_month", 0, 365, fixDays),
+            terms.integer("default_days_after_delivery", 0, 365, fixDays),
+            terms.integer("periodic_invoice_max_days", 0, 365, fixDays),
+            variant);
 
-    ConfigNode penalties = root.map("late_penalties").allowOnly("ecb_margin_points", "contractual_floor_times_legal_rate", "day_count_basis_days");
-    this.ecbMarginPoints = penalties.decimal("ecb_margin_points", ZERO, HUNDRED, "Use a number of percentage points (the law says 10).");
-    this.contractualFloorTimesLegalRate = penalties.decimal("contractual_floor_times_legal_rate", ZERO, HUNDRED, "Use a multiple (the law says 3).");
-    this.dayCountBasisDays = penalties.integer("day_count_basis_days", 360, 366, "Use 365 (actual/365), 360 or 366.");
+    ConfigNode penalties =
+        root.map("late_penalties")
+            .allowOnly(
+                "ecb_margin_points", "contractual_floor_times_legal_rate", "day_count_basis_days");
+    this.ecbMarginPoints =
+        penalties.decimal(
+            "ecb_margin_points",
+            ZERO,
+            HUNDRED,
+            "Use a number of percentage points (the law says 10).");
+    this.contractualFloorTimesLegalRate =
+        penalties.decimal(
+            "contractual_floor_times_legal_rate",
+            ZERO,
+            HUNDRED,
+            "Use a multiple (the law says 3).");
+    this.dayCountBasisDays =
+        penalties.integer("day_count_basis_days", 360, 366, "Use 365 (actual/365), 360 or 366.");
 
-    this.recoveryIndemnity = root.decimal("recovery_indemnity_eur", ZERO, null, "Use an amount in EUR (the law says 40).")
-        .setScale(2, RoundingMode.HALF_UP);
+    this.recoveryIndemnity =
+        root.decimal(
+                "recovery_indemnity_eur", ZERO, null, "Use an amount in EUR (the law says 40).")
+            .setScale(2, RoundingMode.HALF_UP);
 
     ConfigNode limit = root.map("limitation").allowOnly("years", "warn_months_before");
-    this.limitation = new Limitation(
-        limit.integer("years", 1, 30, "Use a number of years (the law between traders says 5)."),
-        limit.integer("warn_months_before", 0, 60, "Use a number of months, e.g. 6."));
+    this.limitation =
+        new Limitation(
+            limit.integer(
+                "years", 1, 30, "Use a number of years (the law between traders says 5)."),
+            limit.integer("warn_months_before", 0, 60, "Use a number of months, e.g. 6."));
 
-    ConfigNode procedures = root.map("procedures").allowOnly("small_claims_max_eur", "european_small_claims_max_eur");
-    this.smallClaimsMax = procedures.decimal("small_claims_max_eur", ZERO, null, "Use an amount in EUR (5000 since 2021).");
-    this.europeanSmallClaimsMax = procedures.decimal("european_small_claims_max_eur", ZERO, null, "Use an amount in EUR (5000 since 2017).");
+    ConfigNode procedures =
+        root.map("procedures").allowOnly("small_claims_max_eur", "european_small_claims_max_eur");
+    this.smallClaimsMax =
+        procedures.decimal(
+            "small_claims_max_eur", ZERO, null, "Use an amount in EUR (5000 since 2021).");
+    this.europeanSmallClaimsMax =
+        procedures.decimal(
+            "european_small_claims_max_eur", ZERO, null, "Use an amount in EUR (5000 since 2017).");
 
     ConfigNode ecb = root.map("ecb_main_refinancing_rate").allowOnly("verified_until", "changes");
     List<EcbRateTable.Change> changes = new ArrayList<>();
@@ -91,10 +130,20 @@ public final class LegalRules implements Serializable {
       row.allowOnly("from", "rate");
       LocalDate from = row.date("from");
       if (previous != null && !from.isAfter(previous)) {
-        throw row.error("from", from + " is not after the previous row's " + previous, "List the changes in increasing date order, one row per change.");
+        throw row.error(
+            "from",
+            from + " is not after the previous row's " + previous,
+            "List the changes in increasing date order, one row per change.");
       }
       previous = from;
-      changes.add(new EcbRateTable.Change(from, row.decimal("rate", new BigDecimal("-5"), new BigDecimal("30"), "Use the rate in percent, e.g. 2.15.")));
+      changes.add(
+          new EcbRateTable.Change(
+              from,
+              row.decimal(
+                  "rate",
+                  new BigDecimal("-5"),
+                  new BigDecimal("30"),
+                  "Use the rate in percent, e.g. 2.15.")));
     }
     this.ecbRates = new EcbRateTable(changes, ecb.date("verified_until"));
 
@@ -103,7 +152,8 @@ public final class LegalRules implements Serializable {
     for (String key : legal.keys()) {
       HalfYear half = HalfYear.parseOrNull(key);
       if (half == null) {
-        throw legal.error(key, "'" + key + "' is not a half-year", "Write half-years as 2025-H1 or 2025-H2.");
+        throw legal.error(
+            key, "'" + key + "' is not a half-year", "Write half-years as 2025-H1 or 2025-H2.");
       }
       rates.put(half, legal.decimal(key, ZERO, HUNDRED, "Use the rate in percent, e.g. 2.62."));
     }
@@ -111,7 +161,8 @@ public final class LegalRules implements Serializable {
   }
 
   private static final class Defaults {
-    static final LegalRules INSTANCE = fromTree(LayeredYaml.resource(LegalRules.class, RESOURCE), "default legal rules");
+    static final LegalRules INSTANCE =
+        fromTree(LayeredYaml.resource(LegalRules.class, RESOURCE), "default legal rules");
   }
 
   /** The shipped rules (loaded once). */
@@ -121,7 +172,10 @@ public final class LegalRules implements Serializable {
 
   /** The shipped rules with {@code override}'s keys laid over them. */
   public static LegalRules load(Path override) {
-    JsonNode merged = LayeredYaml.merge(LayeredYaml.resource(LegalRules.class, RESOURCE), LayeredYaml.file(override, "legal rules"));
+    JsonNode merged =
+        LayeredYaml.merge(
+            LayeredYaml.resource(LegalRules.class, RESOURCE),
+            LayeredYaml.file(override, "legal rules"));
     return fromTree(merged, "legal rules " + override.getFileName());
   }
 

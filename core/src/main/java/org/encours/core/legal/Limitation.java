@@ -45,12 +45,23 @@ public final class Limitation implements Serializable {
     return dueDate.plusYears(years);
   }
 
-  /** The status as of {@code asOf}: WARN from 6 months before the limitation date, EXPIRED after it. */
+  /**
+   * The status as of {@code asOf}: WARN from 6 months before the limitation date, EXPIRED after it.
+   */
   public LimitationCheck check(LocalDate dueDate, LocalDate asOf) {
     LocalDate limit = limitationDate(dueDate);
     LocalDate warnFrom = limit.minusMonths(warnMonthsBefore);
-    LimitationStatus status = asOf.isAfter(limit) ? LimitationStatus.EXPIRED
-        : asOf.isBefore(warnFrom) ? LimitationStatus.OK : LimitationStatus.WARN;
-    return new LimitationCheck(dueDate, asOf, limit, warnFrom, status, ChronoUnit.DAYS.between(asOf, limit), INTERRUPTION_NOTE);
+    LimitationStatus status =
+        asOf.isAfter(limit)
+            ? LimitationStatus.EXPIRED
+            : asOf.isBefore(warnFrom) ? LimitationStatus.OK : LimitationStatus.WARN;
+    return new LimitationCheck(
+        dueDate,
+        asOf,
+        limit,
+        warnFrom,
+        status,
+        ChronoUnit.DAYS.between(asOf, limit),
+        INTERRUPTION_NOTE);
   }
 }

@@ -10,9 +10,9 @@ import org.encours.core.EncoursErrors;
 /**
  * Agreed payment terms: a number of days, net from the invoice date or "fin de mois".
  *
- * <p>Codes understood by {@link #parse(String)} (case and spaces ignored): {@code 30}, {@code NET30},
- * {@code N30}, {@code 30J}, {@code 30 jours}, {@code 30 days} (net); {@code 45EOM}, {@code 45 FDM},
- * {@code 45 jours fin de mois}, {@code EOM45}, {@code FDM45} (end of month).
+ * <p>Codes understood by {@link #parse(String)} (case and spaces ignored): {@code 30}, {@code
+ * NET30}, {@code N30}, {@code 30J}, {@code 30 jours}, {@code 30 days} (net); {@code 45EOM}, {@code
+ * 45 FDM}, {@code 45 jours fin de mois}, {@code EOM45}, {@code FDM45} (end of month).
  */
 public record PaymentTerms(int days, boolean endOfMonth) implements Serializable {
   private static final Pattern SUFFIX =
@@ -44,7 +44,10 @@ public record PaymentTerms(int days, boolean endOfMonth) implements Serializable
     if (m.matches()) {
       return new PaymentTerms(Integer.parseInt(m.group(2)), true);
     }
-    throw EncoursErrors.badArgument("payment terms code", String.valueOf(code), "a code such as 30, NET30, 45EOM or '45 jours fin de mois'");
+    throw EncoursErrors.badArgument(
+        "payment terms code",
+        String.valueOf(code),
+        "a code such as 30, NET30, 45EOM or '45 jours fin de mois'");
   }
 
   /** The due date these terms give for an invoice dated {@code invoiceDate}. */

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * {@code legal-rules.yaml}:
  *
  * <ul>
- *   <li>{@link Basis#DAYS_FROM_INVOICE}: at most 60 days from the invoice date (2024-01-17: 2024-03-17);
+ *   <li>{@link Basis#DAYS_FROM_INVOICE}: at most 60 days from the invoice date (2024-01-17:
+ *       2024-03-17);
  *   <li>{@link Basis#END_OF_MONTH}: if expressly agreed, 45 days end of month, counted with the
  *       configured {@link EndOfMonthVariant} (default 2024-01-17: 2024-03-31);
  *   <li>{@link Basis#PERIODIC_INVOICE}: periodic (summary) invoices, 45 days from the invoice date;
@@ -33,7 +34,12 @@ public final class PaymentTermsCap implements Serializable {
   private final int periodicInvoiceMaxDays;
   private final EndOfMonthVariant variant;
 
-  PaymentTermsCap(int maxDaysFromInvoice, int maxDaysEndOfMonth, int defaultDaysAfterDelivery, int periodicInvoiceMaxDays, EndOfMonthVariant variant) {
+  PaymentTermsCap(
+      int maxDaysFromInvoice,
+      int maxDaysEndOfMonth,
+      int defaultDaysAfterDelivery,
+      int periodicInvoiceMaxDays,
+      EndOfMonthVariant variant) {
     this.maxDaysFromInvoice = maxDaysFromInvoice;
     this.maxDaysEndOfMonth = maxDaysEndOfMonth;
     this.defaultDaysAfterDelivery = defaultDaysAfterDelivery;
@@ -60,7 +66,8 @@ public final class PaymentTermsCap implements Serializable {
   }
 
   /** The latest lawful due date under {@code basis}, with an explicit end-of-month variant. */
-  public LocalDate maxDueDate(LocalDate invoiceDate, Basis basis, EndOfMonthVariant endOfMonthVariant) {
+  public LocalDate maxDueDate(
+      LocalDate invoiceDate, Basis basis, EndOfMonthVariant endOfMonthVariant) {
     return switch (basis) {
       case DAYS_FROM_INVOICE -> invoiceDate.plusDays(maxDaysFromInvoice);
       case END_OF_MONTH -> endOfMonthVariant.dueDate(invoiceDate, maxDaysEndOfMonth);
@@ -68,7 +75,9 @@ public final class PaymentTermsCap implements Serializable {
     };
   }
 
-  /** The due date when nothing was agreed: 30 days after delivery (or performance of the service). */
+  /**
+   * The due date when nothing was agreed: 30 days after delivery (or performance of the service).
+   */
   public LocalDate defaultDueDate(LocalDate deliveryDate) {
     return deliveryDate.plusDays(defaultDaysAfterDelivery);
   }
@@ -78,11 +87,26 @@ public final class PaymentTermsCap implements Serializable {
     LocalDate max = maxDueDate(invoiceDate, basis);
     String rule = describe(basis);
     if (!dueDate.isAfter(max)) {
-      return new TermsCheck(invoiceDate, dueDate, max, true, dueDate,
+      return new TermsCheck(
+          invoiceDate,
+          dueDate,
+          max,
+          true,
+          dueDate,
           "due date " + dueDate + " is within the legal cap (" + rule + ": " + max + ")");
     }
-    return new TermsCheck(invoiceDate, dueDate, max, false, max,
-        "due date " + dueDate + " is beyond the legal cap (" + rule + ", L441-10 I): at most " + max);
+    return new TermsCheck(
+        invoiceDate,
+        dueDate,
+        max,
+        false,
+        max,
+        "due date "
+            + dueDate
+            + " is beyond the legal cap ("
+            + rule
+            + ", L441-10 I): at most "
+            + max);
   }
 
   /**
@@ -92,14 +116,20 @@ public final class PaymentTermsCap implements Serializable {
   public TermsCheck check(LocalDate invoiceDate, PaymentTerms terms) {
     Basis basis = terms.endOfMonth() ? Basis.END_OF_MONTH : Basis.DAYS_FROM_INVOICE;
     TermsCheck check = check(invoiceDate, terms.dueDate(invoiceDate, variant), basis);
-    return new TermsCheck(check.invoiceDate(), check.requestedDueDate(), check.maxDueDate(), check.withinCap(),
-        check.allowedDueDate(), "terms " + terms + ": " + check.reason());
+    return new TermsCheck(
+        check.invoiceDate(),
+        check.requestedDueDate(),
+        check.maxDueDate(),
+        check.withinCap(),
+        check.allowedDueDate(),
+        "terms " + terms + ": " + check.reason());
   }
 
   private String describe(Basis basis) {
     return switch (basis) {
       case DAYS_FROM_INVOICE -> maxDaysFromInvoice + " days from the invoice date";
-      case END_OF_MONTH -> maxDaysEndOfMonth + " days end of month, counted " + variant.key().replace('_', ' ');
+      case END_OF_MONTH ->
+          maxDaysEndOfMonth + " days end of month, counted " + variant.key().replace('_', ' ');
       case PERIODIC_INVOICE -> periodicInvoiceMaxDays + " days from the date of a periodic invoice";
     };
   }

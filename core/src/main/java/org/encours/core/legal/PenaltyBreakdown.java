@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Late-payment penalties accrued on one invoice from the day after its due date up to {@code asOf}:
  * the periods, the total (rounded HALF_UP to the cent once, at the end), the convention used, and
- * warnings (an ECB rate assumed beyond the verified table; a contractual rate below the legal floor or
- * not checkable).
+ * warnings (an ECB rate assumed beyond the verified table; a contractual rate below the legal floor
+ * or not checkable).
  */
 public record PenaltyBreakdown(
     LocalDate dueDate,

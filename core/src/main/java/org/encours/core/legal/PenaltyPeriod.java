@@ -7,8 +7,8 @@ import java.time.LocalDate;
 /**
  * One stretch of late days with the same base and rate: from {@code from} to {@code to} inclusive
  * ({@code days} days), on {@code base} EUR at {@code annualRatePercent} % a year, giving {@code
- * amount} = base x rate / 100 x days / 365, kept unrounded (scale 10): only the breakdown's total is
- * rounded to the cent.
+ * amount} = base x rate / 100 x days / 365, kept unrounded (scale 10): only the breakdown's total
+ * is rounded to the cent.
  */
 public record PenaltyPeriod(
     LocalDate from,

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The aging buckets: upper bounds in days (default 30, 60, 90, 120) and the date items are aged from.
+ * The aging buckets: upper bounds in days (default 30, 60, 90, 120) and the date items are aged
+ * from.
  *
- * <p>Aged from the due date (default), an item is {@code not_due} while days past due (D - due date)
- * is zero or less (an invoice due today is not late), then {@code 1-30}, {@code 31-60}, {@code 61-90},
- * {@code 91-120}, {@code >120}. Aged from the issue date, the age is D - issue date and the first
- * bucket is {@code 0-30}.
+ * <p>Aged from the due date (default), an item is {@code not_due} while days past due (D - due
+ * date) is zero or less (an invoice due today is not late), then {@code 1-30}, {@code 31-60},
+ * {@code 61-90}, {@code 91-120}, {@code >120}. Aged from the issue date, the age is D - issue date
+ * and the first bucket is {@code 0-30}.
  */
 public final class AgingSlabs {
 

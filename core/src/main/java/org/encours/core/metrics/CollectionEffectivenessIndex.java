@@ -10,14 +10,14 @@ import java.math.MathContext;
  *   (AR(begin) + S' - AR(end)) / (AR(begin) + S' - current AR(end)) x 100
  * </pre>
  *
- * where AR(begin) is the receivables at the end of the month before the period, S the credit sales of
- * the period, and S' depends on the {@link Variant}: {@code S / N} (monthly average sales, the
+ * where AR(begin) is the receivables at the end of the month before the period, S the credit sales
+ * of the period, and S' depends on the {@link Variant}: {@code S / N} (monthly average sales, the
  * Encours default and CreditGuru's formula for a period of N months) or the whole {@code S}.
  *
  * <p>Worked example (CreditGuru): AR(begin) 6,200, S 10,890 over N = 3 months, AR(end) 6,340,
- * current AR(end) 3,590. Monthly average: (6,200 + 3,630 - 6,340) / (6,200 + 3,630 - 3,590) =
- * 3,490 / 6,240 = 55.93 %. Whole S: (6,200 + 10,890 - 6,340) / (6,200 + 10,890 - 3,590) =
- * 10,750 / 13,500 = 79.63 %. With N = 1 both variants coincide.
+ * current AR(end) 3,590. Monthly average: (6,200 + 3,630 - 6,340) / (6,200 + 3,630 - 3,590) = 3,490
+ * / 6,240 = 55.93 %. Whole S: (6,200 + 10,890 - 6,340) / (6,200 + 10,890 - 3,590) = 10,750 / 13,500
+ * = 79.63 %. With N = 1 both variants coincide.
  */
 public final class CollectionEffectivenessIndex {
 
@@ -37,7 +37,9 @@ public final class CollectionEffectivenessIndex {
 
   private CollectionEffectivenessIndex() {}
 
-  /** @return the index in percent, or {@code null} when the denominator is zero */
+  /**
+   * @return the index in percent, or {@code null} when the denominator is zero
+   */
   public static Double percent(
       Variant variant,
       BigDecimal arBegin,
@@ -45,7 +47,11 @@ public final class CollectionEffectivenessIndex {
       int months,
       BigDecimal arEnd,
       BigDecimal currentArEnd) {
-    if (arBegin == null || periodSales == null || arEnd == null || currentArEnd == null || months <= 0) {
+    if (arBegin == null
+        || periodSales == null
+        || arEnd == null
+        || currentArEnd == null
+        || months <= 0) {
       return null;
     }
     BigDecimal sales =

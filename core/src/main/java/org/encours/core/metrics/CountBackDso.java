@@ -7,17 +7,18 @@ import java.util.List;
 /**
  * DSO, count-back method: start from AR at the end of the current month and walk the months
  * backwards, newest first; while the remaining AR is at least the month's sales, subtract them and
- * add the month's days; then add {@code remaining / S(month) x days(month)} for the month that absorbs
- * the rest.
+ * add the month's days; then add {@code remaining / S(month) x days(month)} for the month that
+ * absorbs the rest.
  *
  * <p>Example: AR 250 at 2024-03-31 with sales March 100, February 100, January 200: March absorbs
- * 100 (31 days, 150 left), February 100 (29 days, 50 left), January takes 50 / 200 x 31 = 7.75 days:
- * 31 + 29 + 7.75 = 67.75 days.
+ * 100 (31 days, 150 left), February 100 (29 days, 50 left), January takes 50 / 200 x 31 = 7.75
+ * days: 31 + 29 + 7.75 = 67.75 days.
  *
  * <p>Conventions: AR of zero or less (nothing owed, or credits exceeding receivables) gives 0 days;
- * when the whole history is walked and AR is still not absorbed the figure is undefined ({@code null}),
- * which happens only when allocations are negative overall. A month with zero or negative net sales
- * is absorbed whole (its days are added and its net credit added back to the remaining AR).
+ * when the whole history is walked and AR is still not absorbed the figure is undefined ({@code
+ * null}), which happens only when allocations are negative overall. A month with zero or negative
+ * net sales is absorbed whole (its days are added and its net credit added back to the remaining
+ * AR).
  */
 public final class CountBackDso {
   private CountBackDso() {}
@@ -65,7 +66,10 @@ public final class CountBackDso {
       } else {
         // here 0 < remaining < s, so s > 0
         double part =
-            remaining.multiply(BigDecimal.valueOf(days[i])).divide(s, MathContext.DECIMAL64).doubleValue();
+            remaining
+                .multiply(BigDecimal.valueOf(days[i]))
+                .divide(s, MathContext.DECIMAL64)
+                .doubleValue();
         return wholeDays + part;
       }
     }

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * DSO, standard (period) method: {@code AR(end) / S(period) x days(period)}, where the period is the
- * last N calendar months ending at the measurement date (Encours default N = 3) and days(period) is
- * its actual number of days (89 to 92 for three months).
+ * DSO, standard (period) method: {@code AR(end) / S(period) x days(period)}, where the period is
+ * the last N calendar months ending at the measurement date (Encours default N = 3) and
+ * days(period) is its actual number of days (89 to 92 for three months).
  *
- * <p>Example: AR 9,100.00 at 2024-03-31, sales January-March 9,100.00, 91 days (2024 is a leap year)
- * gives 91.0 days.
+ * <p>Example: AR 9,100.00 at 2024-03-31, sales January-March 9,100.00, 91 days (2024 is a leap
+ * year) gives 91.0 days.
  */
 public final class StandardDso {
   /** Default length of the period, in months. */

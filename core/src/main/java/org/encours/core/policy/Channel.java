@@ -2,7 +2,9 @@ package org.encours.core.policy;
 
 import java.util.Locale;
 
-/** How a step reaches the debtor. Policy files spell them in lower case ({@code phone_or_email}). */
+/**
+ * How a step reaches the debtor. Policy files spell them in lower case ({@code phone_or_email}).
+ */
 public enum Channel {
   PHONE,
   EMAIL,

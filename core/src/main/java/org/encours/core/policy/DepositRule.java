@@ -15,6 +15,8 @@ public record DepositRule(BigDecimal share, BigDecimal requiredAboveEur) impleme
     if (share.signum() == 0) {
       return DepositStatus.NONE;
     }
-    return requiredAboveEur != null && amount.compareTo(requiredAboveEur) > 0 ? DepositStatus.REQUIRED : DepositStatus.RECOMMENDED;
+    return requiredAboveEur != null && amount.compareTo(requiredAboveEur) > 0
+        ? DepositStatus.REQUIRED
+        : DepositStatus.RECOMMENDED;
   }
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The steps of collection, amicable first, then judicial. Policy files spell them in lower case
- * ({@code reminder_1}); the court steps are chosen by amount from the legal rules, never listed in a
- * ladder.
+ * ({@code reminder_1}); the court steps are chosen by amount from the legal rules, never listed in
+ * a ladder.
  */
 public enum DunningAction {
   /** A friendly notice a few days before the due date (risky customers). */
@@ -20,9 +20,15 @@ public enum DunningAction {
   FORMAL_NOTICE,
   /** Amicable collection by an agency, before court. */
   COLLECTION_AGENCY,
-  /** Simplified recovery of small claims by a commissaire de justice (CPCE L125-1), with the debtor's agreement. */
+  /**
+   * Simplified recovery of small claims by a commissaire de justice (CPCE L125-1), with the
+   * debtor's agreement.
+   */
   SMALL_CLAIMS_PROCEDURE,
-  /** Injonction de payer before the tribunal de commerce: certain, liquid and due claims, no ceiling. */
+  /**
+   * Injonction de payer before the tribunal de commerce: certain, liquid and due claims, no
+   * ceiling.
+   */
   INJONCTION_DE_PAYER,
   /** European Small Claims Procedure (Regulation 861/2007), cross-border. */
   EUROPEAN_SMALL_CLAIMS,

@@ -10,8 +10,8 @@ import org.encours.core.legal.LimitationCheck;
 /**
  * The collection plan of one invoice as of a date: the ladder chosen, every step with its status
  * (empty when nothing is outstanding), and the legal facts that frame it: the day penalties start
- * (the day after the due date, no reminder needed), the amount due with penalties and indemnity, and
- * the limitation date and status. {@code notes} says what the plan cannot know or must flag.
+ * (the day after the due date, no reminder needed), the amount due with penalties and indemnity,
+ * and the limitation date and status. {@code notes} says what the plan cannot know or must flag.
  */
 public record DunningPlan(
     String invoiceId,

@@ -9,11 +9,12 @@ import java.util.List;
  * {@code gradeFor(0.0) = "A"}, {@code gradeFor(0.05) = "A"}, {@code gradeFor(0.0500001) = "B"},
  * {@code gradeFor(0.40) = "D"}, {@code gradeFor(1.0) = "E"}.
  *
- * <p>Bounds increase strictly from A to E and E's is 1.0, so every probability in [0, 1] has exactly
- * one grade; a probability outside [0, 1] or NaN is a programming error ({@link
+ * <p>Bounds increase strictly from A to E and E's is 1.0, so every probability in [0, 1] has
+ * exactly one grade; a probability outside [0, 1] or NaN is a programming error ({@link
  * IllegalArgumentException}).
  */
-public record GradeBands(double upperA, double upperB, double upperC, double upperD, double upperE) implements Serializable {
+public record GradeBands(double upperA, double upperB, double upperC, double upperD, double upperE)
+    implements Serializable {
   /** The grades, best first. */
   public static final List<String> GRADES = List.of("A", "B", "C", "D", "E");
 
@@ -21,10 +22,19 @@ public record GradeBands(double upperA, double upperB, double upperC, double upp
     double[] bounds = {upperA, upperB, upperC, upperD, upperE};
     for (int i = 0; i < bounds.length; i++) {
       if (!(bounds[i] > 0.0 && bounds[i] <= 1.0)) {
-        throw new IllegalArgumentException("grade " + GRADES.get(i) + " upper bound must be in (0, 1], got " + bounds[i]);
+        throw new IllegalArgumentException(
+            "grade " + GRADES.get(i) + " upper bound must be in (0, 1], got " + bounds[i]);
       }
       if (i > 0 && bounds[i] <= bounds[i - 1]) {
-        throw new IllegalArgumentException("grade " + GRADES.get(i) + " upper bound " + bounds[i] + " must be above " + GRADES.get(i - 1) + "'s " + bounds[i - 1]);
+        throw new IllegalArgumentException(
+            "grade "
+                + GRADES.get(i)
+                + " upper bound "
+                + bounds[i]
+                + " must be above "
+                + GRADES.get(i - 1)
+                + "'s "
+                + bounds[i - 1]);
       }
     }
     if (upperE != 1.0) {
@@ -62,7 +72,8 @@ public record GradeBands(double upperA, double upperB, double upperC, double upp
       case "C" -> upperC;
       case "D" -> upperD;
       case "E" -> upperE;
-      default -> throw new IllegalArgumentException("unknown grade '" + grade + "': grades are A to E");
+      default ->
+          throw new IllegalArgumentException("unknown grade '" + grade + "': grades are A to E");
     };
   }
 }

@@ -7,7 +7,9 @@ import java.io.Serializable;
  * action, the channel, for a formal notice the days given to pay ({@code deadlineDays}, else null),
  * and a short note for the person who acts.
  */
-public record LadderStep(int day, DunningAction action, Channel channel, Integer deadlineDays, String note) implements Serializable {
+public record LadderStep(
+    int day, DunningAction action, Channel channel, Integer deadlineDays, String note)
+    implements Serializable {
 
   /** "J-5", "J+15". */
   public String label() {

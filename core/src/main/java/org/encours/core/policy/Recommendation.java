@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the policy recommends for a customer as of a date: the deposit rule on its quotes, its credit
- * limit, the longest payment terms to offer (days net from the invoice date), the reminder ladder,
- * two flags (block new orders, review the limit) and the reasons for each, in plain words. {@code
- * policy} names the policy it came from (provenance).
+ * What the policy recommends for a customer as of a date: the deposit rule on its quotes, its
+ * credit limit, the longest payment terms to offer (days net from the invoice date), the reminder
+ * ladder, two flags (block new orders, review the limit) and the reasons for each, in plain words.
+ * {@code policy} names the policy it came from (provenance).
  */
 public record Recommendation(
     String customerId,
@@ -34,6 +34,15 @@ public record Recommendation(
 
   /** The part of this recommendation a quote is checked against. */
   public QuoteTerms quoteTerms() {
-    return new QuoteTerms(customerId, grade, prospect, deposit, creditLimit, openExposure, maxTermsDays, blockOrders, reasons);
+    return new QuoteTerms(
+        customerId,
+        grade,
+        prospect,
+        deposit,
+        creditLimit,
+        openExposure,
+        maxTermsDays,
+        blockOrders,
+        reasons);
   }
 }

@@ -9,10 +9,10 @@ import java.util.List;
  * Isotonic calibration: a non-decreasing map from the model's raw probability to the observed late
  * share, fitted by pool-adjacent-violators on a calibration period and stored as a table of blocks.
  *
- * <p>Applying it interpolates linearly between the blocks' mean raw scores (flat beyond the first and
- * last block), so the result is non-decreasing and continuous; it is clamped to [{@value #FLOOR},
- * 1 - {@value #FLOOR}] so that one surprising outcome cannot cost an infinite log loss. Plain Java:
- * the table travels in the model sidecar and serving needs nothing else.
+ * <p>Applying it interpolates linearly between the blocks' mean raw scores (flat beyond the first
+ * and last block), so the result is non-decreasing and continuous; it is clamped to [{@value
+ * #FLOOR}, 1 - {@value #FLOOR}] so that one surprising outcome cannot cost an infinite log loss.
+ * Plain Java: the table travels in the model sidecar and serving needs nothing else.
  *
  * @param blocks in increasing order of raw score
  */
@@ -28,19 +28,28 @@ public record IsotonicCalibration(List<Block> blocks) {
    * @param count examples pooled
    * @param rate observed late share of the block
    */
-  public record Block(double minScore, double maxScore, double meanScore, long count, double rate) {}
+  public record Block(
+      double minScore, double maxScore, double meanScore, long count, double rate) {}
 
   public IsotonicCalibration {
     if (blocks.isEmpty()) {
-      throw new IllegalArgumentException("an isotonic calibration needs at least one block (no calibration examples?)");
+      throw new IllegalArgumentException(
+          "an isotonic calibration needs at least one block (no calibration examples?)");
     }
     blocks = List.copyOf(blocks);
   }
 
-  /** Fits on raw scores and 0/1 outcomes (ties in score are pooled first, so the fit is order-independent). */
+  /**
+   * Fits on raw scores and 0/1 outcomes (ties in score are pooled first, so the fit is
+   * order-independent).
+   */
   public static IsotonicCalibration fit(double[] scores, int[] outcomes) {
     if (scores.length != outcomes.length || scores.length == 0) {
-      throw new IllegalArgumentException("calibration needs as many outcomes as scores, at least one: " + scores.length + " / " + outcomes.length);
+      throw new IllegalArgumentException(
+          "calibration needs as many outcomes as scores, at least one: "
+              + scores.length
+              + " / "
+              + outcomes.length);
     }
     Integer[] order = new Integer[scores.length];
     for (int i = 0; i < order.length; i++) {
@@ -64,7 +73,8 @@ public record IsotonicCalibration(List<Block> blocks) {
       while (stack.size() > 1) {
         double[] last = stack.get(stack.size() - 1);
         double[] prev = stack.get(stack.size() - 2);
-        if (prev[0] / prev[1] < last[0] / last[1]) { // equal shares are pooled too: strictly increasing blocks
+        if (prev[0] / prev[1]
+            < last[0] / last[1]) { // equal shares are pooled too: strictly increasing blocks
           break;
         }
         prev[0] += last[0];

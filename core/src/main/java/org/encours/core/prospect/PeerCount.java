@@ -11,15 +11,16 @@ public record PeerCount(long invoices, long late) {
 
   public PeerCount {
     if (invoices < 0 || late < 0 || late > invoices) {
-      throw new IllegalArgumentException("peer count " + late + " late of " + invoices + " is inconsistent");
+      throw new IllegalArgumentException(
+          "peer count " + late + " late of " + invoices + " is inconsistent");
     }
   }
 
   /**
-   * The group's late share shrunk toward {@code prior} with the weight of {@code strength} invoices:
-   * {@code (late + strength x prior) / (invoices + strength)}. A group with no invoice gets the prior;
-   * one with many invoices gets about its own share. Example: 3 late of 4 with prior 0.20 and strength
-   * 20 gives (3 + 4) / 24 = 0.2917, not 0.75.
+   * The group's late share shrunk toward {@code prior} with the weight of {@code strength}
+   * invoices: {@code (late + strength x prior) / (invoices + strength)}. A group with no invoice
+   * gets the prior; one with many invoices gets about its own share. Example: 3 late of 4 with
+   * prior 0.20 and strength 20 gives (3 + 4) / 24 = 0.2917, not 0.75.
    */
   public double shrunkRate(double prior, double strength) {
     return (late + strength * prior) / (invoices + strength);

@@ -23,7 +23,9 @@ public record PeerSnapshot(
     country = new TreeMap<>(country);
   }
 
-  /** The counts for a prospect; a value with no known invoice (or null) counts as an empty group. */
+  /**
+   * The counts for a prospect; a value with no known invoice (or null) counts as an empty group.
+   */
   public PeerContext contextFor(String sectorValue, String sizeBandValue, String countryValue) {
     return new PeerContext(
         global,

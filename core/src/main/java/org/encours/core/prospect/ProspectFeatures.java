@@ -9,19 +9,19 @@ import java.util.Locale;
  * The one encoding of a prospect into model features, used for training and for serving.
  *
  * <p>Categoricals are one-hot features named {@code group=value} (value lower-cased and trimmed;
- * {@code (missing)} when null or blank): {@code country}, {@code sector}, {@code size_band},
- * {@code channel}, {@code month} (01..12 of the order date). Numeric features, scaled to about unit
- * range so that one learning rate suits all:
+ * {@code (missing)} when null or blank): {@code country}, {@code sector}, {@code size_band}, {@code
+ * channel}, {@code month} (01..12 of the order date). Numeric features, scaled to about unit range
+ * so that one learning rate suits all:
  *
  * <ul>
  *   <li>{@code amount_log10}: log10(requested amount) - 3 (EUR 1,000 gives 0, EUR 10,000 gives 1);
  *   <li>{@code terms_months}: requested terms in days / 30;
  *   <li>{@code age_log_years}: ln(1 + company age in years) at the order date, 0 when unknown, with
  *       {@code age_unknown} = 1 then;
- *   <li>{@code peer_sector_logit}, {@code peer_size_band_logit}, {@code peer_country_logit}: logit of
- *       the group's late share shrunk toward the global share ({@link PeerCount#shrunkRate}) with the
- *       weight of {@code priorStrength} invoices, minus the logit of the global share (0 = like
- *       everyone);
+ *   <li>{@code peer_sector_logit}, {@code peer_size_band_logit}, {@code peer_country_logit}: logit
+ *       of the group's late share shrunk toward the global share ({@link PeerCount#shrunkRate})
+ *       with the weight of {@code priorStrength} invoices, minus the logit of the global share (0 =
+ *       like everyone);
  *   <li>{@code peer_global_logit}: logit of the global share (the market's lateness at that date).
  * </ul>
  */
@@ -105,7 +105,8 @@ public final class ProspectFeatures {
    *
    * @param priorStrength weight of the global share in the shrunk peer shares, in invoices
    */
-  public static Vector encode(Prospect p, LocalDate orderDate, PeerContext peers, double priorStrength) {
+  public static Vector encode(
+      Prospect p, LocalDate orderDate, PeerContext peers, double priorStrength) {
     List<String> names = new ArrayList<>(16);
     List<Double> values = new ArrayList<>(16);
     add(names, values, "country=" + normalise(p.country()), 1);
@@ -120,9 +121,21 @@ public final class ProspectFeatures {
     add(names, values, "age_unknown", age == null ? 1 : 0);
     double global = peers.globalRate();
     double globalLogit = logit(global);
-    add(names, values, "peer_sector_logit", logit(peers.sector().shrunkRate(global, priorStrength)) - globalLogit);
-    add(names, values, "peer_size_band_logit", logit(peers.sizeBand().shrunkRate(global, priorStrength)) - globalLogit);
-    add(names, values, "peer_country_logit", logit(peers.country().shrunkRate(global, priorStrength)) - globalLogit);
+    add(
+        names,
+        values,
+        "peer_sector_logit",
+        logit(peers.sector().shrunkRate(global, priorStrength)) - globalLogit);
+    add(
+        names,
+        values,
+        "peer_size_band_logit",
+        logit(peers.sizeBand().shrunkRate(global, priorStrength)) - globalLogit);
+    add(
+        names,
+        values,
+        "peer_country_logit",
+        logit(peers.country().shrunkRate(global, priorStrength)) - globalLogit);
     add(names, values, "peer_global_logit", globalLogit);
     String[] n = names.toArray(new String[0]);
     double[] v = new double[values.size()];

@@ -17,7 +17,8 @@ import org.encours.core.evaluation.EvaluationMetrics;
  * @param createdAt when the folder was written
  * @param asOf the training as-of date: no event after it was read
  * @param label the label definition in words
- * @param lateDaysThreshold T: late means paid more than T days after due, or unpaid T days after due
+ * @param lateDaysThreshold T: late means paid more than T days after due, or unpaid T days after
+ *     due
  * @param dataVersions canonical table name to the Delta version read
  * @param periods training, calibration and test periods
  * @param seed the SGD seed
@@ -28,7 +29,8 @@ import org.encours.core.evaluation.EvaluationMetrics;
  * @param featureMeans training mean of each feature (reason contributions are measured from it)
  * @param typical training medians (amount, terms_days, age_years), used in reason texts
  * @param calibration the isotonic table
- * @param metrics out-of-time evaluation of the model and the baselines ({@link EvaluationMetrics#summarize})
+ * @param metrics out-of-time evaluation of the model and the baselines ({@link
+ *     EvaluationMetrics#summarize})
  * @param peers peer-group counts at {@code asOf}, used at serving time
  */
 public record ProspectModelCard(

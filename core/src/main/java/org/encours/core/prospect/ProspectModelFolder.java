@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.encours.core.EncoursErrors;
-import org.encours.core.UserFacingException;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -45,8 +44,12 @@ public final class ProspectModelFolder {
 
   private ProspectModelFolder() {}
 
-  /** Writes the model and its card into {@code dir} (created; existing files of the same names replaced). */
-  public static ProspectModelCard write(Path dir, ProspectModelTrainer.Trained trained, Context context) throws IOException {
+  /**
+   * Writes the model and its card into {@code dir} (created; existing files of the same names
+   * replaced).
+   */
+  public static ProspectModelCard write(
+      Path dir, ProspectModelTrainer.Trained trained, Context context) throws IOException {
     Files.createDirectories(dir);
     Path modelPath = dir.resolve(MODEL_FILE);
     trained.model().serializeToFile(modelPath);
@@ -62,29 +65,35 @@ public final class ProspectModelFolder {
     hyper.put("priorStrength", s.priorStrength());
     hyper.put("trainShare", s.trainShare());
     hyper.put("calibrationShare", s.calibrationShare());
-    hyper.put("calibration", "isotonic (pool-adjacent-violators), linear between block means, clamped to [0.005, 0.995]");
-    ProspectModelCard card = new ProspectModelCard(
-        FORMAT_VERSION,
-        "prospect-" + context.asOf() + "-" + sha.substring(0, 12),
-        MODEL_FILE,
-        sha,
-        Instant.now(),
-        context.asOf(),
-        "first invoice paid more than " + context.lateDaysThreshold() + " days after its due date, or not paid "
-            + context.lateDaysThreshold() + " days after it (never-paid included)",
-        context.lateDaysThreshold(),
-        context.dataVersions(),
-        trained.periods(),
-        s.seed(),
-        hyper,
-        context.counts(),
-        new ArrayList<>(trained.featureMeans().keySet()),
-        trained.coefficients(),
-        trained.featureMeans(),
-        trained.typical(),
-        trained.calibration(),
-        trained.evaluation(),
-        context.peers());
+    hyper.put(
+        "calibration",
+        "isotonic (pool-adjacent-violators), linear between block means, clamped to [0.005, 0.995]");
+    ProspectModelCard card =
+        new ProspectModelCard(
+            FORMAT_VERSION,
+            "prospect-" + context.asOf() + "-" + sha.substring(0, 12),
+            MODEL_FILE,
+            sha,
+            Instant.now(),
+            context.asOf(),
+            "first invoice paid more than "
+                + context.lateDaysThreshold()
+                + " days after its due date, or not paid "
+                + context.lateDaysThreshold()
+                + " days after it (never-paid included)",
+            context.lateDaysThreshold(),
+            context.dataVersions(),
+            trained.periods(),
+            s.seed(),
+            hyper,
+            context.counts(),
+            new ArrayList<>(trained.featureMeans().keySet()),
+            trained.coefficients(),
+            trained.featureMeans(),
+            trained.typical(),
+            trained.calibration(),
+            trained.evaluation(),
+            context.peers());
     mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(CARD_FILE).toFile(), card);
     return card;
   }
@@ -93,7 +102,11 @@ public final class ProspectModelFolder {
   public static ProspectModelCard readCard(Path dir) {
     Path cardPath = dir.resolve(CARD_FILE);
     if (!Files.isRegularFile(cardPath)) {
-      throw EncoursErrors.missingFile("Prospect model card " + CARD_FILE + " (write the folder with 'encours train-prospects --out DIR')", cardPath);
+      throw EncoursErrors.missingFile(
+          "Prospect model card "
+              + CARD_FILE
+              + " (write the folder with 'encours train-prospects --out DIR')",
+          cardPath);
     }
     try {
       ObjectMapper mapper = mapper();
@@ -102,12 +115,20 @@ public final class ProspectModelFolder {
       if (format == 1) {
         upgradeMetrics(tree.path("metrics"));
       } else if (format != FORMAT_VERSION) {
-        throw EncoursErrors.badFile("Prospect model card " + cardPath, "has format version " + tree.path("formatVersion")
-            + ", this build reads versions 1 to " + FORMAT_VERSION, "Retrain with 'encours train-prospects'.");
+        throw EncoursErrors.badFile(
+            "Prospect model card " + cardPath,
+            "has format version "
+                + tree.path("formatVersion")
+                + ", this build reads versions 1 to "
+                + FORMAT_VERSION,
+            "Retrain with 'encours train-prospects'.");
       }
       return mapper.treeToValue(tree, ProspectModelCard.class);
     } catch (IOException e) {
-      throw EncoursErrors.cannot("read", "the prospect model card " + cardPath, e,
+      throw EncoursErrors.cannot(
+          "read",
+          "the prospect model card " + cardPath,
+          e,
           "Retrain with 'encours train-prospects' or restore the folder.");
     }
   }
@@ -122,17 +143,28 @@ public final class ProspectModelFolder {
     try {
       String sha = sha256(modelPath);
       if (!sha.equals(card.modelSha256())) {
-        throw EncoursErrors.badFile("Prospect model file " + modelPath, "does not match its card (SHA-256 " + sha
-            + ", card says " + card.modelSha256() + "): the folder was mixed", "Copy the whole folder again.");
+        throw EncoursErrors.badFile(
+            "Prospect model file " + modelPath,
+            "does not match its card (SHA-256 "
+                + sha
+                + ", card says "
+                + card.modelSha256()
+                + "): the folder was mixed",
+            "Copy the whole folder again.");
       }
       Model<?> model = Model.deserializeFromFile(modelPath);
       if (!model.validate(Label.class)) {
-        throw EncoursErrors.badFile("Prospect model file " + modelPath, "is not a classification model",
+        throw EncoursErrors.badFile(
+            "Prospect model file " + modelPath,
+            "is not a classification model",
             "Retrain with 'encours train-prospects'.");
       }
       return (Model<Label>) model;
     } catch (IOException e) {
-      throw EncoursErrors.cannot("read", "the prospect model file " + modelPath, e,
+      throw EncoursErrors.cannot(
+          "read",
+          "the prospect model file " + modelPath,
+          e,
           "Retrain with 'encours train-prospects' or restore the folder.");
     }
   }

@@ -10,9 +10,11 @@ import java.time.LocalDate;
  * @param date the first invoice's issue date (the order date)
  * @param prospect the attributes as a prospect would give them
  * @param peers peer counts known strictly before {@code date}, excluding this customer
- * @param late 1 when the invoice was paid more than T days late or not paid T days after due, else 0
+ * @param late 1 when the invoice was paid more than T days late or not paid T days after due, else
+ *     0
  */
-public record ProspectRow(String customerId, LocalDate date, Prospect prospect, PeerContext peers, int late) {
+public record ProspectRow(
+    String customerId, LocalDate date, Prospect prospect, PeerContext peers, int late) {
   public ProspectRow {
     if (late != 0 && late != 1) {
       throw new IllegalArgumentException("late must be 0 or 1, got " + late);

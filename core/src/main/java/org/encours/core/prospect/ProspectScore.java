@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A prospect's score with its provenance.
  *
- * @param probability calibrated probability that the first invoice is paid more than T days late (or never)
+ * @param probability calibrated probability that the first invoice is paid more than T days late
+ *     (or never)
  * @param rawProbability the model's probability before calibration
  * @param grade the grade of {@code probability} under the grade bands the scorer was given
  * @param reasons up to 4 reasons: values never seen in training first, then the groups pushing the

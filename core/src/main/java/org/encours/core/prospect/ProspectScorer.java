@@ -42,9 +42,11 @@ public final class ProspectScorer {
   private final DoubleFunction<String> grades;
   private final Clock clock;
   private final Map<String, Double> weights;
-  private final EnumMap<ProspectFeatures.Group, Double> groupBaseline = new EnumMap<>(ProspectFeatures.Group.class);
+  private final EnumMap<ProspectFeatures.Group, Double> groupBaseline =
+      new EnumMap<>(ProspectFeatures.Group.class);
 
-  private ProspectScorer(ProspectModelCard card, Model<Label> model, DoubleFunction<String> grades, Clock clock) {
+  private ProspectScorer(
+      ProspectModelCard card, Model<Label> model, DoubleFunction<String> grades, Clock clock) {
     this.card = card;
     this.model = model;
     this.grades = grades;
@@ -53,11 +55,19 @@ public final class ProspectScorer {
     for (ProspectFeatures.Group g : ProspectFeatures.Group.values()) {
       groupBaseline.put(g, 0.0);
     }
-    card.featureMeans().forEach((feature, mean) ->
-        groupBaseline.merge(ProspectFeatures.Group.of(feature), -weights.getOrDefault(feature, 0.0) * mean, Double::sum));
+    card.featureMeans()
+        .forEach(
+            (feature, mean) ->
+                groupBaseline.merge(
+                    ProspectFeatures.Group.of(feature),
+                    -weights.getOrDefault(feature, 0.0) * mean,
+                    Double::sum));
   }
 
-  /** Loads a folder written by {@link ProspectModelFolder#write}; order dates default to today (UTC). */
+  /**
+   * Loads a folder written by {@link ProspectModelFolder#write}; order dates default to today
+   * (UTC).
+   */
   public static ProspectScorer load(Path folder, DoubleFunction<String> grades) {
     return load(folder, grades, Clock.systemUTC());
   }
@@ -80,8 +90,12 @@ public final class ProspectScorer {
     LocalDate on = p.orderDate() != null ? p.orderDate() : LocalDate.now(clock);
     PeerContext peers = card.peers().contextFor(p.sector(), p.sizeBand(), p.country());
     ProspectFeatures.Vector v = ProspectFeatures.encode(p, on, peers, card.priorStrength());
-    double raw = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, v.names(), v.values()))
-        .getOutputScores().get(ProspectModelTrainer.LATE).getScore();
+    double raw =
+        model
+            .predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, v.names(), v.values()))
+            .getOutputScores()
+            .get(ProspectModelTrainer.LATE)
+            .getScore();
     double probability = card.calibration().apply(raw);
 
     EnumMap<ProspectFeatures.Group, Double> contribution = new EnumMap<>(groupBaseline);
@@ -100,16 +114,31 @@ public final class ProspectScorer {
     }
     List<ProspectReason> reasons = new ArrayList<>();
     for (ProspectFeatures.Group g : unseen) {
-      reasons.add(new ProspectReason(g.prefix(), unseenText(g, p, on, peers), contribution.get(g), true));
+      reasons.add(
+          new ProspectReason(g.prefix(), unseenText(g, p, on, peers), contribution.get(g), true));
     }
     contribution.entrySet().stream()
         .filter(e -> e.getValue() > 1e-3 && !unseen.contains(e.getKey()))
-        .sorted(Map.Entry.<ProspectFeatures.Group, Double>comparingByValue(Comparator.reverseOrder()))
+        .sorted(
+            Map.Entry.<ProspectFeatures.Group, Double>comparingByValue(Comparator.reverseOrder()))
         .limit(Math.max(0, MAX_REASONS - reasons.size()))
-        .forEach(e -> reasons.add(new ProspectReason(e.getKey().prefix(), text(e.getKey(), p, on, peers), e.getValue(), false)));
-    List<ProspectReason> top = reasons.size() > MAX_REASONS ? reasons.subList(0, MAX_REASONS) : reasons;
-    return new ProspectScore(probability, raw, grades.apply(probability), List.copyOf(top), card.lateDaysThreshold(),
-        card.modelVersion(), card.dataVersions(), card.asOf(), on);
+        .forEach(
+            e ->
+                reasons.add(
+                    new ProspectReason(
+                        e.getKey().prefix(), text(e.getKey(), p, on, peers), e.getValue(), false)));
+    List<ProspectReason> top =
+        reasons.size() > MAX_REASONS ? reasons.subList(0, MAX_REASONS) : reasons;
+    return new ProspectScore(
+        probability,
+        raw,
+        grades.apply(probability),
+        List.copyOf(top),
+        card.lateDaysThreshold(),
+        card.modelVersion(),
+        card.dataVersions(),
+        card.asOf(),
+        on);
   }
 
   private String text(ProspectFeatures.Group g, Prospect p, LocalDate on, PeerContext peers) {
@@ -118,45 +147,80 @@ public final class ProspectScorer {
       case SECTOR -> peerText("sector " + p.sector(), peers.sector(), t);
       case SIZE_BAND -> peerText("size band " + p.sizeBand(), peers.sizeBand(), t);
       case COUNTRY -> peerText("country " + p.country(), peers.country(), t);
-      case CHANNEL -> p.channel() == null ? "invoice channel not given" : p.channel().trim().toLowerCase(Locale.ROOT) + " invoices";
+      case CHANNEL ->
+          p.channel() == null
+              ? "invoice channel not given"
+              : p.channel().trim().toLowerCase(Locale.ROOT) + " invoices";
       case MONTH -> "order in " + on.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-      case AMOUNT -> "requested amount " + money(p.requestedAmount().doubleValue()) + " (usual first order "
-          + money(card.typical().getOrDefault("amount", Double.NaN)) + ")";
-      case TERMS -> "requested terms " + p.requestedTermsDays() + " days (usual "
-          + Math.round(card.typical().getOrDefault("terms_days", Double.NaN)) + ")";
+      case AMOUNT ->
+          "requested amount "
+              + money(p.requestedAmount().doubleValue())
+              + " (usual first order "
+              + money(card.typical().getOrDefault("amount", Double.NaN))
+              + ")";
+      case TERMS ->
+          "requested terms "
+              + p.requestedTermsDays()
+              + " days (usual "
+              + Math.round(card.typical().getOrDefault("terms_days", Double.NaN))
+              + ")";
       case COMPANY_AGE -> {
         Double age = p.ageYearsOn(on);
-        yield age == null ? "company age unknown" : String.format(Locale.ROOT, "company %.1f years old (usual %.0f)", age,
-            card.typical().getOrDefault("age_years", Double.NaN));
+        yield age == null
+            ? "company age unknown"
+            : String.format(
+                Locale.ROOT,
+                "company %.1f years old (usual %.0f)",
+                age,
+                card.typical().getOrDefault("age_years", Double.NaN));
       }
-      case MARKET -> String.format(Locale.ROOT, "market: %s of invoices paid more than %d days late", percent(peers.globalRate()), t);
+      case MARKET ->
+          String.format(
+              Locale.ROOT,
+              "market: %s of invoices paid more than %d days late",
+              percent(peers.globalRate()),
+              t);
     };
   }
 
   private String unseenText(ProspectFeatures.Group g, Prospect p, LocalDate on, PeerContext peers) {
-    String value = switch (g) {
-      case SECTOR -> p.sector();
-      case SIZE_BAND -> p.sizeBand();
-      case COUNTRY -> p.country();
-      case CHANNEL -> p.channel();
-      case MONTH -> on.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-      default -> "?";
-    };
+    String value =
+        switch (g) {
+          case SECTOR -> p.sector();
+          case SIZE_BAND -> p.sizeBand();
+          case COUNTRY -> p.country();
+          case CHANNEL -> p.channel();
+          case MONTH -> on.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+          default -> "?";
+        };
     String what = g.prefix().replace('_', ' ');
-    return String.format(Locale.ROOT, "%s '%s' not seen in training: scored without a %s effect, at the market's late share (%s)",
-        what, value, what, percent(peers.globalRate()));
+    return String.format(
+        Locale.ROOT,
+        "%s '%s' not seen in training: scored without a %s effect, at the market's late share (%s)",
+        what,
+        value,
+        what,
+        percent(peers.globalRate()));
   }
 
   private static String peerText(String what, PeerCount c, int t) {
     if (c.invoices() == 0) {
       return what + ": no invoice known yet";
     }
-    return String.format(Locale.ROOT, "%s: %s of invoices paid more than %d days late (%,d known)", what, percent(c.rawRate()), t, c.invoices());
+    return String.format(
+        Locale.ROOT,
+        "%s: %s of invoices paid more than %d days late (%,d known)",
+        what,
+        percent(c.rawRate()),
+        t,
+        c.invoices());
   }
 
   /** "31 %"; one decimal below 1 % ("0.4 %") so that a small share does not read as none. */
   private static String percent(double rate) {
-    return rate < 0.01 ? String.format(Locale.ROOT, "%.1f %%", rate * 100) : Math.round(rate * 100) + " %";
+    return rate < 0.01
+        ? String.format(Locale.ROOT, "%.1f %%", rate * 100)
+        : Math.round(rate * 100) + " %";
   }
 
   private static String money(double amount) {

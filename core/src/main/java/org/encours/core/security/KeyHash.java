@@ -31,17 +31,20 @@ public record KeyHash(byte[] salt, byte[] hash) {
   /** Parses {@code sha256:SALT:HASH}; throws IllegalArgumentException saying what is wrong. */
   public static KeyHash parse(String text) {
     if (text == null || !text.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("expected sha256:SALT:HASH (as printed by 'encours api-key')");
+      throw new IllegalArgumentException(
+          "expected sha256:SALT:HASH (as printed by 'encours api-key')");
     }
     String[] parts = text.substring(PREFIX.length()).split(":", -1);
     if (parts.length != 2) {
-      throw new IllegalArgumentException("expected sha256:SALT:HASH (as printed by 'encours api-key')");
+      throw new IllegalArgumentException(
+          "expected sha256:SALT:HASH (as printed by 'encours api-key')");
     }
     try {
       byte[] salt = Base64.getDecoder().decode(parts[0]);
       byte[] hash = Base64.getDecoder().decode(parts[1]);
       if (salt.length < 8 || hash.length != 32) {
-        throw new IllegalArgumentException("salt of at least 8 bytes and a 32-byte SHA-256 hash expected");
+        throw new IllegalArgumentException(
+            "salt of at least 8 bytes and a 32-byte SHA-256 hash expected");
       }
       return new KeyHash(salt, hash);
     } catch (IllegalArgumentException e) {
@@ -54,7 +57,10 @@ public record KeyHash(byte[] salt, byte[] hash) {
   }
 
   public String text() {
-    return PREFIX + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
+    return PREFIX
+        + Base64.getEncoder().encodeToString(salt)
+        + ":"
+        + Base64.getEncoder().encodeToString(hash);
   }
 
   static byte[] digest(byte[] salt, String key) {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.encours.core.UserFacingException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The half-year reference rates derived from the shipped table of ECB changes, against the default
@@ -20,9 +20,12 @@ class EcbRateTableTest {
 
   static Stream<Arguments> publishedRates() {
     return Stream.of(
-        Arguments.of("2019-H1", "0.00"), Arguments.of("2019-H2", "0.00"),
-        Arguments.of("2020-H1", "0.00"), Arguments.of("2020-H2", "0.00"),
-        Arguments.of("2021-H1", "0.00"), Arguments.of("2021-H2", "0.00"),
+        Arguments.of("2019-H1", "0.00"),
+        Arguments.of("2019-H2", "0.00"),
+        Arguments.of("2020-H1", "0.00"),
+        Arguments.of("2020-H2", "0.00"),
+        Arguments.of("2021-H1", "0.00"),
+        Arguments.of("2021-H2", "0.00"),
         Arguments.of("2022-H1", "0.00"),
         Arguments.of("2022-H2", "0.00"), // 1 July 2022: the first hike only took effect on 27 July
         Arguments.of("2023-H1", "2.50"), // in force since 2022-12-21
@@ -36,7 +39,7 @@ class EcbRateTableTest {
 
   @ParameterizedTest(name = "{0}: ECB {1} %")
   @MethodSource("publishedRates")
-  void each_half_year_uses_the_rate_in_force_on_its_first_day(String half, String expected) {
+  void eachHalfYearUsesTheRateInForceOnItsFirstDay(String half, String expected) {
     EcbRateTable.ReferenceRate rate = LEGAL.ecbRates().referenceRate(HalfYear.parseOrNull(half));
 
     assertThat(rate.ecbRatePercent()).isEqualByComparingTo(expected);
@@ -44,19 +47,23 @@ class EcbRateTableTest {
   }
 
   @Test
-  void the_default_penalty_rate_is_ecb_plus_ten_points() {
-    assertThat(LEGAL.defaultPenaltyRatePercent(new HalfYear(2024, 1))).isEqualByComparingTo("14.50");
-    assertThat(LEGAL.defaultPenaltyRatePercent(new HalfYear(2025, 2))).isEqualByComparingTo("12.15");
+  void theDefaultPenaltyRateIsEcbPlusTenPoints() {
+    assertThat(LEGAL.defaultPenaltyRatePercent(new HalfYear(2024, 1)))
+        .isEqualByComparingTo("14.50");
+    assertThat(LEGAL.defaultPenaltyRatePercent(new HalfYear(2025, 2)))
+        .isEqualByComparingTo("12.15");
   }
 
   @Test
-  void a_change_takes_effect_on_its_own_date() {
-    assertThat(LEGAL.ecbRates().rateInForceOn(LocalDate.parse("2022-07-26"))).isEqualByComparingTo("0.00");
-    assertThat(LEGAL.ecbRates().rateInForceOn(LocalDate.parse("2022-07-27"))).isEqualByComparingTo("0.50");
+  void aChangeTakesEffectOnItsOwnDate() {
+    assertThat(LEGAL.ecbRates().rateInForceOn(LocalDate.parse("2022-07-26")))
+        .isEqualByComparingTo("0.00");
+    assertThat(LEGAL.ecbRates().rateInForceOn(LocalDate.parse("2022-07-27")))
+        .isEqualByComparingTo("0.50");
   }
 
   @Test
-  void a_date_before_the_table_fails_with_a_fix() {
+  void aDateBeforeTheTableFailsWithAFix() {
     assertThatThrownBy(() -> LEGAL.ecbRates().rateInForceOn(LocalDate.parse("2010-01-01")))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("ecb_main_refinancing_rate.changes")

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Late-payment penalties (L441-10 II), actual/365, rounded HALF_UP to the cent at the end. Every
- * expectation is computed by hand in the comment above it, from the shipped ECB table:
- * 2024-H1 4.50 % (in force 2024-01-01), 2024-H2 4.25 % (2024-07-01), 2025-H1 3.15 % (2025-01-01).
+ * expectation is computed by hand in the comment above it, from the shipped ECB table: 2024-H1 4.50
+ * % (in force 2024-01-01), 2024-H2 4.25 % (2024-07-01), 2025-H1 3.15 % (2025-01-01).
  */
 class LatePenaltiesTest {
   private static final LegalRules LEGAL = LegalRules.defaults();
@@ -24,12 +24,15 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void a_period_crossing_1_january_is_split_and_each_half_uses_its_own_rate() {
+  void aPeriodCrossing1JanuaryIsSplitAndEachHalfUsesItsOwnRate() {
     // EUR 10,000 due 2024-12-16, unpaid on 2025-01-15.
-    // 2024-12-17..2024-12-31 = 15 days at 4.25 + 10 = 14.25 %: 10000 x 14.25 x 15 / 36500 = 58.5616438...
-    // 2025-01-01..2025-01-15 = 15 days at 3.15 + 10 = 13.15 %: 10000 x 13.15 x 15 / 36500 = 54.0410958...
+    // 2024-12-17..2024-12-31 = 15 days at 4.25 + 10 = 14.25 %: 10000 x 14.25 x 15 / 36500 =
+    // 58.5616438...
+    // 2025-01-01..2025-01-15 = 15 days at 3.15 + 10 = 13.15 %: 10000 x 13.15 x 15 / 36500 =
+    // 54.0410958...
     // total 112.6027397 -> 112.60
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-1", d("2024-11-16"), d("2024-12-16"), eur("10000.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-1", d("2024-11-16"), d("2024-12-16"), eur("10000.00"));
 
     PenaltyBreakdown penalties = PENALTIES.accrued(invoice, d("2025-01-15"));
 
@@ -50,21 +53,23 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void actual_365_counts_29_february_as_one_more_day_at_one_365th_of_the_rate() {
+  void actual365Counts29FebruaryAsOneMoreDayAtOne365thOfTheRate() {
     // EUR 36,500 due 2024-02-27: late on 2024-02-28, 2024-02-29, 2024-03-01 = 3 days at 14.50 %.
     // 36500 x 14.50 x 3 / 36500 = 43.50
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-2", d("2024-01-27"), d("2024-02-27"), eur("36500.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-2", d("2024-01-27"), d("2024-02-27"), eur("36500.00"));
 
     assertThat(PENALTIES.accrued(invoice, d("2024-03-01")).total()).isEqualByComparingTo("43.50");
   }
 
   @Test
-  void a_whole_leap_year_accrues_366_365ths_of_the_annual_rate() {
+  void aWholeLeapYearAccrues366365thsOfTheAnnualRate() {
     // EUR 36,500 due 2023-12-31, unpaid on 2024-12-31: 366 late days.
     // H1 2024: 182 days (31+29+31+30+31+30) x 14.50 % -> 36500 x 14.50 x 182 / 36500 = 2639.00
     // H2 2024: 184 days (31+31+30+31+30+31) x 14.25 % -> 36500 x 14.25 x 184 / 36500 = 2622.00
     // total 5261.00 (an actual/actual convention would divide the leap year by 366 instead)
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-3", d("2023-11-30"), d("2023-12-31"), eur("36500.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-3", d("2023-11-30"), d("2023-12-31"), eur("36500.00"));
 
     PenaltyBreakdown penalties = PENALTIES.accrued(invoice, d("2024-12-31"));
 
@@ -74,11 +79,13 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void an_invoice_paid_one_day_late_owes_one_day_of_penalty_and_the_40_euro_indemnity() {
+  void anInvoicePaidOneDayLateOwesOneDayOfPenaltyAndThe40EuroIndemnity() {
     // EUR 1,000 due 2024-03-15, paid in full 2024-03-16: one late day (2024-03-16) at 14.50 %.
-    // 1000 x 14.50 x 1 / 36500 = 0.3972602... -> 0.40; indemnity 40.00; total 0.00 + 0.40 + 40.00 = 40.40
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-4", d("2024-02-15"), d("2024-03-15"), eur("1000.00"))
-        .withPayment(d("2024-03-16"), eur("1000.00"));
+    // 1000 x 14.50 x 1 / 36500 = 0.3972602... -> 0.40; indemnity 40.00; total 0.00 + 0.40 + 40.00 =
+    // 40.40
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-4", d("2024-02-15"), d("2024-03-15"), eur("1000.00"))
+            .withPayment(d("2024-03-16"), eur("1000.00"));
 
     AmountDue due = PENALTIES.amountDue(invoice, d("2024-04-30"));
 
@@ -90,27 +97,32 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void a_partially_paid_invoice_accrues_on_what_was_still_unpaid_each_day() {
-    // EUR 10,000 due 2025-03-31 (2025-H1: 3.15 + 10 = 13.15 %); EUR 4,000 paid 2025-04-10; as of 2025-04-30.
+  void aPartiallyPaidInvoiceAccruesOnWhatWasStillUnpaidEachDay() {
+    // EUR 10,000 due 2025-03-31 (2025-H1: 3.15 + 10 = 13.15 %); EUR 4,000 paid 2025-04-10; as of
+    // 2025-04-30.
     // 2025-04-01..04-10: 10 days on 10,000: 10000 x 13.15 x 10 / 36500 = 36.0273972...
     // 2025-04-11..04-30: 20 days on  6,000:  6000 x 13.15 x 20 / 36500 = 43.2328767...
     // penalties 79.2602739 -> 79.26; amount due 6000.00 + 79.26 + 40.00 = 6119.26
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-5", d("2025-03-01"), d("2025-03-31"), eur("10000.00"))
-        .withPayment(d("2025-04-10"), eur("4000.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-5", d("2025-03-01"), d("2025-03-31"), eur("10000.00"))
+            .withPayment(d("2025-04-10"), eur("4000.00"));
 
     AmountDue due = PENALTIES.amountDue(invoice, d("2025-04-30"));
 
-    assertThat(due.penalties().periods()).extracting(PenaltyPeriod::base)
-        .usingElementComparator(BigDecimal::compareTo).containsExactly(eur("10000"), eur("6000"));
+    assertThat(due.penalties().periods())
+        .extracting(PenaltyPeriod::base)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(eur("10000"), eur("6000"));
     assertThat(due.penaltyAmount()).isEqualByComparingTo("79.26");
     assertThat(due.outstanding()).isEqualByComparingTo("6000.00");
     assertThat(due.total()).isEqualByComparingTo("6119.26");
   }
 
   @Test
-  void an_invoice_paid_on_its_due_date_owes_nothing_more() {
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-6", d("2025-03-01"), d("2025-03-31"), eur("500.00"))
-        .withPayment(d("2025-03-31"), eur("500.00"));
+  void anInvoicePaidOnItsDueDateOwesNothingMore() {
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-6", d("2025-03-01"), d("2025-03-31"), eur("500.00"))
+            .withPayment(d("2025-03-31"), eur("500.00"));
 
     AmountDue due = PENALTIES.amountDue(invoice, d("2025-06-30"));
 
@@ -119,8 +131,9 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void before_its_due_date_an_invoice_owes_only_its_amount() {
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-7", d("2025-03-01"), d("2025-03-31"), eur("500.00"));
+  void beforeItsDueDateAnInvoiceOwesOnlyItsAmount() {
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-7", d("2025-03-01"), d("2025-03-31"), eur("500.00"));
 
     AmountDue due = PENALTIES.amountDue(invoice, d("2025-03-31"));
 
@@ -130,10 +143,12 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void a_contractual_rate_replaces_the_legal_one() {
-    // EUR 1,000 at 12 %, due 2025-09-30, as of 2025-10-30: 30 days: 1000 x 12 x 30 / 36500 = 9.8630... -> 9.86
+  void aContractualRateReplacesTheLegalOne() {
+    // EUR 1,000 at 12 %, due 2025-09-30, as of 2025-10-30: 30 days: 1000 x 12 x 30 / 36500 =
+    // 9.8630... -> 9.86
     // 2025-H2 floor: 3 x 2.76 % = 8.28 %, so 12 % is lawful and there is no warning.
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-8", d("2025-08-31"), d("2025-09-30"), eur("1000.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-8", d("2025-08-31"), d("2025-09-30"), eur("1000.00"));
 
     PenaltyBreakdown penalties = LEGAL.latePenalties(eur("12")).accrued(invoice, d("2025-10-30"));
 
@@ -143,25 +158,31 @@ class LatePenaltiesTest {
   }
 
   @Test
-  void a_contractual_rate_below_three_times_the_legal_interest_rate_is_flagged() {
+  void aContractualRateBelowThreeTimesTheLegalInterestRateIsFlagged() {
     // 2024-H1: legal interest rate 5.07 %, floor 3 x 5.07 = 15.21 %: 12 % is below it.
     LatePenalties twelve = LEGAL.latePenalties(eur("12"));
 
     assertThat(twelve.contractualRateWarning(new HalfYear(2024, 1)))
-        .hasValueSatisfying(w -> assertThat(w).contains("below the legal floor for 2024-H1").contains("15.21 %"));
+        .hasValueSatisfying(
+            w -> assertThat(w).contains("below the legal floor for 2024-H1").contains("15.21 %"));
     // 2018-H2 is not in the legal interest rate table: say so rather than guess.
     assertThat(twelve.contractualRateWarning(new HalfYear(2018, 2)))
         .hasValueSatisfying(w -> assertThat(w).startsWith("cannot check"));
   }
 
   @Test
-  void days_past_the_verified_ecb_table_use_the_last_known_rate_and_say_so() {
+  void daysPastTheVerifiedEcbTableUseTheLastKnownRateAndSaySo() {
     // 2026-H2 (1 July 2026) is after verified_until 2026-02-05: 2.15 % assumed, flagged.
-    InvoiceFacts invoice = InvoiceFacts.unpaid("F-9", d("2026-05-31"), d("2026-06-30"), eur("1000.00"));
+    InvoiceFacts invoice =
+        InvoiceFacts.unpaid("F-9", d("2026-05-31"), d("2026-06-30"), eur("1000.00"));
 
     PenaltyBreakdown penalties = PENALTIES.accrued(invoice, d("2026-07-10"));
 
     assertThat(penalties.periods().get(0).rateSource()).endsWith("(unconfirmed)");
-    assertThat(penalties.warnings()).singleElement().asString().contains("2026-H2").contains("2026-07-01");
+    assertThat(penalties.warnings())
+        .singleElement()
+        .asString()
+        .contains("2026-H2")
+        .contains("2026-07-01");
   }
 }

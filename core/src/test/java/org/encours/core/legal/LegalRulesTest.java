@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LegalRulesTest {
 
   @Test
-  void the_shipped_rules_hold_the_legal_constants() {
+  void theShippedRulesHoldTheLegalConstants() {
     LegalRules legal = LegalRules.defaults();
 
     assertThat(legal.recoveryIndemnity()).isEqualByComparingTo("40.00");
@@ -23,13 +23,16 @@ class LegalRulesTest {
     assertThat(legal.limitation().years()).isEqualTo(5);
     assertThat(legal.smallClaimsMax()).isEqualByComparingTo("5000");
     assertThat(legal.paymentTermsCap().maxDaysFromInvoice()).isEqualTo(60);
-    assertThat(legal.legalInterestRate(new HalfYear(2026, 1))).hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("2.62"));
+    assertThat(legal.legalInterestRate(new HalfYear(2026, 1)))
+        .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("2.62"));
   }
 
   @Test
-  void an_override_file_changes_one_rule_and_a_policy_is_checked_against_it(@TempDir Path dir) throws Exception {
+  void anOverrideFileChangesOneRuleAndAPolicyIsCheckedAgainstIt(@TempDir Path dir)
+      throws Exception {
     Path rules = dir.resolve("rules.yaml");
-    Files.writeString(rules, "payment_terms:\n  max_days_from_invoice: 45\nrecovery_indemnity_eur: 45\n");
+    Files.writeString(
+        rules, "payment_terms:\n  max_days_from_invoice: 45\nrecovery_indemnity_eur: 45\n");
 
     LegalRules legal = LegalRules.load(rules);
 
@@ -44,33 +47,42 @@ class LegalRulesTest {
   }
 
   @Test
-  void validation_errors_name_the_key(@TempDir Path dir) throws Exception {
+  void validationErrorsNameTheKey(@TempDir Path dir) throws Exception {
     Path unknown = dir.resolve("a.yaml");
     Files.writeString(unknown, "limitation: {yaers: 5}\n");
-    assertThatThrownBy(() -> LegalRules.load(unknown)).hasMessageContaining("legal rules a.yaml at 'limitation.yaers': unknown key");
+    assertThatThrownBy(() -> LegalRules.load(unknown))
+        .hasMessageContaining("legal rules a.yaml at 'limitation.yaers': unknown key");
 
     Path variant = dir.resolve("b.yaml");
     Files.writeString(variant, "payment_terms: {end_of_month_variant: mid_month}\n");
-    assertThatThrownBy(() -> LegalRules.load(variant)).hasMessageContaining("at 'payment_terms.end_of_month_variant': unknown variant 'mid_month'");
+    assertThatThrownBy(() -> LegalRules.load(variant))
+        .hasMessageContaining(
+            "at 'payment_terms.end_of_month_variant': unknown variant 'mid_month'");
 
     Path disorder = dir.resolve("c.yaml");
-    Files.writeString(disorder, "ecb_main_refinancing_rate:\n  changes:\n    - {from: 2024-06-12, rate: 4.25}\n    - {from: 2023-09-20, rate: 4.50}\n");
+    Files.writeString(
+        disorder,
+        "ecb_main_refinancing_rate:\n  changes:\n    - {from: 2024-06-12, rate: 4.25}\n    - {from: 2023-09-20, rate: 4.50}\n");
     assertThatThrownBy(() -> LegalRules.load(disorder))
-        .hasMessageContaining("at 'ecb_main_refinancing_rate.changes[1].from': 2023-09-20 is not after the previous row's 2024-06-12");
+        .hasMessageContaining(
+            "at 'ecb_main_refinancing_rate.changes[1].from': 2023-09-20 is not after the previous row's 2024-06-12");
 
     Path half = dir.resolve("d.yaml");
     Files.writeString(half, "legal_interest_rate: {2026-S2: 2.5}\n");
-    assertThatThrownBy(() -> LegalRules.load(half)).hasMessageContaining("at 'legal_interest_rate.2026-S2': '2026-S2' is not a half-year");
+    assertThatThrownBy(() -> LegalRules.load(half))
+        .hasMessageContaining("at 'legal_interest_rate.2026-S2': '2026-S2' is not a half-year");
   }
 
   @Test
-  void the_other_end_of_month_variant_can_be_chosen_in_configuration(@TempDir Path dir) throws Exception {
+  void theOtherEndOfMonthVariantCanBeChosenInConfiguration(@TempDir Path dir) throws Exception {
     Path rules = dir.resolve("rules.yaml");
     Files.writeString(rules, "payment_terms: {end_of_month_variant: end_of_month_then_days}\n");
 
     PaymentTermsCap cap = LegalRules.load(rules).paymentTermsCap();
 
-    assertThat(cap.maxDueDate(java.time.LocalDate.parse("2024-01-17"), PaymentTermsCap.Basis.END_OF_MONTH))
+    assertThat(
+            cap.maxDueDate(
+                java.time.LocalDate.parse("2024-01-17"), PaymentTermsCap.Basis.END_OF_MONTH))
         .isEqualTo(java.time.LocalDate.parse("2024-03-16"));
   }
 }

@@ -14,21 +14,23 @@ class LimitationTest {
   }
 
   @Test
-  void five_years_from_the_due_date_with_a_six_month_warning() {
+  void fiveYearsFromTheDueDateWithASixMonthWarning() {
     // due 2024-03-15 -> last day 2029-03-15; warning from 2029-03-15 - 6 months = 2028-09-15
     assertThat(LIMITATION.limitationDate(d("2024-03-15"))).isEqualTo(d("2029-03-15"));
-    assertThat(LIMITATION.check(d("2024-03-15"), d("2028-09-14")).status()).isEqualTo(LimitationStatus.OK);
+    assertThat(LIMITATION.check(d("2024-03-15"), d("2028-09-14")).status())
+        .isEqualTo(LimitationStatus.OK);
     LimitationCheck firstWarningDay = LIMITATION.check(d("2024-03-15"), d("2028-09-15"));
     assertThat(firstWarningDay.status()).isEqualTo(LimitationStatus.WARN);
     assertThat(firstWarningDay.warnFrom()).isEqualTo(d("2028-09-15"));
     LimitationCheck lastDay = LIMITATION.check(d("2024-03-15"), d("2029-03-15"));
     assertThat(lastDay.status()).isEqualTo(LimitationStatus.WARN);
     assertThat(lastDay.daysLeft()).isZero();
-    assertThat(LIMITATION.check(d("2024-03-15"), d("2029-03-16")).status()).isEqualTo(LimitationStatus.EXPIRED);
+    assertThat(LIMITATION.check(d("2024-03-15"), d("2029-03-16")).status())
+        .isEqualTo(LimitationStatus.EXPIRED);
   }
 
   @Test
-  void a_29_february_due_date_ends_on_28_february() {
+  void a29FebruaryDueDateEndsOn28February() {
     // 2029 has no 29 February: the period ends on the month's last day, 2029-02-28;
     // warning from 2029-02-28 - 6 months = 2028-08-28
     LimitationCheck check = LIMITATION.check(d("2024-02-29"), d("2028-08-28"));
@@ -36,11 +38,12 @@ class LimitationTest {
     assertThat(check.limitationDate()).isEqualTo(d("2029-02-28"));
     assertThat(check.warnFrom()).isEqualTo(d("2028-08-28"));
     assertThat(check.status()).isEqualTo(LimitationStatus.WARN);
-    assertThat(LIMITATION.check(d("2024-02-29"), d("2029-03-01")).status()).isEqualTo(LimitationStatus.EXPIRED);
+    assertThat(LIMITATION.check(d("2024-02-29"), d("2029-03-01")).status())
+        .isEqualTo(LimitationStatus.EXPIRED);
   }
 
   @Test
-  void a_2030_limitation_date_and_the_interruption_caveat() {
+  void a2030LimitationDateAndTheInterruptionCaveat() {
     // due 2025-06-30 -> 2030-06-30, warning from 2029-12-30; one day after: expired, -1 day left
     LimitationCheck expired = LIMITATION.check(d("2025-06-30"), d("2030-07-01"));
 
@@ -49,6 +52,7 @@ class LimitationTest {
     assertThat(expired.status()).isEqualTo(LimitationStatus.EXPIRED);
     assertThat(expired.daysLeft()).isEqualTo(-1);
     assertThat(expired.note()).contains("acknowledgment").contains("does not see");
-    assertThat(LIMITATION.check(d("2025-06-30"), d("2029-12-29")).status()).isEqualTo(LimitationStatus.OK);
+    assertThat(LIMITATION.check(d("2025-06-30"), d("2029-12-29")).status())
+        .isEqualTo(LimitationStatus.OK);
   }
 }

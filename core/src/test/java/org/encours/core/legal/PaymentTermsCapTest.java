@@ -17,7 +17,7 @@ class PaymentTermsCapTest {
   }
 
   @Test
-  void sixty_days_from_the_invoice_date() {
+  void sixtyDaysFromTheInvoiceDate() {
     // 2024-01-17 + 60: 14 days to 01-31, 29 to 02-29 (43), 17 more -> 2024-03-17
     assertThat(CAP.maxDueDate(d("2024-01-17"), Basis.DAYS_FROM_INVOICE)).isEqualTo(d("2024-03-17"));
     // 2024-02-29 + 60: 31 to 03-31, 29 more -> 2024-04-29
@@ -25,7 +25,7 @@ class PaymentTermsCapTest {
   }
 
   @Test
-  void forty_five_days_end_of_month_default_variant_adds_45_days_then_goes_to_month_end() {
+  void fortyFiveDaysEndOfMonthDefaultVariantAdds45DaysThenGoesToMonthEnd() {
     // 2024-01-17 + 45 = 2024-03-02 -> end of March 2024-03-31
     assertThat(CAP.endOfMonthVariant()).isEqualTo(EndOfMonthVariant.DAYS_THEN_END_OF_MONTH);
     assertThat(CAP.maxDueDate(d("2024-01-17"), Basis.END_OF_MONTH)).isEqualTo(d("2024-03-31"));
@@ -36,25 +36,30 @@ class PaymentTermsCapTest {
   }
 
   @Test
-  void the_other_accepted_variant_goes_to_month_end_then_adds_45_days() {
+  void theOtherAcceptedVariantGoesToMonthEndThenAdds45Days() {
     EndOfMonthVariant other = EndOfMonthVariant.END_OF_MONTH_THEN_DAYS;
     // 2024-01-31 + 45 = 2024-03-16
-    assertThat(CAP.maxDueDate(d("2024-01-17"), Basis.END_OF_MONTH, other)).isEqualTo(d("2024-03-16"));
+    assertThat(CAP.maxDueDate(d("2024-01-17"), Basis.END_OF_MONTH, other))
+        .isEqualTo(d("2024-03-16"));
     // 2024-02-29 is already a month end: + 45 = 2024-04-14
-    assertThat(CAP.maxDueDate(d("2024-02-29"), Basis.END_OF_MONTH, other)).isEqualTo(d("2024-04-14"));
-    // neither variant is always later: from 2024-01-01 this one gives 2024-03-16, the default 2024-02-29
-    assertThat(CAP.maxDueDate(d("2024-01-01"), Basis.END_OF_MONTH, other)).isEqualTo(d("2024-03-16"));
+    assertThat(CAP.maxDueDate(d("2024-02-29"), Basis.END_OF_MONTH, other))
+        .isEqualTo(d("2024-04-14"));
+    // neither variant is always later: from 2024-01-01 this one gives 2024-03-16, the default
+    // 2024-02-29
+    assertThat(CAP.maxDueDate(d("2024-01-01"), Basis.END_OF_MONTH, other))
+        .isEqualTo(d("2024-03-16"));
   }
 
   @Test
-  void periodic_invoices_and_nothing_agreed() {
-    // periodic invoice: 2024-01-17 + 45 = 2024-03-02; nothing agreed: delivery 2024-01-17 + 30 = 2024-02-16
+  void periodicInvoicesAndNothingAgreed() {
+    // periodic invoice: 2024-01-17 + 45 = 2024-03-02; nothing agreed: delivery 2024-01-17 + 30 =
+    // 2024-02-16
     assertThat(CAP.maxDueDate(d("2024-01-17"), Basis.PERIODIC_INVOICE)).isEqualTo(d("2024-03-02"));
     assertThat(CAP.defaultDueDate(d("2024-01-17"))).isEqualTo(d("2024-02-16"));
   }
 
   @Test
-  void a_due_date_on_the_cap_is_lawful_one_day_later_is_clamped() {
+  void aDueDateOnTheCapIsLawfulOneDayLaterIsClamped() {
     TermsCheck onCap = CAP.check(d("2024-01-17"), d("2024-03-17"), Basis.DAYS_FROM_INVOICE);
     TermsCheck beyond = CAP.check(d("2024-01-17"), d("2024-03-18"), Basis.DAYS_FROM_INVOICE);
 
@@ -66,7 +71,7 @@ class PaymentTermsCapTest {
   }
 
   @Test
-  void terms_codes_are_parsed_and_checked() {
+  void termsCodesAreParsedAndChecked() {
     assertThat(PaymentTerms.parse("NET30")).isEqualTo(PaymentTerms.net(30));
     assertThat(PaymentTerms.parse("30J")).isEqualTo(PaymentTerms.net(30));
     assertThat(PaymentTerms.parse("45 jours fin de mois")).isEqualTo(PaymentTerms.endOfMonth(45));
@@ -80,7 +85,7 @@ class PaymentTermsCapTest {
   }
 
   @Test
-  void an_unreadable_terms_code_names_itself() {
+  void anUnreadableTermsCodeNamesItself() {
     assertThatThrownBy(() -> PaymentTerms.parse("comptant?"))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("'comptant?'");

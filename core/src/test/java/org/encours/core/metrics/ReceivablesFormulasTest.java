@@ -17,8 +17,9 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void the_creditguru_example_gives_55_9_percent_with_monthly_average_sales() {
-    // CreditGuru sample ATB: AR end of January 6,200 (beginning), sales Jan-Mar 3,390 + 3,610 + 3,890
+  void theCreditguruExampleGives559PercentWithMonthlyAverageSales() {
+    // CreditGuru sample ATB: AR end of January 6,200 (beginning), sales Jan-Mar 3,390 + 3,610 +
+    // 3,890
     // = 10,890 over N = 3, AR end of March 6,340 of which current 3,590.
     // (6,200 + 10,890/3 - 6,340) / (6,200 + 3,630 - 3,590) = 3,490 / 6,240 = 55.929 %
     Double cei =
@@ -30,7 +31,7 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void the_same_data_gives_79_63_percent_with_whole_period_sales() {
+  void theSameDataGives7963PercentWithWholePeriodSales() {
     // (6,200 + 10,890 - 6,340) / (6,200 + 10,890 - 3,590) = 10,750 / 13,500 = 79.6296 %
     Double cei =
         CollectionEffectivenessIndex.percent(
@@ -39,7 +40,7 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void cei_is_undefined_when_nothing_was_collectible() {
+  void ceiIsUndefinedWhenNothingWasCollectible() {
     assertThat(
             CollectionEffectivenessIndex.percent(
                 Variant.DEFAULT, eur("0"), eur("0"), 1, eur("0"), eur("0")))
@@ -47,39 +48,44 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void standard_dso_uses_the_actual_days_of_the_period() {
+  void standardDsoUsesTheActualDaysOfThePeriod() {
     // Jan-Mar 2024 = 31 + 29 + 31 = 91 days (leap year); AR 4,550 / sales 9,100 x 91 = 45.5
     assertThat(StandardDso.days(eur("4550.00"), eur("9100.00"), 91)).isEqualTo(45.5);
     assertThat(StandardDso.days(eur("4550.00"), eur("0.00"), 91)).isNull();
   }
 
   @Test
-  void count_back_dso_walks_back_over_more_than_one_month() {
+  void countBackDsoWalksBackOverMoreThanOneMonth() {
     // AR 250; March 100 absorbed whole (31 d, 150 left), February 100 (29 d, 50 left),
     // January 200 absorbs the rest: 50 / 200 x 31 = 7.75 d. Total 31 + 29 + 7.75 = 67.75 days.
     List<MonthSales> newestFirst =
         List.of(
-            new MonthSales(eur("100"), 31), new MonthSales(eur("100"), 29), new MonthSales(eur("200"), 31));
+            new MonthSales(eur("100"), 31),
+            new MonthSales(eur("100"), 29),
+            new MonthSales(eur("200"), 31));
     assertThat(CountBackDso.days(eur("250"), newestFirst)).isEqualTo(67.75);
   }
 
   @Test
-  void count_back_dso_within_the_current_month_is_a_fraction_of_it() {
+  void countBackDsoWithinTheCurrentMonthIsAFractionOfIt() {
     // AR 50 < March sales 100: 50 / 100 x 31 = 15.5 days
-    assertThat(CountBackDso.days(eur("50"), List.of(new MonthSales(eur("100"), 31)))).isEqualTo(15.5);
+    assertThat(CountBackDso.days(eur("50"), List.of(new MonthSales(eur("100"), 31))))
+        .isEqualTo(15.5);
   }
 
   @Test
-  void count_back_dso_is_zero_without_receivables_and_undefined_beyond_history() {
+  void countBackDsoIsZeroWithoutReceivablesAndUndefinedBeyondHistory() {
     assertThat(CountBackDso.days(eur("0"), List.of(new MonthSales(eur("100"), 31)))).isEqualTo(0.0);
-    assertThat(CountBackDso.days(eur("-5"), List.of(new MonthSales(eur("100"), 31)))).isEqualTo(0.0);
+    assertThat(CountBackDso.days(eur("-5"), List.of(new MonthSales(eur("100"), 31))))
+        .isEqualTo(0.0);
     assertThat(CountBackDso.days(eur("150"), List.of(new MonthSales(eur("100"), 31)))).isNull();
     // exactly absorbed by the history: 100 (31 d) then 0 left
-    assertThat(CountBackDso.days(eur("100"), List.of(new MonthSales(eur("100"), 31)))).isEqualTo(31.0);
+    assertThat(CountBackDso.days(eur("100"), List.of(new MonthSales(eur("100"), 31))))
+        .isEqualTo(31.0);
   }
 
   @Test
-  void count_back_absorbs_a_month_of_net_credit_notes_whole() {
+  void countBackAbsorbsAMonthOfNetCreditNotesWhole() {
     // AR 120; March sales -20 (credit notes only): absorbed, 31 d, remaining 140;
     // February 200: 140 / 200 x 29 = 20.3 d. Total 51.3.
     List<MonthSales> newestFirst =
@@ -88,7 +94,7 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void best_possible_dso_and_add_use_the_same_method_on_both_sides() {
+  void bestPossibleDsoAndAddUseTheSameMethodOnBothSides() {
     // DSO 4,550 / 9,100 x 91 = 45.5; BPDSO (current 3,000) 3,000 / 9,100 x 91 = 30.0; ADD 15.5
     Double dso = StandardDso.days(eur("4550"), eur("9100"), 91);
     Double bpdso = BestPossibleDso.standard(eur("3000"), eur("9100"), 91);
@@ -98,9 +104,10 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void default_slabs_put_an_item_due_today_in_not_due() {
+  void defaultSlabsPutAnItemDueTodayInNotDue() {
     AgingSlabs slabs = AgingSlabs.defaults();
-    assertThat(slabs.labels()).containsExactly("not_due", "1-30", "31-60", "61-90", "91-120", ">120");
+    assertThat(slabs.labels())
+        .containsExactly("not_due", "1-30", "31-60", "61-90", "91-120", ">120");
     assertThat(slabs.label(0)).isEqualTo("not_due");
     assertThat(slabs.label(-3)).isEqualTo("not_due");
     assertThat(slabs.label(1)).isEqualTo("1-30");
@@ -111,7 +118,7 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void slabs_aged_from_the_issue_date_start_at_zero() {
+  void slabsAgedFromTheIssueDateStartAtZero() {
     AgingSlabs slabs = AgingSlabs.parse("45, 90", AgingSlabs.Basis.ISSUE_DATE);
     assertThat(slabs.labels()).containsExactly("0-45", "46-90", ">90");
     assertThat(slabs.label(0)).isEqualTo("0-45");
@@ -119,7 +126,7 @@ class ReceivablesFormulasTest {
   }
 
   @Test
-  void slabs_must_increase() {
+  void slabsMustIncrease() {
     assertThatThrownBy(() -> AgingSlabs.parse("30,30", AgingSlabs.Basis.DUE_DATE))
         .hasMessageContaining("strictly increasing");
     assertThatThrownBy(() -> AgingSlabs.parse("30,x", AgingSlabs.Basis.DUE_DATE))

@@ -14,8 +14,8 @@ class GradeBandsTest {
   @ParameterizedTest(name = "PD {0} is grade {1}")
   @CsvSource({
     "0.0, A",
-    "0.05, A",        // on A's upper bound: still A
-    "0.0500001, B",   // just above it: B
+    "0.05, A", // on A's upper bound: still A
+    "0.0500001, B", // just above it: B
     "0.10, B",
     "0.1000001, C",
     "0.20, C",
@@ -23,32 +23,35 @@ class GradeBandsTest {
     "0.4000001, E",
     "1.0, E"
   })
-  void each_upper_bound_belongs_to_its_own_grade(double probability, String grade) {
+  void eachUpperBoundBelongsToItsOwnGrade(double probability, String grade) {
     assertThat(BANDS.gradeFor(probability)).isEqualTo(grade);
   }
 
   @Test
-  void the_smallest_double_above_a_bound_is_the_next_grade() {
+  void theSmallestDoubleAboveABoundIsTheNextGrade() {
     assertThat(BANDS.gradeFor(Math.nextUp(0.05))).isEqualTo("B");
   }
 
   @Test
-  void defaults_are_the_default_policy_bands() {
+  void defaultsAreTheDefaultPolicyBands() {
     assertThat(BANDS).isEqualTo(new GradeBands(0.05, 0.10, 0.20, 0.40, 1.0));
     assertThat(Policy.defaults().grades()).isSameAs(BANDS);
     assertThat(BANDS.upperBound("C")).isEqualTo(0.20);
   }
 
   @Test
-  void a_probability_outside_0_1_is_a_programming_error() {
+  void aProbabilityOutside01IsAProgrammingError() {
     assertThatThrownBy(() -> BANDS.gradeFor(-0.01)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BANDS.gradeFor(1.01)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BANDS.gradeFor(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BANDS.gradeFor(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void bands_must_increase_and_end_at_one() {
-    assertThatThrownBy(() -> new GradeBands(0.05, 0.05, 0.2, 0.4, 1.0)).hasMessageContaining("grade B");
-    assertThatThrownBy(() -> new GradeBands(0.05, 0.1, 0.2, 0.4, 0.9)).hasMessageContaining("grade E");
+  void bandsMustIncreaseAndEndAtOne() {
+    assertThatThrownBy(() -> new GradeBands(0.05, 0.05, 0.2, 0.4, 1.0))
+        .hasMessageContaining("grade B");
+    assertThatThrownBy(() -> new GradeBands(0.05, 0.1, 0.2, 0.4, 0.9))
+        .hasMessageContaining("grade E");
   }
 }

@@ -16,11 +16,12 @@ class QuoteCheckTest {
   }
 
   private static CustomerRisk graded(double pd, String exposure) {
-    return CustomerRisk.known("C1", pd, eur(exposure), eur("10000"), null, LocalDate.parse("2024-01-01"), 0, AS_OF);
+    return CustomerRisk.known(
+        "C1", pd, eur(exposure), eur("10000"), null, LocalDate.parse("2024-01-01"), 0, AS_OF);
   }
 
   @Test
-  void a_prospect_quote_above_the_mandatory_amount_requires_the_deposit() {
+  void aProspectQuoteAboveTheMandatoryAmountRequiresTheDeposit() {
     // prospect: 30 % required above EUR 5,000; quote 12,000 -> deposit 3,600.00
     // exposure after quote = 0 + 12,000 - 3,600 = 8,400 > prospect limit 5,000
     // terms 45 requested, prospects get 30
@@ -32,14 +33,15 @@ class QuoteCheckTest {
     assertThat(q.withinLimit()).isFalse();
     assertThat(q.termsAllowed()).isFalse();
     assertThat(q.allowedTermsDays()).isEqualTo(30);
-    assertThat(q.reasons()).containsExactly(
-        "deposit 30 % (EUR 3,600) required: prospect (no payment history) and quote above EUR 5,000",
-        "above the credit limit: exposure after this quote EUR 8,400 > limit EUR 5,000 (the required deposit is not credit)",
-        "terms 45 days refused: prospect (no payment history) gets at most 30 days");
+    assertThat(q.reasons())
+        .containsExactly(
+            "deposit 30 % (EUR 3,600) required: prospect (no payment history) and quote above EUR 5,000",
+            "above the credit limit: exposure after this quote EUR 8,400 > limit EUR 5,000 (the required deposit is not credit)",
+            "terms 45 days refused: prospect (no payment history) gets at most 30 days");
   }
 
   @Test
-  void a_prospect_quote_at_the_mandatory_amount_only_recommends_it() {
+  void aProspectQuoteAtTheMandatoryAmountOnlyRecommendsIt() {
     // 5,000 is not above 5,000: recommended 1,500; exposure 5,000 <= 5,000
     QuoteCheck q = POLICY.checkQuote(CustomerRisk.prospect("P1", null, AS_OF), eur("5000"), 30);
 
@@ -50,20 +52,22 @@ class QuoteCheckTest {
   }
 
   @Test
-  void grade_d_above_10000_requires_30_percent() {
-    // D: 30 % above 10,000; quote 15,000 -> 4,500; limit 0.5 x 10,000 = 5,000; exposure 1,000 + 10,500 = 11,500
+  void gradeDAbove10000Requires30Percent() {
+    // D: 30 % above 10,000; quote 15,000 -> 4,500; limit 0.5 x 10,000 = 5,000; exposure 1,000 +
+    // 10,500 = 11,500
     QuoteCheck q = POLICY.checkQuote(graded(0.30, "1000"), eur("15000"), 30);
 
     assertThat(q.grade()).isEqualTo("D");
     assertThat(q.depositStatus()).isEqualTo(DepositStatus.REQUIRED);
     assertThat(q.depositAmount()).isEqualByComparingTo("4500.00");
-    assertThat(q.reasons().get(0)).isEqualTo("deposit 30 % (EUR 4,500) required: grade D and quote above EUR 10,000");
+    assertThat(q.reasons().get(0))
+        .isEqualTo("deposit 30 % (EUR 4,500) required: grade D and quote above EUR 10,000");
     assertThat(q.exposureAfterQuote()).isEqualByComparingTo("11500.00");
     assertThat(q.withinLimit()).isFalse();
   }
 
   @Test
-  void grade_e_requires_half_on_every_quote_and_no_terms() {
+  void gradeERequiresHalfOnEveryQuoteAndNoTerms() {
     QuoteCheck q = POLICY.checkQuote(graded(0.70, "0"), eur("100"), 30);
 
     assertThat(q.depositStatus()).isEqualTo(DepositStatus.REQUIRED);
@@ -73,7 +77,7 @@ class QuoteCheckTest {
   }
 
   @Test
-  void grade_a_terms_beyond_the_legal_cap_are_refused_with_the_article() {
+  void gradeATermsBeyondTheLegalCapAreRefusedWithTheArticle() {
     // A: no deposit; limit 3 x 10,000 = 30,000; terms 75 > legal 60
     QuoteCheck q = POLICY.checkQuote(graded(0.02, "0"), eur("20000"), 75);
 
@@ -81,17 +85,23 @@ class QuoteCheckTest {
     assertThat(q.depositAmount()).isEqualByComparingTo("0");
     assertThat(q.withinLimit()).isTrue();
     assertThat(q.allowedTermsDays()).isEqualTo(60);
-    assertThat(q.reasons()).contains("terms 75 days refused: above the legal cap of 60 days from the invoice date (L441-10 I); offer at most 60 days");
+    assertThat(q.reasons())
+        .contains(
+            "terms 75 days refused: above the legal cap of 60 days from the invoice date (L441-10 I); offer at most 60 days");
   }
 
   @Test
-  void a_blocked_customer_quote_carries_the_block_and_its_reason() {
-    CustomerRisk late = CustomerRisk.known("C1", 0.08, eur("0"), eur("10000"), null, null, 45, AS_OF);
+  void aBlockedCustomerQuoteCarriesTheBlockAndItsReason() {
+    CustomerRisk late =
+        CustomerRisk.known("C1", 0.08, eur("0"), eur("10000"), null, null, 45, AS_OF);
 
     QuoteCheck q = POLICY.checkQuote(late, eur("1000"), 30);
 
     assertThat(q.blockOrders()).isTrue();
-    assertThat(q.reasons()).last().asString().startsWith("block new orders: an invoice is 45 days overdue");
+    assertThat(q.reasons())
+        .last()
+        .asString()
+        .startsWith("block new orders: an invoice is 45 days overdue");
   }
 
   @Test
@@ -109,7 +119,17 @@ class QuoteCheckTest {
 
   @Test
   void termsARecommendationGivesBeyondTheLegalCapAreCapped() {
-    QuoteTerms generous = new QuoteTerms("C1", "A", false, new DepositRule(eur("0"), null), eur("50000"), eur("0"), 90, false, java.util.List.of());
+    QuoteTerms generous =
+        new QuoteTerms(
+            "C1",
+            "A",
+            false,
+            new DepositRule(eur("0"), null),
+            eur("50000"),
+            eur("0"),
+            90,
+            false,
+            java.util.List.of());
 
     QuoteCheck q = POLICY.checkQuote(generous, eur("1000"), 90);
 

@@ -21,20 +21,39 @@ class RecommendationTest {
     return new BigDecimal(amount);
   }
 
-  private static CustomerRisk customer(double probability, String exposure, String monthlySales, String insured, LocalDate since, int maxDaysOverdue) {
-    return CustomerRisk.known("C1", probability, eur(exposure), eur(monthlySales), insured == null ? null : eur(insured), since, maxDaysOverdue, AS_OF);
+  private static CustomerRisk customer(
+      double probability,
+      String exposure,
+      String monthlySales,
+      String insured,
+      LocalDate since,
+      int maxDaysOverdue) {
+    return CustomerRisk.known(
+        "C1",
+        probability,
+        eur(exposure),
+        eur(monthlySales),
+        insured == null ? null : eur(insured),
+        since,
+        maxDaysOverdue,
+        AS_OF);
   }
 
-  @ParameterizedTest(name = "PD {0}: grade {1}, deposit {2} above {3}, limit {4}, terms {5}, ladder {6}")
-  @CsvSource(nullValues = "none", value = {
-    // PD  | grade | deposit share | required above | limit (months x 10,000) | terms | ladder
-    "0.03, A, 0.00, none,  30000, 60, soft",        // grade A, customer for 5.5 years >= 3: soft ladder
-    "0.08, B, 0.00, none,  20000, 45, standard",
-    "0.15, C, 0.20, 20000, 10000, 30, standard",
-    "0.30, D, 0.30, 10000,  5000, 30, compressed",
-    "0.60, E, 0.50, 0,         0,  0, compressed"    // E: no credit, payment with the order
-  })
-  void each_grade_gets_its_deposit_limit_terms_and_ladder(double pd, String grade, String share, String above, String limit, int terms, String ladder) {
+  @ParameterizedTest(
+      name = "PD {0}: grade {1}, deposit {2} above {3}, limit {4}, terms {5}, ladder {6}")
+  @CsvSource(
+      nullValues = "none",
+      value = {
+        // PD  | grade | deposit share | required above | limit (months x 10,000) | terms | ladder
+        "0.03, A, 0.00, none,  30000, 60, soft", // grade A, customer for 5.5 years >= 3: soft
+        // ladder
+        "0.08, B, 0.00, none,  20000, 45, standard",
+        "0.15, C, 0.20, 20000, 10000, 30, standard",
+        "0.30, D, 0.30, 10000,  5000, 30, compressed",
+        "0.60, E, 0.50, 0,         0,  0, compressed" // E: no credit, payment with the order
+      })
+  void eachGradeGetsItsDepositLimitTermsAndLadder(
+      double pd, String grade, String share, String above, String limit, int terms, String ladder) {
     Recommendation r = POLICY.recommend(customer(pd, "0", "10000", null, SINCE, 0));
 
     assertThat(r.grade()).isEqualTo(grade);
@@ -52,61 +71,81 @@ class RecommendationTest {
   }
 
   @Test
-  void reasons_say_why_in_plain_words() {
+  void reasonsSayWhyInPlainWords() {
     Recommendation d = POLICY.recommend(customer(0.30, "0", "10000", null, SINCE, 0));
 
-    assertThat(d.reasons()).containsExactly(
-        "deposit 30 % required on quotes above EUR 10,000, recommended below: grade D",
-        "credit limit EUR 5,000: 0.5 months of average monthly sales EUR 10,000 (grade D)",
-        "payment terms at most 30 days from the invoice date: grade D",
-        "reminders: compressed ladder: grade D");
+    assertThat(d.reasons())
+        .containsExactly(
+            "deposit 30 % required on quotes above EUR 10,000, recommended below: grade D",
+            "credit limit EUR 5,000: 0.5 months of average monthly sales EUR 10,000 (grade D)",
+            "payment terms at most 30 days from the invoice date: grade D",
+            "reminders: compressed ladder: grade D");
     assertThat(POLICY.recommend(customer(0.60, "0", "10000", null, SINCE, 0)).reasons())
-        .contains("no credit (limit EUR 0): grade E gets 0 months of sales", "payment with the order (no credit terms): grade E");
+        .contains(
+            "no credit (limit EUR 0): grade E gets 0 months of sales",
+            "payment with the order (no credit terms): grade E");
   }
 
   @Test
-  void a_good_payer_for_less_than_three_years_keeps_the_standard_ladder() {
-    Recommendation r = POLICY.recommend(customer(0.03, "0", "10000", null, LocalDate.parse("2023-01-01"), 0));
+  void aGoodPayerForLessThanThreeYearsKeepsTheStandardLadder() {
+    Recommendation r =
+        POLICY.recommend(customer(0.03, "0", "10000", null, LocalDate.parse("2023-01-01"), 0));
 
     assertThat(r.ladder().name()).isEqualTo("standard");
     // exactly three years (2022-06-30 + 3 years = 2025-06-30) is enough
-    assertThat(POLICY.recommend(customer(0.03, "0", "10000", null, LocalDate.parse("2022-06-30"), 0)).ladder().name()).isEqualTo("soft");
+    assertThat(
+            POLICY
+                .recommend(customer(0.03, "0", "10000", null, LocalDate.parse("2022-06-30"), 0))
+                .ladder()
+                .name())
+        .isEqualTo("soft");
   }
 
   @Test
-  void the_limit_is_rounded_down_to_100_and_capped_by_the_insurer() {
+  void theLimitIsRoundedDownTo100AndCappedByTheInsurer() {
     // B: 2 x 12,345.67 = 24,691.34 -> rounded down to 24,600
-    assertThat(POLICY.recommend(customer(0.08, "0", "12345.67", null, SINCE, 0)).creditLimit()).isEqualByComparingTo("24600");
+    assertThat(POLICY.recommend(customer(0.08, "0", "12345.67", null, SINCE, 0)).creditLimit())
+        .isEqualByComparingTo("24600");
     // B: 2 x 10,000 = 20,000, insurer covers 15,000 -> 15,000
     Recommendation capped = POLICY.recommend(customer(0.08, "0", "10000", "15000", SINCE, 0));
     assertThat(capped.creditLimit()).isEqualByComparingTo("15000");
-    assertThat(capped.reasons()).anySatisfy(r -> assertThat(r).endsWith("capped at the insurer's cover EUR 15,000"));
+    assertThat(capped.reasons())
+        .anySatisfy(r -> assertThat(r).endsWith("capped at the insurer's cover EUR 15,000"));
     // an insurer covering more than the policy's limit changes nothing
-    assertThat(POLICY.recommend(customer(0.08, "0", "10000", "50000", SINCE, 0)).creditLimit()).isEqualByComparingTo("20000");
+    assertThat(POLICY.recommend(customer(0.08, "0", "10000", "50000", SINCE, 0)).creditLimit())
+        .isEqualByComparingTo("20000");
   }
 
   @Test
-  void orders_are_blocked_beyond_30_days_overdue_not_at_30() {
-    assertThat(POLICY.recommend(customer(0.08, "0", "10000", null, SINCE, 30)).blockOrders()).isFalse();
+  void ordersAreBlockedBeyond30DaysOverdueNotAt30() {
+    assertThat(POLICY.recommend(customer(0.08, "0", "10000", null, SINCE, 30)).blockOrders())
+        .isFalse();
     Recommendation blocked = POLICY.recommend(customer(0.08, "0", "10000", null, SINCE, 31));
     assertThat(blocked.blockOrders()).isTrue();
-    assertThat(blocked.reasons()).contains("block new orders: an invoice is 31 days overdue (the policy blocks beyond 30 days)");
+    assertThat(blocked.reasons())
+        .contains(
+            "block new orders: an invoice is 31 days overdue (the policy blocks beyond 30 days)");
   }
 
   @Test
-  void exposure_near_the_limit_asks_for_a_review_and_above_it_blocks() {
+  void exposureNearTheLimitAsksForAReviewAndAboveItBlocks() {
     // B limit 20,000: 18,000 is 90 % -> review; 17,999 is below 90 % -> nothing; 20,500 -> block
     Recommendation review = POLICY.recommend(customer(0.08, "18000", "10000", null, SINCE, 0));
     assertThat(review.reviewLimit()).isTrue();
-    assertThat(review.reasons()).contains("review the limit: open exposure EUR 18,000 is 90 % of the credit limit EUR 20,000 (review from 90 %)");
-    assertThat(POLICY.recommend(customer(0.08, "17999", "10000", null, SINCE, 0)).reviewLimit()).isFalse();
+    assertThat(review.reasons())
+        .contains(
+            "review the limit: open exposure EUR 18,000 is 90 % of the credit limit EUR 20,000 (review from 90 %)");
+    assertThat(POLICY.recommend(customer(0.08, "17999", "10000", null, SINCE, 0)).reviewLimit())
+        .isFalse();
     Recommendation above = POLICY.recommend(customer(0.08, "20500", "10000", null, SINCE, 0));
     assertThat(above.blockOrders()).isTrue();
-    assertThat(above.reasons()).contains("block new orders: open exposure EUR 20,500 is above the credit limit EUR 20,000");
+    assertThat(above.reasons())
+        .contains(
+            "block new orders: open exposure EUR 20,500 is above the credit limit EUR 20,000");
   }
 
   @Test
-  void a_prospect_gets_the_prospect_rules_whatever_its_estimated_grade() {
+  void aProspectGetsTheProspectRulesWhateverItsEstimatedGrade() {
     Recommendation r = POLICY.recommend(CustomerRisk.prospect("P1", null, AS_OF));
 
     assertThat(r.prospect()).isTrue();
@@ -114,12 +153,16 @@ class RecommendationTest {
     assertThat(r.creditLimit()).isEqualByComparingTo("5000");
     assertThat(r.maxTermsDays()).isEqualTo(30);
     assertThat(r.ladder().name()).isEqualTo("compressed");
-    assertThat(r.reasons()).first().isEqualTo("deposit 30 % required on quotes above EUR 5,000, recommended below: prospect (no payment history)");
+    assertThat(r.reasons())
+        .first()
+        .isEqualTo(
+            "deposit 30 % required on quotes above EUR 5,000, recommended below: prospect (no payment history)");
   }
 
   @Test
-  void a_grade_given_directly_is_used_as_is() {
-    CustomerRisk graded = new CustomerRisk("C2", false, "C", null, null, eur("10000"), null, null, 0, AS_OF);
+  void aGradeGivenDirectlyIsUsedAsIs() {
+    CustomerRisk graded =
+        new CustomerRisk("C2", false, "C", null, null, eur("10000"), null, null, 0, AS_OF);
 
     assertThat(POLICY.recommend(graded).creditLimit()).isEqualByComparingTo("10000");
   }

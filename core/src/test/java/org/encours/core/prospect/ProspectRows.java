@@ -26,14 +26,30 @@ final class ProspectRows {
       String size = SIZES[rng.nextInt(3)];
       String country = COUNTRIES[rng.nextInt(3)];
       String channel = rng.nextInt(4) == 0 ? "paper" : "electronic";
-      double logit = -1.2 + (sector.equals("construction") ? 1.2 : sector.equals("it") ? -0.8 : 0)
-          + (size.equals("micro") ? 0.8 : size.equals("large") ? -0.8 : 0) + (channel.equals("paper") ? 0.5 : 0);
+      double logit =
+          -1.2
+              + (sector.equals("construction") ? 1.2 : sector.equals("it") ? -0.8 : 0)
+              + (size.equals("micro") ? 0.8 : size.equals("large") ? -0.8 : 0)
+              + (channel.equals("paper") ? 0.5 : 0);
       int late = rng.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
       LocalDate date = start.plusDays(i * 400L / n);
-      Prospect p = new Prospect(country, sector, size, date.minusDays(100 + rng.nextInt(3000)), null,
-          BigDecimal.valueOf(200 + rng.nextInt(20000)), rng.nextBoolean() ? 30 : 60, channel, date);
-      PeerContext peers = new PeerContext(new PeerCount(1000 + i, 300 + i / 4),
-          new PeerCount(100 + i / 3, sector.equals("construction") ? 50 + i / 6 : 20 + i / 12), new PeerCount(50, 15), new PeerCount(80, 20));
+      Prospect p =
+          new Prospect(
+              country,
+              sector,
+              size,
+              date.minusDays(100 + rng.nextInt(3000)),
+              null,
+              BigDecimal.valueOf(200 + rng.nextInt(20000)),
+              rng.nextBoolean() ? 30 : 60,
+              channel,
+              date);
+      PeerContext peers =
+          new PeerContext(
+              new PeerCount(1000 + i, 300 + i / 4),
+              new PeerCount(100 + i / 3, sector.equals("construction") ? 50 + i / 6 : 20 + i / 12),
+              new PeerCount(50, 15),
+              new PeerCount(80, 20));
       rows.add(new ProspectRow(String.format("C%05d", i), date, p, peers, late));
     }
     return rows;

@@ -31,7 +31,13 @@ public final class MappingLoader {
 
   private static final Set<String> SOURCE_KEYS =
       Set.of(
-          "name", "path", "format", "optional", "options", "date_formats", "decimal_separator",
+          "name",
+          "path",
+          "format",
+          "optional",
+          "options",
+          "date_formats",
+          "decimal_separator",
           "tables");
   private static final Set<String> FEED_KEYS = Set.of("repeated_keys", "columns");
 
@@ -42,7 +48,8 @@ public final class MappingLoader {
     if (BUILT_IN.contains(nameOrPath)) {
       String resource = "/org/encours/ingest/mappings/" + nameOrPath + ".yaml";
       try (InputStream in = MappingLoader.class.getResourceAsStream(resource)) {
-        return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), nameOrPath);
+        return parse(
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), nameOrPath);
       } catch (IOException e) {
         throw new IllegalStateException("built-in mapping " + resource + " unreadable", e);
       }
@@ -67,10 +74,12 @@ public final class MappingLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw EncoursErrors.badFile("Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
+      throw EncoursErrors.badFile(
+          "Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
     }
     if (root == null || !root.isObject()) {
-      throw bad(origin, "(top level)", "expected a map with a 'sources' list", "See docs/mapping.md.");
+      throw bad(
+          origin, "(top level)", "expected a map with a 'sources' list", "See docs/mapping.md.");
     }
     checkKeys(origin, "(top level)", root, Set.of("sources"));
     JsonNode sourcesNode = root.get("sources");
@@ -82,7 +91,11 @@ public final class MappingLoader {
     for (int i = 0; i < sourcesNode.size(); i++) {
       SourceMapping source = source(origin, i, sourcesNode.get(i));
       if (!names.add(source.name())) {
-        throw bad(origin, "sources[" + i + "].name", "'" + source.name() + "' is used twice", "Give each source its own name.");
+        throw bad(
+            origin,
+            "sources[" + i + "].name",
+            "'" + source.name() + "' is used twice",
+            "Give each source its own name.");
       }
       sources.add(source);
     }
@@ -102,7 +115,11 @@ public final class MappingLoader {
     try {
       format = SourceFormat.valueOf(formatText.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(origin, at + ".format", "unknown format '" + formatText + "'", "Use csv, parquet or json.");
+      throw bad(
+          origin,
+          at + ".format",
+          "unknown format '" + formatText + "'",
+          "Use csv, parquet or json.");
     }
     boolean optional = node.has("optional") && node.get("optional").asBoolean(false);
 
@@ -110,7 +127,11 @@ public final class MappingLoader {
     JsonNode optionsNode = node.get("options");
     if (optionsNode != null && !optionsNode.isNull()) {
       if (!optionsNode.isObject()) {
-        throw bad(origin, at + ".options", "expected a map of reader options", "For example: options: {delimiter: ';'}");
+        throw bad(
+            origin,
+            at + ".options",
+            "expected a map of reader options",
+            "For example: options: {delimiter: ';'}");
       }
       optionsNode.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
     }
@@ -121,14 +142,22 @@ public final class MappingLoader {
       dateFormats.add("yyyy-MM-dd");
     } else {
       if (!formats.isArray() || formats.isEmpty()) {
-        throw bad(origin, at + ".date_formats", "expected a non-empty list of date patterns", "For example: date_formats: [\"dd/MM/yyyy\"]");
+        throw bad(
+            origin,
+            at + ".date_formats",
+            "expected a non-empty list of date patterns",
+            "For example: date_formats: [\"dd/MM/yyyy\"]");
       }
       for (int k = 0; k < formats.size(); k++) {
         String pattern = formats.get(k).asText();
         try {
           DateTimeFormatter.ofPattern(pattern);
         } catch (IllegalArgumentException e) {
-          throw bad(origin, at + ".date_formats[" + k + "]", "invalid date pattern '" + pattern + "' (" + e.getMessage() + ")", "Use Java/Spark datetime patterns such as dd/MM/yyyy.");
+          throw bad(
+              origin,
+              at + ".date_formats[" + k + "]",
+              "invalid date pattern '" + pattern + "' (" + e.getMessage() + ")",
+              "Use Java/Spark datetime patterns such as dd/MM/yyyy.");
         }
         dateFormats.add(pattern);
       }
@@ -136,12 +165,20 @@ public final class MappingLoader {
 
     String separator = text(node.get("decimal_separator"), ".");
     if (!separator.equals(".") && !separator.equals(",")) {
-      throw bad(origin, at + ".decimal_separator", "'" + separator + "' is not supported", "Use \".\" or \",\".");
+      throw bad(
+          origin,
+          at + ".decimal_separator",
+          "'" + separator + "' is not supported",
+          "Use \".\" or \",\".");
     }
 
     JsonNode tablesNode = node.get("tables");
     if (tablesNode == null || !tablesNode.isObject() || tablesNode.isEmpty()) {
-      throw bad(origin, at + ".tables", "missing or empty", "Say which canonical tables this source feeds (" + CanonicalTable.names() + ").");
+      throw bad(
+          origin,
+          at + ".tables",
+          "missing or empty",
+          "Say which canonical tables this source feeds (" + CanonicalTable.names() + ").");
     }
     List<TableFeed> feeds = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> tables = tablesNode.fields();
@@ -150,13 +187,24 @@ public final class MappingLoader {
       feeds.add(feed(origin, at + ".tables." + entry.getKey(), entry.getKey(), entry.getValue()));
     }
     return new SourceMapping(
-        name, path, format, optional, Map.copyOf(options), List.copyOf(dateFormats), separator.charAt(0), List.copyOf(feeds));
+        name,
+        path,
+        format,
+        optional,
+        Map.copyOf(options),
+        List.copyOf(dateFormats),
+        separator.charAt(0),
+        List.copyOf(feeds));
   }
 
   private static TableFeed feed(String origin, String at, String tableName, JsonNode node) {
     CanonicalTable table = CanonicalTable.byName(tableName);
     if (table == null) {
-      throw bad(origin, at, "unknown table '" + tableName + "'", "Canonical tables are: " + CanonicalTable.names() + ".");
+      throw bad(
+          origin,
+          at,
+          "unknown table '" + tableName + "'",
+          "Canonical tables are: " + CanonicalTable.names() + ".");
     }
     if (node == null || !node.isObject()) {
       throw bad(origin, at, "expected a map with 'columns'", "See docs/mapping.md.");
@@ -167,18 +215,37 @@ public final class MappingLoader {
     try {
       repeatedKeys = TableFeed.RepeatedKeys.valueOf(repeated.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(origin, at + ".repeated_keys", "unknown value '" + repeated + "'", "Use reject (each key once) or collapse (identical repeats become one row).");
+      throw bad(
+          origin,
+          at + ".repeated_keys",
+          "unknown value '" + repeated + "'",
+          "Use reject (each key once) or collapse (identical repeats become one row).");
     }
     JsonNode columnsNode = node.get("columns");
     if (columnsNode == null || !columnsNode.isObject()) {
-      throw bad(origin, at + ".columns", "missing", "Map every column of " + table.tableName() + ": " + String.join(", ", table.businessColumns()) + " (use null for a column the source lacks).");
+      throw bad(
+          origin,
+          at + ".columns",
+          "missing",
+          "Map every column of "
+              + table.tableName()
+              + ": "
+              + String.join(", ", table.businessColumns())
+              + " (use null for a column the source lacks).");
     }
     Map<String, String> columns = new LinkedHashMap<>();
-    columnsNode.fields().forEachRemaining(e -> {
-      if (!table.hasColumn(e.getKey())) {
-        throw bad(origin, at + ".columns." + e.getKey(), "'" + e.getKey() + "' is not a column of " + table.tableName(), "Its columns are: " + String.join(", ", table.businessColumns()) + ".");
-      }
-    });
+    columnsNode
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!table.hasColumn(e.getKey())) {
+                throw bad(
+                    origin,
+                    at + ".columns." + e.getKey(),
+                    "'" + e.getKey() + "' is not a column of " + table.tableName(),
+                    "Its columns are: " + String.join(", ", table.businessColumns()) + ".");
+              }
+            });
     List<String> missing = new ArrayList<>();
     for (String column : table.businessColumns()) {
       if (!columnsNode.has(column)) {
@@ -188,27 +255,47 @@ public final class MappingLoader {
       JsonNode expr = columnsNode.get(column);
       if (expr.isNull()) {
         if (table.requiredColumns().contains(column)) {
-          throw bad(origin, at + ".columns." + column, "is required by " + table.tableName() + " but mapped to null", "Give a Spark SQL expression over the source columns.");
+          throw bad(
+              origin,
+              at + ".columns." + column,
+              "is required by " + table.tableName() + " but mapped to null",
+              "Give a Spark SQL expression over the source columns.");
         }
         columns.put(column, null);
       } else if (expr.isValueNode() && !expr.asText().isBlank()) {
         columns.put(column, expr.asText());
       } else {
-        throw bad(origin, at + ".columns." + column, "expected a Spark SQL expression (text) or null", "For example: " + column + ": \"to_date(InvoiceDate, 'M/d/yyyy')\" or simply a source column name.");
+        throw bad(
+            origin,
+            at + ".columns." + column,
+            "expected a Spark SQL expression (text) or null",
+            "For example: "
+                + column
+                + ": \"to_date(InvoiceDate, 'M/d/yyyy')\" or simply a source column name.");
       }
     }
     if (!missing.isEmpty()) {
-      throw bad(origin, at + ".columns", "columns not mapped: " + String.join(", ", missing), "Map each one, or set it to null when the source does not have it (nothing is defaulted silently).");
+      throw bad(
+          origin,
+          at + ".columns",
+          "columns not mapped: " + String.join(", ", missing),
+          "Map each one, or set it to null when the source does not have it (nothing is defaulted silently).");
     }
     return new TableFeed(table, repeatedKeys, java.util.Collections.unmodifiableMap(columns));
   }
 
   private static void checkKeys(String origin, String at, JsonNode node, Set<String> known) {
-    node.fieldNames().forEachRemaining(key -> {
-      if (!known.contains(key)) {
-        throw bad(origin, at.equals("(top level)") ? key : at + "." + key, "unknown key '" + key + "'", "Known keys here: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!known.contains(key)) {
+                throw bad(
+                    origin,
+                    at.equals("(top level)") ? key : at + "." + key,
+                    "unknown key '" + key + "'",
+                    "Known keys here: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+              }
+            });
   }
 
   private static String requiredText(String origin, String at, JsonNode node) {

@@ -26,62 +26,93 @@ class MappingLoaderTest {
       """;
 
   @Test
-  void the_built_in_mappings_load_and_map_every_column_of_what_they_feed() {
+  void theBuiltInMappingsLoadAndMapEveryColumnOfWhatTheyFeed() {
     IngestMapping canonical = MappingLoader.load("canonical-csv");
-    assertThat(canonical.sources()).extracting(SourceMapping::name)
+    assertThat(canonical.sources())
+        .extracting(SourceMapping::name)
         .containsExactly("customers", "invoices", "payments", "dunning_events");
     assertThat(canonical.sources().get(3).optional()).isTrue();
     IngestMapping ibm = MappingLoader.load("ibm-accounts-receivable");
     TableFeed customers = ibm.sources().get(0).tables().get(0);
     assertThat(customers.table()).isEqualTo(CanonicalTable.CUSTOMERS);
     assertThat(customers.repeatedKeys()).isEqualTo(TableFeed.RepeatedKeys.COLLAPSE);
-    assertThat(customers.columns().keySet()).containsExactlyElementsOf(CanonicalTable.CUSTOMERS.businessColumns());
+    assertThat(customers.columns().keySet())
+        .containsExactlyElementsOf(CanonicalTable.CUSTOMERS.businessColumns());
   }
 
   @Test
-  void a_mapping_carries_reader_options_formats_and_separator() {
+  void aMappingCarriesReaderOptionsFormatsAndSeparator() {
     SourceMapping bank = MappingLoader.parse(PAYMENTS_ONLY, "test").sources().get(0);
     assertThat(bank.format()).isEqualTo(SourceFormat.CSV);
-    assertThat(bank.readerOptions()).containsEntry("delimiter", ";").containsEntry("encoding", "ISO-8859-1");
+    assertThat(bank.readerOptions())
+        .containsEntry("delimiter", ";")
+        .containsEntry("encoding", "ISO-8859-1");
     assertThat(bank.dateFormats()).containsExactly("dd/MM/yyyy");
     assertThat(bank.decimalSeparator()).isEqualTo(',');
   }
 
   @Test
-  void an_unknown_key_is_named_with_the_keys_that_are_known() {
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("options:", "optoins:"), "m.yaml"))
+  void anUnknownKeyIsNamedWithTheKeysThatAreKnown() {
+    assertThatThrownBy(
+            () -> MappingLoader.parse(PAYMENTS_ONLY.replace("options:", "optoins:"), "m.yaml"))
         .isInstanceOf(UserFacingException.class)
         .hasMessageContaining("mapping m.yaml at 'sources[0].optoins': unknown key 'optoins'")
         .hasMessageContaining("decimal_separator, format, name, optional, options, path, tables");
   }
 
   @Test
-  void an_unknown_table_or_column_is_named() {
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("payments:\n", "paiements:\n"), "m.yaml"))
+  void anUnknownTableOrColumnIsNamed() {
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(PAYMENTS_ONLY.replace("payments:\n", "paiements:\n"), "m.yaml"))
         .hasMessageContaining("at 'sources[0].tables.paiements': unknown table 'paiements'");
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("amount: amount", "montant: amount"), "m.yaml"))
-        .hasMessageContaining("at 'sources[0].tables.payments.columns.montant': 'montant' is not a column of payments");
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("amount: amount", "montant: amount"), "m.yaml"))
+        .hasMessageContaining(
+            "at 'sources[0].tables.payments.columns.montant': 'montant' is not a column of payments");
   }
 
   @Test
-  void every_canonical_column_must_be_mentioned_and_required_ones_cannot_be_null() {
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("          amount: amount\n", ""), "m.yaml"))
+  void everyCanonicalColumnMustBeMentionedAndRequiredOnesCannotBeNull() {
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("          amount: amount\n", ""), "m.yaml"))
         .hasMessageContaining("at 'sources[0].tables.payments.columns': columns not mapped: amount")
         .hasMessageContaining("set it to null when the source does not have it");
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("amount: amount", "amount: null"), "m.yaml"))
-        .hasMessageContaining("at 'sources[0].tables.payments.columns.amount': is required by payments but mapped to null");
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("amount: amount", "amount: null"), "m.yaml"))
+        .hasMessageContaining(
+            "at 'sources[0].tables.payments.columns.amount': is required by payments but mapped to null");
   }
 
   @Test
-  void bad_formats_patterns_and_separators_fail_naming_the_key() {
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("path: payments.csv", "path: payments.csv\n    format: xlsx"), "m.yaml"))
+  void badFormatsPatternsAndSeparatorsFailNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace(
+                        "path: payments.csv", "path: payments.csv\n    format: xlsx"),
+                    "m.yaml"))
         .hasMessageContaining("at 'sources[0].format': unknown format 'xlsx'");
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("dd/MM/yyyy", "dd/MM/yyyyp{"), "m.yaml"))
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(PAYMENTS_ONLY.replace("dd/MM/yyyy", "dd/MM/yyyyp{"), "m.yaml"))
         .hasMessageContaining("at 'sources[0].date_formats[0]': invalid date pattern");
-    assertThatThrownBy(() -> MappingLoader.parse(PAYMENTS_ONLY.replace("decimal_separator: \",\"", "decimal_separator: \"'\""), "m.yaml"))
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("decimal_separator: \",\"", "decimal_separator: \"'\""),
+                    "m.yaml"))
         .hasMessageContaining("at 'sources[0].decimal_separator'");
-    assertThatThrownBy(() -> MappingLoader.parse("sources: [", "m.yaml")).hasMessageContaining("is not valid YAML");
+    assertThatThrownBy(() -> MappingLoader.parse("sources: [", "m.yaml"))
+        .hasMessageContaining("is not valid YAML");
     assertThatThrownBy(() -> MappingLoader.load("no-such-mapping.yaml"))
-        .hasMessageContaining("neither a file nor a built-in mapping (canonical-csv, ibm-accounts-receivable)");
+        .hasMessageContaining(
+            "neither a file nor a built-in mapping (canonical-csv, ibm-accounts-receivable)");
   }
 }

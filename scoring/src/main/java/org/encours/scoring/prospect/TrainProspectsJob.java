@@ -1,6 +1,5 @@
 package org.encours.scoring.prospect;
 
-import org.encours.core.EncoursErrors;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.encours.core.UserFacingException;
+import org.encours.core.EncoursErrors;
 import org.encours.core.cli.Progress;
 import org.encours.core.evaluation.EvaluationMetrics;
 import org.encours.core.prospect.PeerContext;
@@ -46,13 +45,13 @@ import org.encours.warehouse.Warehouse;
  *
  * <ul>
  *   <li><b>burn-in</b>: first invoices in the first {@code burnInDays} days of the ledger are left
- *       out: a ledger extract starts in the middle of customers' lives, so its first days are full of
- *       old customers' "first" invoices and no peer history exists yet;
+ *       out: a ledger extract starts in the middle of customers' lives, so its first days are full
+ *       of old customers' "first" invoices and no peer history exists yet;
  *   <li><b>thin market</b>: fewer than {@code minPeerInvoices} known outcomes in the whole ledger
  *       before the date;
  *   <li><b>open window</b>: due + T on or after the as-of date. Keeping only those already settled
- *       (known on time) would bias the latest period toward good payers, so the selection is by date,
- *       not by outcome; every kept row has a known label.
+ *       (known on time) would bias the latest period toward good payers, so the selection is by
+ *       date, not by outcome; every kept row has a known label.
  * </ul>
  */
 public final class TrainProspectsJob {
@@ -76,10 +75,22 @@ public final class TrainProspectsJob {
       EvaluationMetrics.Summary m = metrics.get(ProspectModelTrainer.MODEL);
       EvaluationMetrics.Summary g = metrics.get(ProspectModelTrainer.BASELINE_GLOBAL);
       EvaluationMetrics.Summary s = metrics.get(ProspectModelTrainer.BASELINE_SECTOR);
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "train-prospects as of %s (T=%d): %s from %d first invoices (%d test); out of time ROC AUC %.3f (sector baseline %.3f), PR AUC %.3f, Brier %.4f (global baseline %.4f), ECE %.3f; written to %s in %.1f s",
-          asOf, lateDays, modelVersion, counts.getOrDefault("used", 0L), m.rows(), m.rocAuc(), s.rocAuc(), m.prAuc(), m.brier(), g.brier(), m.ece(),
-          out, elapsed.toMillis() / 1000.0);
+          asOf,
+          lateDays,
+          modelVersion,
+          counts.getOrDefault("used", 0L),
+          m.rows(),
+          m.rocAuc(),
+          s.rocAuc(),
+          m.prAuc(),
+          m.brier(),
+          g.brier(),
+          m.ece(),
+          out,
+          elapsed.toMillis() / 1000.0);
     }
   }
 
@@ -143,15 +154,30 @@ public final class TrainProspectsJob {
     progress.step("read invoices, payments and customers at versions " + versions);
 
     describe("first invoices and peer counts as of " + asOf);
-    Dataset<Row> outcomes = FirstInvoiceOutcomes.outcomes(invoices, payments, asOf, lateDays).cache();
-    Dataset<Row> set = trainingSet(outcomes, customers, asOf, lateDays, burnInDays, minPeerInvoices);
+    Dataset<Row> outcomes =
+        FirstInvoiceOutcomes.outcomes(invoices, payments, asOf, lateDays).cache();
+    Dataset<Row> set =
+        trainingSet(outcomes, customers, asOf, lateDays, burnInDays, minPeerInvoices);
     List<Row> collected = set.orderBy("first_date", "customer_id").collectAsList();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("first_invoices", (long) collected.size());
-    counts.put("excluded_burn_in", collected.stream().filter(r -> !r.<Boolean>getAs("after_burn_in")).count());
-    counts.put("excluded_thin_market", collected.stream().filter(r -> r.<Boolean>getAs("after_burn_in") && !r.<Boolean>getAs("market_known")).count());
-    counts.put("excluded_open_window", collected.stream()
-        .filter(r -> r.<Boolean>getAs("after_burn_in") && r.<Boolean>getAs("market_known") && !r.<Boolean>getAs("window_complete")).count());
+    counts.put(
+        "excluded_burn_in",
+        collected.stream().filter(r -> !r.<Boolean>getAs("after_burn_in")).count());
+    counts.put(
+        "excluded_thin_market",
+        collected.stream()
+            .filter(r -> r.<Boolean>getAs("after_burn_in") && !r.<Boolean>getAs("market_known"))
+            .count());
+    counts.put(
+        "excluded_open_window",
+        collected.stream()
+            .filter(
+                r ->
+                    r.<Boolean>getAs("after_burn_in")
+                        && r.<Boolean>getAs("market_known")
+                        && !r.<Boolean>getAs("window_complete"))
+            .count());
     List<ProspectRow> rows = new ArrayList<>();
     for (Row r : collected) {
       if (r.<Boolean>getAs("eligible")) {
@@ -163,26 +189,54 @@ public final class TrainProspectsJob {
     progress.step("first invoices: " + counts);
 
     describe("peer snapshot as of " + asOf);
-    PeerSnapshot peers = snapshot(FirstInvoiceOutcomes.snapshot(outcomes, customers, asOf).collectAsList(), asOf);
+    PeerSnapshot peers =
+        snapshot(FirstInvoiceOutcomes.snapshot(outcomes, customers, asOf).collectAsList(), asOf);
     outcomes.unpersist();
 
-    progress.step("training a logistic regression on " + rows.size() + " first invoices (seed " + settings.seed() + ")");
+    progress.step(
+        "training a logistic regression on "
+            + rows.size()
+            + " first invoices (seed "
+            + settings.seed()
+            + ")");
     ProspectModelTrainer.Trained trained;
     try {
       trained = ProspectModelTrainer.train(rows, settings);
     } catch (IllegalArgumentException e) {
-      throw EncoursErrors.tooLittleData("Cannot train the prospect model as of " + asOf + ": " + e.getMessage()
-          + ". Counts: " + counts, "Use a later --as-of, a longer ledger, or lower --burn-in-days / --min-peer-invoices.", e);
+      throw EncoursErrors.tooLittleData(
+          "Cannot train the prospect model as of "
+              + asOf
+              + ": "
+              + e.getMessage()
+              + ". Counts: "
+              + counts,
+          "Use a later --as-of, a longer ledger, or lower --burn-in-days / --min-peer-invoices.",
+          e);
     }
     ProspectModelCard card;
     try {
-      card = ProspectModelFolder.write(out, trained,
-          new ProspectModelFolder.Context(asOf, lateDays, versions, counts, peers, settings));
+      card =
+          ProspectModelFolder.write(
+              out,
+              trained,
+              new ProspectModelFolder.Context(asOf, lateDays, versions, counts, peers, settings));
     } catch (IOException e) {
       throw new UncheckedIOException("writing the prospect model folder " + out, e);
     }
-    progress.step("wrote " + out.resolve(ProspectModelFolder.MODEL_FILE) + " and " + ProspectModelFolder.CARD_FILE);
-    return new Result(out, card.modelVersion(), asOf, lateDays, versions, counts, trained.periods(), trained.evaluation(),
+    progress.step(
+        "wrote "
+            + out.resolve(ProspectModelFolder.MODEL_FILE)
+            + " and "
+            + ProspectModelFolder.CARD_FILE);
+    return new Result(
+        out,
+        card.modelVersion(),
+        asOf,
+        lateDays,
+        versions,
+        counts,
+        trained.periods(),
+        trained.evaluation(),
         Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -191,28 +245,57 @@ public final class TrainProspectsJob {
    * least {@code minPeerInvoices}), label_known (known_date on or before asOf), window_complete
    * (due + T before asOf), eligible (all three).
    */
-  static Dataset<Row> trainingSet(Dataset<Row> outcomes, Dataset<Row> customers, LocalDate asOf, int lateDays, int burnInDays, long minPeerInvoices) {
+  static Dataset<Row> trainingSet(
+      Dataset<Row> outcomes,
+      Dataset<Row> customers,
+      LocalDate asOf,
+      int lateDays,
+      int burnInDays,
+      long minPeerInvoices) {
     Dataset<Row> first = FirstInvoiceOutcomes.firstInvoices(outcomes, customers);
-    Dataset<Row> points = first.select(col("customer_id"), col("first_date").as("point_date"), col("sector"), col("size_band"), col("country"));
-    Dataset<Row> peers = FirstInvoiceOutcomes.peerCounts(points, outcomes, customers).withColumnRenamed("point_date", "first_date");
+    Dataset<Row> points =
+        first.select(
+            col("customer_id"),
+            col("first_date").as("point_date"),
+            col("sector"),
+            col("size_band"),
+            col("country"));
+    Dataset<Row> peers =
+        FirstInvoiceOutcomes.peerCounts(points, outcomes, customers)
+            .withColumnRenamed("point_date", "first_date");
     Row ledgerStart = outcomes.agg(min("issue_date")).first();
-    Date burnInEnd = ledgerStart.isNullAt(0) ? Date.valueOf(asOf) : Date.valueOf(ledgerStart.getDate(0).toLocalDate().plusDays(burnInDays));
+    Date burnInEnd =
+        ledgerStart.isNullAt(0)
+            ? Date.valueOf(asOf)
+            : Date.valueOf(ledgerStart.getDate(0).toLocalDate().plusDays(burnInDays));
     Date cutoff = Date.valueOf(asOf);
-    return first.join(peers, FirstInvoiceOutcomes.scala(List.of("customer_id", "first_date")))
+    return first
+        .join(peers, FirstInvoiceOutcomes.scala(List.of("customer_id", "first_date")))
         .withColumn("after_burn_in", col("first_date").geq(lit(burnInEnd)))
         .withColumn("market_known", col("global_n").geq(minPeerInvoices))
         .withColumn("label_known", col("known_date").leq(cutoff))
         .withColumn("window_complete", date_add(col("due_date"), lateDays).lt(cutoff))
-        .withColumn("eligible", col("after_burn_in").and(col("market_known")).and(col("window_complete")));
+        .withColumn(
+            "eligible", col("after_burn_in").and(col("market_known")).and(col("window_complete")));
   }
 
   static ProspectRow toRow(Row r) {
     LocalDate date = r.<Date>getAs("first_date").toLocalDate();
     Date created = r.getAs("created_date");
-    Prospect p = new Prospect(r.getAs("country"), r.getAs("sector"), r.getAs("size_band"),
-        created == null ? null : created.toLocalDate(), null, r.<BigDecimal>getAs("amount"), r.<Integer>getAs("terms_days"),
-        r.getAs("channel"), date);
-    PeerContext peers = new PeerContext(count(r, "global"), count(r, "sector"), count(r, "size_band"), count(r, "country"));
+    Prospect p =
+        new Prospect(
+            r.getAs("country"),
+            r.getAs("sector"),
+            r.getAs("size_band"),
+            created == null ? null : created.toLocalDate(),
+            null,
+            r.<BigDecimal>getAs("amount"),
+            r.<Integer>getAs("terms_days"),
+            r.getAs("channel"),
+            date);
+    PeerContext peers =
+        new PeerContext(
+            count(r, "global"), count(r, "sector"), count(r, "size_band"), count(r, "country"));
     return new ProspectRow(r.getAs("customer_id"), date, p, peers, r.<Integer>getAs("late"));
   }
 
@@ -242,7 +325,10 @@ public final class TrainProspectsJob {
     return new PeerSnapshot(asOf, global, by.get("sector"), by.get("size_band"), by.get("country"));
   }
 
-  /** A canonical table at its current version (recorded), checked against its schema; empty when absent. */
+  /**
+   * A canonical table at its current version (recorded), checked against its schema; empty when
+   * absent.
+   */
   private Dataset<Row> read(CanonicalTable table, Map<String, Long> versions) {
     if (table == CanonicalTable.INVOICES && !warehouse.exists(table)) {
       throw EncoursErrors.noCanonicalTables(warehouse.root());
@@ -252,8 +338,15 @@ public final class TrainProspectsJob {
     if (v < 0) {
       return warehouse.read(table);
     }
-    Dataset<Row> rows = warehouse.spark().read().format("delta").option("versionAsOf", v).load(warehouse.path(table));
-    SchemaContract.require("table " + table.tableName() + " (version " + v + ")", table.storedSchema(), rows.schema());
+    Dataset<Row> rows =
+        warehouse
+            .spark()
+            .read()
+            .format("delta")
+            .option("versionAsOf", v)
+            .load(warehouse.path(table));
+    SchemaContract.require(
+        "table " + table.tableName() + " (version " + v + ")", table.storedSchema(), rows.schema());
     return rows;
   }
 
