@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.core.metrics.AgingSlabs;
+import org.encours.core.tables.DerivedTable;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -34,10 +35,14 @@ import org.encours.warehouse.Warehouse;
  * </ul>
  */
 public final class AnalyticsJob {
-  public static final String AGING_ITEMS = "aging_items";
-  public static final String AGING = "aging";
-  public static final String PAYMENT_BEHAVIOUR = "payment_behaviour";
-  public static final String RECEIVABLES_KPIS = "receivables_kpis";
+  /**
+   * The names of the tables this job writes, as the catalogue ({@link DerivedTable}) declares them.
+   */
+  public static final String AGING_ITEMS = DerivedTable.AGING_ITEMS.tableName();
+
+  public static final String AGING = DerivedTable.AGING.tableName();
+  public static final String PAYMENT_BEHAVIOUR = DerivedTable.PAYMENT_BEHAVIOUR.tableName();
+  public static final String RECEIVABLES_KPIS = DerivedTable.RECEIVABLES_KPIS.tableName();
 
   /** What a run did, also printed as the command's one-line summary. */
   public record Result(
@@ -114,7 +119,7 @@ public final class AnalyticsJob {
   private long writeBehaviourAt(
       Dataset<Row> behaviour, Map<String, Long> versions, LocalDate asOf) {
     return write(
-        PAYMENT_BEHAVIOUR,
+        DerivedTable.PAYMENT_BEHAVIOUR,
         Provenance.stamp(PaymentBehaviourFeatures.published(behaviour), versions),
         "as_of_date = '" + asOf + "'");
   }
@@ -164,7 +169,9 @@ public final class AnalyticsJob {
     Dataset<Row> items =
         agingItems(inputs)
             .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
-    written.put(AGING_ITEMS, write(AGING_ITEMS, Provenance.stamp(items, inputs.versions()), where));
+    written.put(
+        AGING_ITEMS,
+        write(DerivedTable.AGING_ITEMS, Provenance.stamp(items, inputs.versions()), where));
     describe("aging summary as of " + asOf);
     Dataset<Row> summary =
         AgingSnapshot.summary(
@@ -174,7 +181,8 @@ public final class AnalyticsJob {
                 asOf,
                 slabs)
             .withColumn("aged_from", lit(slabs.basis().name().toLowerCase(Locale.ROOT)));
-    written.put(AGING, write(AGING, Provenance.stamp(summary, inputs.versions()), where));
+    written.put(
+        AGING, write(DerivedTable.AGING, Provenance.stamp(summary, inputs.versions()), where));
     if (!withBehaviour) {
       return slabs + "; " + itemsHow + "; payment behaviour left to the score step";
     }
@@ -304,7 +312,10 @@ public final class AnalyticsJob {
             + "'";
     written.put(
         RECEIVABLES_KPIS,
-        write(RECEIVABLES_KPIS, Provenance.stamp(series.rows(), inputs.versions()), where));
+        write(
+            DerivedTable.RECEIVABLES_KPIS,
+            Provenance.stamp(series.rows(), inputs.versions()),
+            where));
     long keptRows = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
     say(
         String.format(
@@ -341,25 +352,17 @@ public final class AnalyticsJob {
     return all;
   }
 
-  /**
-   * Writes rows into a Delta table partitioned by as_of_date, replacing what {@code where} selects.
-   */
-  private long write(String table, Dataset<Row> rows, String where) {
+  /** Replaces what {@code where} selects in a table by rows checked against its contract. */
+  private long write(DerivedTable table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
-    boolean exists = warehouse.exists(table);
-    rows.write()
-        .format("delta")
-        .mode(exists ? "overwrite" : "errorifexists")
-        .option("replaceWhere", where)
-        .partitionBy("as_of_date")
-        .save(warehouse.path(table));
+    warehouse.replace(table, rows, where);
     long count = warehouse.read(table).filter(where).count();
     say(
         String.format(
             Locale.ROOT,
             "wrote %,d rows to %s (%s) in %.1f s",
             count,
-            table,
+            table.tableName(),
             where,
             (System.nanoTime() - start) / 1e9));
     return count;

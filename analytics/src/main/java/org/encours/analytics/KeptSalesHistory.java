@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.encours.core.tables.DerivedTable;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -24,7 +25,7 @@ import org.encours.warehouse.Warehouse;
  * built from the invoices.
  */
 final class KeptSalesHistory {
-  static final String TABLE = "kpi_sales_history";
+  static final String TABLE = DerivedTable.KPI_SALES_HISTORY.tableName();
 
   private KeptSalesHistory() {}
 
@@ -100,12 +101,7 @@ final class KeptSalesHistory {
             ReceivablesKpis.monthStartOf(col("_first_index")).as("first_month"),
             col("_sales_to_date").as("monthly_sales"),
             lit(Date.valueOf(through.atEndOfMonth())).as("through"));
-    Provenance.stamp(rows, versions)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(warehouse.path(TABLE));
+    warehouse.overwrite(DerivedTable.KPI_SALES_HISTORY, Provenance.stamp(rows, versions));
     return warehouse.read(TABLE).count();
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,7 @@ import org.encours.analytics.AnalyticsJob;
 import org.encours.core.cli.EncoursCli;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
+import org.encours.core.tables.DerivedTable;
 import org.encours.ingest.mapping.MappingLoader;
 import org.encours.prevention.RecommendJob;
 import org.encours.scoring.LatePaymentModels;
@@ -31,6 +33,7 @@ import org.encours.scoring.TinyLedger;
 import org.encours.scoring.TrainJob;
 import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
+import org.encours.warehouse.TableContract;
 import org.encours.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -210,6 +213,16 @@ class RefreshJobTest {
       rows.put(table, partition.collectAsList().stream().map(Row::toString).sorted().toList());
     }
     return rows;
+  }
+
+  @Test
+  void everyDerivedTableTheRefreshWritesHasTheColumnsOfItsContract() {
+    for (DerivedTable table : DerivedTable.values()) {
+      assertThat(warehouse.exists(table)).as(table.tableName()).isTrue();
+      assertThatCode(() -> TableContract.check(table, warehouse.read(table).schema()))
+          .as(table.tableName())
+          .doesNotThrowAnyException();
+    }
   }
 
   @Test

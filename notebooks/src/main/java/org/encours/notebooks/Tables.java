@@ -13,23 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
-import org.encours.api.data.ColumnSpec;
-import org.encours.api.data.DeltaTableReader;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.DeltaTableReader;
 
 /**
- * The warehouse as a notebook reads it: committed Delta snapshots through the API module's Delta
- * Kernel reader (never the Parquet files directly: a table's folder also holds files that no longer
- * belong to it), all columns, into memory.
+ * The warehouse as a notebook reads it: committed Delta snapshots through the warehouse reader
+ * (Delta Kernel; never the Parquet files directly: a table's folder also holds files that no longer
+ * belong to it), all columns, into memory. A derived table is named by its catalogue entry ({@link
+ * DerivedTable}) and read checked against it: a table written by another version of Encours fails
+ * naming the column it lacks.
  *
  * <pre>{@code
- * Tables tables = Tables.fromEnvironment();           // ENCOURS_WAREHOUSE, else ../var/warehouse
- * Table aging = tables.latestPartition("aging");      // the latest as_of_date only
- * Table kpis = tables.read("receivables_kpis");       // every month
+ * Tables tables = Tables.fromEnvironment();                         // ENCOURS_WAREHOUSE, else ../var/warehouse
+ * Table aging = tables.latestPartition(DerivedTable.AGING);         // the latest as_of_date only
+ * Table kpis = tables.read(DerivedTable.RECEIVABLES_KPIS);          // every month
+ * Table invoices = tables.read("invoices");                         // any table by its name
  * }</pre>
  */
 public final class Tables {
   /** The partition column of the dated tables (aging, scores, recommendations, ...). */
-  public static final String AS_OF = "as_of_date";
+  public static final String AS_OF = Columns.AS_OF_DATE;
 
   private final Path root;
   private final Engine engine;
@@ -105,15 +110,39 @@ public final class Tables {
 
   /** Every row of the table's latest committed version. */
   public Table read(String table) {
-    return read(table, null);
+    return read(table, null, List.of());
+  }
+
+  /**
+   * Every row of the derived table's latest committed version, with at least its catalogue's
+   * columns.
+   */
+  public Table read(DerivedTable table) {
+    return read(table.tableName(), null, contract(table));
   }
 
   /** The rows of the greatest {@code as_of_date} of the table's latest committed version. */
   public Table latestPartition(String table) {
-    return read(table, AS_OF);
+    return read(table, AS_OF, List.of());
   }
 
-  private Table read(String table, String latestDateColumn) {
+  /**
+   * The rows of the greatest {@code as_of_date} of the derived table, with at least its catalogue's
+   * columns.
+   */
+  public Table latestPartition(DerivedTable table) {
+    return read(table.tableName(), AS_OF, contract(table));
+  }
+
+  private static List<ColumnSpec> contract(DerivedTable table) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    for (String column : table.columnNames()) {
+      specs.add(ColumnSpec.required(table, column));
+    }
+    return specs;
+  }
+
+  private Table read(String table, String latestDateColumn, List<ColumnSpec> required) {
     String path = path(table);
     Snapshot snapshot;
     try {
@@ -129,10 +158,12 @@ public final class Tables {
     }
     long version = snapshot.getVersion(engine);
     List<String> columns = new ArrayList<>();
-    List<ColumnSpec> specs = new ArrayList<>();
+    List<ColumnSpec> specs = new ArrayList<>(required);
     for (StructField f : snapshot.getSchema(engine).fields()) {
       columns.add(f.getName());
-      specs.add(ColumnSpec.optional(f.getName(), ColumnSpec.Kind.ANY));
+      if (required.stream().noneMatch(spec -> spec.name().equals(f.getName()))) {
+        specs.add(ColumnSpec.optional(f.getName(), ColumnSpec.Kind.ANY));
+      }
     }
     List<TableRow> rows = new ArrayList<>();
     DeltaTableReader.ReadResult r =

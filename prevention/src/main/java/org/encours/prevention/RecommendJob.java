@@ -35,6 +35,8 @@ import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.core.policy.Policy;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
 
@@ -50,9 +52,14 @@ import org.encours.warehouse.Warehouse;
  * debtor is abroad (country other than {@code homeCountry}).
  */
 public final class RecommendJob {
-  public static final String RECOMMENDATIONS = "recommendations";
-  public static final String DUNNING_PLAN = "dunning_plan";
-  public static final String CUSTOMER_SCORES = "customer_scores";
+  /**
+   * The names of the tables this job writes and reads, as the catalogue ({@link DerivedTable})
+   * declares them.
+   */
+  public static final String RECOMMENDATIONS = DerivedTable.RECOMMENDATIONS.tableName();
+
+  public static final String DUNNING_PLAN = DerivedTable.DUNNING_PLAN.tableName();
+  public static final String CUSTOMER_SCORES = DerivedTable.CUSTOMER_SCORES.tableName();
 
   /** What a run wrote. */
   public record Result(
@@ -104,14 +111,14 @@ public final class RecommendJob {
     Dataset<Row> recommendations =
         recommendations(inputs, scores, open, asOf).localCheckpoint(true);
     long customers = recommendations.count();
-    write(Provenance.stamp(recommendations, versions), RECOMMENDATIONS, asOf);
+    write(Provenance.stamp(recommendations, versions), DerivedTable.RECOMMENDATIONS, asOf);
     progress.step(
         String.format(
             Locale.ROOT, "%,d recommendations written to %s", customers, RECOMMENDATIONS));
 
     Dataset<Row> plans = plans(inputs, scores, open, asOf).localCheckpoint(true);
     long invoices = plans.count();
-    write(Provenance.stamp(plans, versions), DUNNING_PLAN, asOf);
+    write(Provenance.stamp(plans, versions), DerivedTable.DUNNING_PLAN, asOf);
     progress.step(
         String.format(Locale.ROOT, "%,d dunning plans written to %s", invoices, DUNNING_PLAN));
     return new Result(
@@ -132,9 +139,9 @@ public final class RecommendJob {
             .read(CUSTOMER_SCORES)
             .where(col("as_of_date").equalTo(lit(Date.valueOf(asOf))))
             .select(
-                col("customer_id"),
-                col("probability_late_30d").cast("double").as("probability"),
-                col("model_version"));
+                col(Columns.CUSTOMER_ID),
+                col(Columns.PROBABILITY_LATE_30D).cast("double").as("probability"),
+                col(Columns.MODEL_VERSION));
     if (scores.isEmpty()) {
       throw noScores(asOf);
     }
@@ -283,12 +290,7 @@ public final class RecommendJob {
     return value.cast(CanonicalTable.MONEY);
   }
 
-  private void write(Dataset<Row> rows, String table, LocalDate asOf) {
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .partitionBy("as_of_date")
-        .option("replaceWhere", "as_of_date = '" + asOf + "'")
-        .save(warehouse.path(table));
+  private void write(Dataset<Row> rows, DerivedTable table, LocalDate asOf) {
+    warehouse.replace(table, rows, "as_of_date = '" + asOf + "'");
   }
 }

@@ -30,6 +30,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.core.cli.Progress;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
 import org.encours.reports.ReportData.ActionCount;
 import org.encours.reports.ReportData.AgingBucket;
 import org.encours.reports.ReportData.CalibrationBin;
@@ -58,12 +60,14 @@ import org.encours.warehouse.Warehouse;
  * section "not available" with the command that produces it; nothing here throws for missing data.
  */
 public final class ReportLoader {
-  public static final String AGING = "aging";
-  public static final String RECEIVABLES_KPIS = "receivables_kpis";
-  public static final String CUSTOMER_SCORES = "customer_scores";
-  public static final String RECOMMENDATIONS = "recommendations";
-  public static final String DUNNING_PLAN = "dunning_plan";
-  public static final String SCORE_DRIFT = "score_drift";
+  /** The tables the report reads, by their catalogue names ({@link DerivedTable}). */
+  public static final String AGING = DerivedTable.AGING.tableName();
+
+  public static final String RECEIVABLES_KPIS = DerivedTable.RECEIVABLES_KPIS.tableName();
+  public static final String CUSTOMER_SCORES = DerivedTable.CUSTOMER_SCORES.tableName();
+  public static final String RECOMMENDATIONS = DerivedTable.RECOMMENDATIONS.tableName();
+  public static final String DUNNING_PLAN = DerivedTable.DUNNING_PLAN.tableName();
+  public static final String SCORE_DRIFT = DerivedTable.SCORE_DRIFT.tableName();
   public static final List<String> GRADES = List.of("A", "B", "C", "D", "E");
   static final int TOP_CUSTOMERS = 20;
   static final int CONCENTRATION_TOP = 10;
@@ -168,13 +172,13 @@ public final class ReportLoader {
     Source source = sources.get(name);
     if (source == null
         || !source.inputVersions().isEmpty()
-        || !List.of(rows.columns()).contains("input_versions")) {
+        || !List.of(rows.columns()).contains(Columns.INPUT_VERSIONS)) {
       return;
     }
     Row first =
         rows
-            .select("input_versions")
-            .where(col("input_versions").isNotNull())
+            .select(Columns.INPUT_VERSIONS)
+            .where(col(Columns.INPUT_VERSIONS).isNotNull())
             .limit(1)
             .collectAsList()
             .stream()
@@ -187,7 +191,7 @@ public final class ReportLoader {
   }
 
   private static Column on(LocalDate date) {
-    return col("as_of_date").equalTo(lit(Date.valueOf(date)));
+    return col(Columns.AS_OF_DATE).equalTo(lit(Date.valueOf(date)));
   }
 
   private static String missingTable(String table, String command) {
@@ -213,7 +217,7 @@ public final class ReportLoader {
     }
     LocalDate previous = YearMonth.from(monthEnd).minusMonths(1).atEndOfMonth();
     Dataset<Row> rows =
-        kpis.where(col("level").equalTo("portfolio").and(on(monthEnd).or(on(previous))));
+        kpis.where(col(Columns.LEVEL).equalTo("portfolio").and(on(monthEnd).or(on(previous))));
     provenance(RECEIVABLES_KPIS, rows);
     KpiSnapshot current = null;
     KpiSnapshot before = null;
@@ -232,14 +236,14 @@ public final class ReportLoader {
 
   private static KpiSnapshot kpi(Row r) {
     return new KpiSnapshot(
-        r.<Date>getAs("as_of_date").toLocalDate(),
-        decimal(r, "ar"),
-        decimal(r, "overdue_ar"),
-        dbl(r, "dso_count_back"),
-        dbl(r, "dso_standard"),
-        dbl(r, "bpdso_count_back"),
-        dbl(r, "add_count_back"),
-        dbl(r, "cei"));
+        r.<Date>getAs(Columns.AS_OF_DATE).toLocalDate(),
+        decimal(r, Columns.AR),
+        decimal(r, Columns.OVERDUE_AR),
+        dbl(r, Columns.DSO_COUNT_BACK),
+        dbl(r, Columns.DSO_STANDARD),
+        dbl(r, Columns.BPDSO_COUNT_BACK),
+        dbl(r, Columns.ADD_COUNT_BACK),
+        dbl(r, Columns.CEI));
   }
 
   private Part<List<TrendPoint>> trend(LocalDate monthEnd) {
@@ -251,24 +255,24 @@ public final class ReportLoader {
     List<TrendPoint> points = new ArrayList<>();
     for (Row r :
         kpis.where(
-                col("level")
+                col(Columns.LEVEL)
                     .equalTo("portfolio")
                     .and(
-                        col("as_of_date")
+                        col(Columns.AS_OF_DATE)
                             .between(lit(Date.valueOf(first)), lit(Date.valueOf(monthEnd)))))
-            .orderBy("as_of_date")
+            .orderBy(Columns.AS_OF_DATE)
             .collectAsList()) {
       points.add(
           new TrendPoint(
-              r.<Date>getAs("as_of_date").toLocalDate(),
-              decimal(r, "current_ar"),
-              decimal(r, "overdue_ar"),
-              decimal(r, "overdue_60_ar"),
-              dbl(r, "dso_count_back"),
-              dbl(r, "dso_standard"),
-              dbl(r, "bpdso_count_back"),
-              dbl(r, "add_count_back"),
-              dbl(r, "cei")));
+              r.<Date>getAs(Columns.AS_OF_DATE).toLocalDate(),
+              decimal(r, Columns.CURRENT_AR),
+              decimal(r, Columns.OVERDUE_AR),
+              decimal(r, Columns.OVERDUE_60_AR),
+              dbl(r, Columns.DSO_COUNT_BACK),
+              dbl(r, Columns.DSO_STANDARD),
+              dbl(r, Columns.BPDSO_COUNT_BACK),
+              dbl(r, Columns.ADD_COUNT_BACK),
+              dbl(r, Columns.CEI)));
     }
     return points.isEmpty()
         ? Part.missing(
@@ -291,17 +295,17 @@ public final class ReportLoader {
     if (aging == null) {
       return Part.missing(missingTable(AGING, command));
     }
-    Dataset<Row> rows = aging.where(col("level").equalTo("portfolio").and(on(asOf)));
+    Dataset<Row> rows = aging.where(col(Columns.LEVEL).equalTo("portfolio").and(on(asOf)));
     provenance(AGING, rows);
     List<AgingBucket> buckets = new ArrayList<>();
-    for (Row r : rows.orderBy("bucket_order").collectAsList()) {
+    for (Row r : rows.orderBy(Columns.BUCKET_ORDER).collectAsList()) {
       buckets.add(
           new AgingBucket(
-              r.getAs("bucket"),
-              ((Number) r.getAs("bucket_order")).intValue(),
-              decimal(r, "open_amount"),
-              ((Number) r.getAs("open_count")).longValue(),
-              dbl(r, "share")));
+              r.getAs(Columns.BUCKET),
+              ((Number) r.getAs(Columns.BUCKET_ORDER)).intValue(),
+              decimal(r, Columns.OPEN_AMOUNT),
+              ((Number) r.getAs(Columns.OPEN_COUNT)).longValue(),
+              dbl(r, Columns.SHARE)));
     }
     return buckets.isEmpty() ? Part.missing(missingDate(AGING, asOf, command)) : Part.of(buckets);
   }
@@ -314,19 +318,22 @@ public final class ReportLoader {
     }
     Dataset<Row> customers =
         aging
-            .where(col("level").equalTo("customer").and(on(asOf)))
-            .groupBy("entity_id")
-            .agg(max("total_open").as("ar"));
+            .where(col(Columns.LEVEL).equalTo("customer").and(on(asOf)))
+            .groupBy(Columns.ENTITY_ID)
+            .agg(max(Columns.TOTAL_OPEN).as("ar"));
     List<Row> top =
         customers
-            .orderBy(col("ar").desc(), col("entity_id"))
+            .orderBy(col(Columns.AR).desc(), col(Columns.ENTITY_ID))
             .limit(CONCENTRATION_TOP)
             .collectAsList();
     Row portfolio =
         aging
             .where(
-                col("level").equalTo("portfolio").and(on(asOf)).and(col("total_open").isNotNull()))
-            .agg(max("total_open"))
+                col(Columns.LEVEL)
+                    .equalTo("portfolio")
+                    .and(on(asOf))
+                    .and(col(Columns.TOTAL_OPEN).isNotNull()))
+            .agg(max(Columns.TOTAL_OPEN))
             .first();
     if (top.isEmpty() || portfolio.isNullAt(0)) {
       return Part.missing(missingDate(AGING, asOf, command));
@@ -355,10 +362,10 @@ public final class ReportLoader {
   /** The calibrated probability column: {@code probability}, else {@code probability_late_30d}. */
   private static Column probability(Dataset<Row> scores) {
     List<String> cols = List.of(scores.columns());
-    return cols.contains("probability")
-        ? col("probability")
-        : cols.contains("probability_late_30d")
-            ? col("probability_late_30d")
+    return cols.contains(Columns.PROBABILITY)
+        ? col(Columns.PROBABILITY)
+        : cols.contains(Columns.PROBABILITY_LATE_30D)
+            ? col(Columns.PROBABILITY_LATE_30D)
             : lit(null).cast("double");
   }
 
@@ -372,16 +379,16 @@ public final class ReportLoader {
     List<Row> top =
         scores
             .select(
-                col("customer_id"),
-                col("grade"),
+                col(Columns.CUSTOMER_ID),
+                col(Columns.GRADE),
                 probability(scores).cast("double").as("p"),
-                cols.contains("points")
-                    ? col("points").cast("int").as("points")
+                cols.contains(Columns.POINTS)
+                    ? col(Columns.POINTS).cast("int").as("points")
                     : lit(null).cast("int").as("points"),
-                col("exposure"),
-                col("expected_loss"),
-                cols.contains("reasons") ? col("reasons") : lit(null).as("reasons"))
-            .orderBy(col("expected_loss").desc_nulls_last(), col("customer_id"))
+                col(Columns.EXPOSURE),
+                col(Columns.EXPECTED_LOSS),
+                cols.contains(Columns.REASONS) ? col(Columns.REASONS) : lit(null).as("reasons"))
+            .orderBy(col(Columns.EXPECTED_LOSS).desc_nulls_last(), col(Columns.CUSTOMER_ID))
             .limit(TOP_CUSTOMERS)
             .collectAsList();
     if (top.isEmpty()) {
@@ -399,8 +406,8 @@ public final class ReportLoader {
               r.getString(1),
               r.isNullAt(2) ? null : r.getDouble(2),
               r.isNullAt(3) ? null : r.getInt(3),
-              decimal(r, "exposure"),
-              decimal(r, "expected_loss"),
+              decimal(r, Columns.EXPOSURE),
+              decimal(r, Columns.EXPECTED_LOSS),
               reasons(r.isNullAt(6) ? null : r.get(6) instanceof String t ? t : r.getList(6)),
               actions == null
                   ? "not available: run encours recommend --as-of " + asOf
@@ -416,8 +423,8 @@ public final class ReportLoader {
       for (Object o : list) {
         if (o instanceof Row row) {
           out.add(
-              List.of(row.schema().fieldNames()).contains("reason")
-                  ? row.getAs("reason")
+              List.of(row.schema().fieldNames()).contains(Columns.REASON)
+                  ? row.getAs(Columns.REASON)
                   : row.toString());
         } else if (o != null) {
           out.add(o.toString());
@@ -438,19 +445,20 @@ public final class ReportLoader {
     if (recs == null) {
       return null;
     }
-    Dataset<Row> rows = recs.where(on(asOf).and(col("customer_id").isin(customers.toArray())));
+    Dataset<Row> rows =
+        recs.where(on(asOf).and(col(Columns.CUSTOMER_ID).isin(customers.toArray())));
     provenance(RECOMMENDATIONS, rows);
     Map<String, String> out = new LinkedHashMap<>();
     for (Row r : rows.collectAsList()) {
       out.put(
-          r.getAs("customer_id"),
+          r.getAs(Columns.CUSTOMER_ID),
           RecommendedAction.describe(
-              r.getAs("block_orders"),
-              r.getAs("review_limit"),
-              decimal(r, "deposit_share"),
-              decimal(r, "credit_limit"),
-              r.getAs("max_terms_days"),
-              r.getAs("ladder")));
+              r.getAs(Columns.BLOCK_ORDERS),
+              r.getAs(Columns.REVIEW_LIMIT),
+              decimal(r, Columns.DEPOSIT_SHARE),
+              decimal(r, Columns.CREDIT_LIMIT),
+              r.getAs(Columns.MAX_TERMS_DAYS),
+              r.getAs(Columns.LADDER)));
     }
     return out;
   }
@@ -463,15 +471,16 @@ public final class ReportLoader {
     Map<String, GradeCount> byGrade = new TreeMap<>();
     for (Row r :
         scores
-            .groupBy(coalesce(col("grade"), lit("?")).as("grade"))
+            .groupBy(coalesce(col(Columns.GRADE), lit("?")).as("grade"))
             .agg(
                 count(lit(1)).as("n"),
-                sum("exposure").as("exposure"),
-                sum("expected_loss").as("el"))
+                sum(Columns.EXPOSURE).as("exposure"),
+                sum(Columns.EXPECTED_LOSS).as("el"))
             .collectAsList()) {
       byGrade.put(
           r.getString(0),
-          new GradeCount(r.getString(0), r.getLong(1), decimal(r, "exposure"), decimal(r, "el")));
+          new GradeCount(
+              r.getString(0), r.getLong(1), decimal(r, Columns.EXPOSURE), decimal(r, "el")));
     }
     if (byGrade.isEmpty()) {
       return Part.missing(missingDate(CUSTOMER_SCORES, asOf, scoreCommand(asOf)));
@@ -499,10 +508,10 @@ public final class ReportLoader {
     }
     Dataset<Row> joined =
         before
-            .select(col("customer_id"), col("grade").as("g0"))
+            .select(col(Columns.CUSTOMER_ID), col(Columns.GRADE).as("g0"))
             .join(
-                now.select(col("customer_id"), col("grade").as("g1")),
-                new String[] {"customer_id"},
+                now.select(col(Columns.CUSTOMER_ID), col(Columns.GRADE).as("g1")),
+                new String[] {Columns.CUSTOMER_ID},
                 "full_outer");
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     for (Row r :
@@ -522,11 +531,11 @@ public final class ReportLoader {
   private String modelVersion(LocalDate asOf) {
     for (String t : List.of(CUSTOMER_SCORES, RECOMMENDATIONS)) {
       Dataset<Row> rows = table(t);
-      if (rows != null && List.of(rows.columns()).contains("model_version")) {
+      if (rows != null && List.of(rows.columns()).contains(Columns.MODEL_VERSION)) {
         Row r =
             rows
-                .where(on(asOf).and(col("model_version").isNotNull()))
-                .select("model_version")
+                .where(on(asOf).and(col(Columns.MODEL_VERSION).isNotNull()))
+                .select(Columns.MODEL_VERSION)
                 .limit(1)
                 .collectAsList()
                 .stream()
@@ -558,17 +567,17 @@ public final class ReportLoader {
     List<ActionCount> week = new ArrayList<>();
     for (Row r :
         rows.where(
-                col("next_action")
+                col(Columns.NEXT_ACTION)
                     .isNotNull()
                     .and(
-                        col("next_action_date")
+                        col(Columns.NEXT_ACTION_DATE)
                             .between(lit(Date.valueOf(asOf)), lit(Date.valueOf(weekEnd)))))
-            .groupBy("next_action")
+            .groupBy(Columns.NEXT_ACTION)
             .agg(
                 count(lit(1)).as("n"),
-                countDistinct("customer_id").as("c"),
-                sum("outstanding").as("o"),
-                sum("amount_due").as("d"))
+                countDistinct(Columns.CUSTOMER_ID).as("c"),
+                sum(Columns.OUTSTANDING).as("o"),
+                sum(Columns.AMOUNT_DUE).as("d"))
             .collectAsList()) {
       week.add(
           new ActionCount(
@@ -578,9 +587,10 @@ public final class ReportLoader {
         java.util.Comparator.comparingInt((ActionCount a) -> stageOrder(a.action()))
             .thenComparing(ActionCount::action));
     Column soon =
-        col("next_action_date").between(lit(Date.valueOf(asOf)), lit(Date.valueOf(horizon)));
-    Dataset<Row> notices = rows.where(col("next_action").equalTo("formal_notice").and(soon));
-    Dataset<Row> escalations = rows.where(col("next_action").isin(ESCALATIONS.toArray()).and(soon));
+        col(Columns.NEXT_ACTION_DATE).between(lit(Date.valueOf(asOf)), lit(Date.valueOf(horizon)));
+    Dataset<Row> notices = rows.where(col(Columns.NEXT_ACTION).equalTo("formal_notice").and(soon));
+    Dataset<Row> escalations =
+        rows.where(col(Columns.NEXT_ACTION).isin(ESCALATIONS.toArray()).and(soon));
     return Part.of(
         new Dunning(
             weekEnd,
@@ -612,17 +622,20 @@ public final class ReportLoader {
   private static List<PlannedAction> planned(Dataset<Row> rows) {
     List<PlannedAction> out = new ArrayList<>();
     for (Row r :
-        rows.orderBy(col("next_action_date"), col("amount_due").desc(), col("invoice_id"))
+        rows.orderBy(
+                col(Columns.NEXT_ACTION_DATE),
+                col(Columns.AMOUNT_DUE).desc(),
+                col(Columns.INVOICE_ID))
             .limit(LIST_LIMIT)
             .collectAsList()) {
       out.add(
           new PlannedAction(
-              r.getAs("invoice_id"),
-              r.getAs("customer_id"),
-              r.getAs("next_action"),
-              r.<Date>getAs("next_action_date").toLocalDate(),
-              decimal(r, "outstanding"),
-              decimal(r, "amount_due")));
+              r.getAs(Columns.INVOICE_ID),
+              r.getAs(Columns.CUSTOMER_ID),
+              r.getAs(Columns.NEXT_ACTION),
+              r.<Date>getAs(Columns.NEXT_ACTION_DATE).toLocalDate(),
+              decimal(r, Columns.OUTSTANDING),
+              decimal(r, Columns.AMOUNT_DUE)));
     }
     return out;
   }
@@ -637,34 +650,39 @@ public final class ReportLoader {
     Row totals =
         rows.agg(
                 count(lit(1)),
-                sum(when(col("penalties").gt(0), 1).otherwise(0)),
-                sum("penalties"),
-                sum("indemnity"),
-                sum(when(col("penalties").gt(0).or(col("indemnity").gt(0)), col("amount_due"))))
+                sum(when(col(Columns.PENALTIES).gt(0), 1).otherwise(0)),
+                sum(Columns.PENALTIES),
+                sum(Columns.INDEMNITY),
+                sum(
+                    when(
+                        col(Columns.PENALTIES).gt(0).or(col(Columns.INDEMNITY).gt(0)),
+                        col(Columns.AMOUNT_DUE))))
             .first();
     if (totals.getLong(0) == 0) {
       return Part.missing(missingDate(DUNNING_PLAN, asOf, command));
     }
     List<LimitationCount> limitation = new ArrayList<>();
     Dataset<Row> near =
-        rows.where(col("limitation_status").isin("warn", "expired", "WARN", "EXPIRED"));
+        rows.where(col(Columns.LIMITATION_STATUS).isin("warn", "expired", "WARN", "EXPIRED"));
     for (Row r :
-        near.groupBy(org.apache.spark.sql.functions.lower(col("limitation_status")).as("s"))
-            .agg(count(lit(1)), sum("outstanding").as("o"))
+        near.groupBy(org.apache.spark.sql.functions.lower(col(Columns.LIMITATION_STATUS)).as("s"))
+            .agg(count(lit(1)), sum(Columns.OUTSTANDING).as("o"))
             .orderBy("s")
             .collectAsList()) {
       limitation.add(new LimitationCount(r.getString(0), r.getLong(1), decimal(r, "o")));
     }
     List<LimitationClaim> claims = new ArrayList<>();
     for (Row r :
-        near.orderBy(col("limitation_date"), col("invoice_id")).limit(LIST_LIMIT).collectAsList()) {
+        near.orderBy(col(Columns.LIMITATION_DATE), col(Columns.INVOICE_ID))
+            .limit(LIST_LIMIT)
+            .collectAsList()) {
       claims.add(
           new LimitationClaim(
-              r.getAs("invoice_id"),
-              r.getAs("customer_id"),
-              r.<String>getAs("limitation_status").toLowerCase(java.util.Locale.ROOT),
-              r.<Date>getAs("limitation_date").toLocalDate(),
-              decimal(r, "outstanding")));
+              r.getAs(Columns.INVOICE_ID),
+              r.getAs(Columns.CUSTOMER_ID),
+              r.<String>getAs(Columns.LIMITATION_STATUS).toLowerCase(java.util.Locale.ROOT),
+              r.<Date>getAs(Columns.LIMITATION_DATE).toLocalDate(),
+              decimal(r, Columns.OUTSTANDING)));
     }
     long withPenalties = totals.isNullAt(1) ? 0 : ((Number) totals.get(1)).longValue();
     return Part.of(
@@ -722,12 +740,12 @@ public final class ReportLoader {
     Dataset<Row> rows = drift.where(on(asOf));
     provenance(SCORE_DRIFT, rows);
     List<Drift> out = new ArrayList<>();
-    for (Row r : rows.orderBy(col("psi").desc()).collectAsList()) {
+    for (Row r : rows.orderBy(col(Columns.PSI).desc()).collectAsList()) {
       out.add(
           new Drift(
-              r.getAs("variable"),
-              r.isNullAt(r.fieldIndex("psi")) ? Double.NaN : r.<Double>getAs("psi"),
-              r.getAs("status")));
+              r.getAs(Columns.VARIABLE),
+              r.isNullAt(r.fieldIndex(Columns.PSI)) ? Double.NaN : r.<Double>getAs(Columns.PSI),
+              r.getAs(Columns.STATUS)));
     }
     return out.isEmpty() ? null : out;
   }

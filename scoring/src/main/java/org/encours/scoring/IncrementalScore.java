@@ -18,6 +18,7 @@ import org.encours.analytics.ChangedHistories;
 import org.encours.analytics.PaymentBehaviourFeatures;
 import org.encours.analytics.Provenance;
 import org.encours.analytics.SmallSets;
+import org.encours.core.tables.DerivedTable;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -25,8 +26,8 @@ import org.encours.warehouse.Warehouse;
  * walking every customer's whole history and applying the models to every invoice again:
  *
  * <ul>
- *   <li>{@value #STATE_TABLE}: each customer's walk state after the events of D0 and its open
- *       invoices then ({@link PaymentBehaviourFeatures.Start}), partitioned by as_of_date;
+ *   <li>{@code payment_behaviour_state}: each customer's walk state after the events of D0 and its
+ *       open invoices then ({@link PaymentBehaviourFeatures.Start}), partitioned by as_of_date;
  *   <li>{@value #OUTPUTS_TABLE}: the model outputs at issue (pd_t30, pd_t0, aft_lambda and the
  *       drift variables) of the invoices D0 scored (open at D0 or issued in the drift window), for
  *       the model version that scored them; replaced by each score.
@@ -44,7 +45,12 @@ import org.encours.warehouse.Warehouse;
 final class IncrementalScore {
   private IncrementalScore() {}
 
-  static final String STATE_TABLE = "payment_behaviour_state";
+  static final String STATE_TABLE = DerivedTable.PAYMENT_BEHAVIOUR_STATE.tableName();
+
+  /**
+   * Not in the catalogue: its columns follow the model (its drift variables), and only this class
+   * reads it.
+   */
   static final String OUTPUTS_TABLE = "invoice_model_outputs";
 
   /** The date of the score that kept the outputs. */
@@ -185,14 +191,10 @@ final class IncrementalScore {
   static void keepStates(
       Warehouse warehouse, Dataset<Row> states, Map<String, Long> versions, LocalDate asOf) {
     String where = "as_of_date = '" + asOf + "'";
-    boolean exists = warehouse.exists(STATE_TABLE);
-    Provenance.stamp(states.withColumn("as_of_date", lit(Date.valueOf(asOf))), versions)
-        .write()
-        .format("delta")
-        .mode(exists ? "overwrite" : "errorifexists")
-        .option("replaceWhere", where)
-        .partitionBy("as_of_date")
-        .save(warehouse.path(STATE_TABLE));
+    warehouse.replace(
+        DerivedTable.PAYMENT_BEHAVIOUR_STATE,
+        Provenance.stamp(states.withColumn("as_of_date", lit(Date.valueOf(asOf))), versions),
+        where);
     Row before =
         warehouse
             .read(STATE_TABLE)

@@ -44,6 +44,7 @@ import org.encours.analytics.AnalyticsJob;
 import org.encours.analytics.PaymentBehaviourFeatures;
 import org.encours.analytics.Provenance;
 import org.encours.analytics.SmallSets;
+import org.encours.core.tables.DerivedTable;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -54,9 +55,13 @@ import org.encours.warehouse.Warehouse;
  * score_drift}. Definitions: {@code docs/scoring.md}.
  */
 public final class ScoreJob {
-  public static final String INVOICE_SCORES = "invoice_scores";
-  public static final String CUSTOMER_SCORES = "customer_scores";
-  public static final String SCORE_DRIFT = "score_drift";
+  /**
+   * The names of the tables this job writes, as the catalogue ({@link DerivedTable}) declares them.
+   */
+  public static final String INVOICE_SCORES = DerivedTable.INVOICE_SCORES.tableName();
+
+  public static final String CUSTOMER_SCORES = DerivedTable.CUSTOMER_SCORES.tableName();
+  public static final String SCORE_DRIFT = DerivedTable.SCORE_DRIFT.tableName();
 
   /**
    * Invoices issued in the 91 days up to D form the population compared with training for drift.
@@ -270,14 +275,14 @@ public final class ScoreJob {
             .withColumn("model_version", lit(model.version()))
             .withColumn(Provenance.COLUMN, provenance);
     Map<String, Long> written = new LinkedHashMap<>();
-    written.put(INVOICE_SCORES, write(INVOICE_SCORES, invoiceScores));
+    written.put(INVOICE_SCORES, write(DerivedTable.INVOICE_SCORES, invoiceScores));
 
     describe("customer scores as of " + asOf);
     Dataset<Row> customers =
         customerScores(customerRows, model.explainers().get(30))
             .withColumn("model_version", lit(model.version()))
             .withColumn(Provenance.COLUMN, provenance);
-    written.put(CUSTOMER_SCORES, write(CUSTOMER_SCORES, customers));
+    written.put(CUSTOMER_SCORES, write(DerivedTable.CUSTOMER_SCORES, customers));
 
     describe("score drift as of " + asOf);
     Dataset<Row> drift =
@@ -286,7 +291,7 @@ public final class ScoreJob {
                 invoiceRows.join(recent.withColumnRenamed("invoice_id", "point_id"), "point_id"))
             .withColumn("model_version", lit(model.version()))
             .withColumn(Provenance.COLUMN, provenance);
-    written.put(SCORE_DRIFT, write(SCORE_DRIFT, drift));
+    written.put(SCORE_DRIFT, write(DerivedTable.SCORE_DRIFT, drift));
     // The customers' points are (customer, D) for every customer known at D: exactly the
     // payment_behaviour rows of D (invoice points are dated before D), from the same inputs.
     Dataset<Row> atD = behaviour.filter(col("as_of_date").equalTo(lit(d)));
@@ -532,17 +537,11 @@ public final class ScoreJob {
         .withColumn("as_of_date", lit(Date.valueOf(asOf)));
   }
 
-  private long write(String table, Dataset<Row> rows) {
+  private long write(DerivedTable table, Dataset<Row> rows) {
     String where = "as_of_date = '" + asOf + "'";
-    boolean exists = warehouse.exists(table);
-    rows.write()
-        .format("delta")
-        .mode(exists ? "overwrite" : "errorifexists")
-        .option("replaceWhere", where)
-        .partitionBy("as_of_date")
-        .save(warehouse.path(table));
+    warehouse.replace(table, rows, where);
     long n = warehouse.read(table).filter(where).count();
-    say(String.format(Locale.ROOT, "wrote %,d rows to %s (%s)", n, table, where));
+    say(String.format(Locale.ROOT, "wrote %,d rows to %s (%s)", n, table.tableName(), where));
     return n;
   }
 

@@ -7,10 +7,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.encours.core.EncoursErrors;
+import org.encours.core.tables.DerivedTable;
 
 /**
  * The warehouse: a folder (local, HDFS or object storage) holding one Delta table per folder, named
- * after the table. It only locates and reads tables; jobs decide what to write.
+ * after the table. It locates and reads tables; jobs decide what to write, and write a derived
+ * table through {@link #replace} or {@link #overwrite}, which check the rows against its contract
+ * first.
  */
 public final class Warehouse {
   /**
@@ -62,6 +65,50 @@ public final class Warehouse {
 
   public String path(CanonicalTable table) {
     return path(table.tableName());
+  }
+
+  public String path(DerivedTable table) {
+    return path(table.tableName());
+  }
+
+  public boolean exists(DerivedTable table) {
+    return exists(table.tableName());
+  }
+
+  /**
+   * The latest committed snapshot of a derived table (not checked: readers select what they need).
+   */
+  public Dataset<Row> read(DerivedTable table) {
+    return read(table.tableName());
+  }
+
+  /**
+   * Replaces the rows of a partitioned derived table that {@code where} selects (e.g. {@code
+   * as_of_date = '2026-10-31'}) by {@code rows}, in one Delta commit, partitioned as the catalogue
+   * says; creates the table on its first write. The rows are checked against the table's contract
+   * first ({@link TableContract#check}); nothing is written when they do not match.
+   */
+  public void replace(DerivedTable table, Dataset<Row> rows, String where) {
+    TableContract.check(table, rows.schema());
+    rows.write()
+        .format("delta")
+        .mode(exists(table) ? "overwrite" : "errorifexists")
+        .option("replaceWhere", where)
+        .partitionBy(table.partitionColumns().toArray(new String[0]))
+        .save(path(table));
+  }
+
+  /**
+   * Replaces the whole of an unpartitioned derived table (the kept state tables) by {@code rows},
+   * checked against its contract first.
+   */
+  public void overwrite(DerivedTable table, Dataset<Row> rows) {
+    TableContract.check(table, rows.schema());
+    rows.write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(path(table));
   }
 
   public boolean exists(String table) {

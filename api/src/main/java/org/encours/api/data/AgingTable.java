@@ -1,17 +1,14 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.INTEGER;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code aging} as written by {@code encours analytics} (org.encours.analytics.AgingSnapshot):
@@ -19,18 +16,23 @@ import java.util.List;
  * aged_from; the latest as_of_date is served.
  */
 final class AgingTable implements TableMapping<PortfolioIndex<AgingRow>> {
+  private static final DerivedTable TABLE = DerivedTable.AGING;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("as_of_date", DATE),
-          required("level", STRING),
-          required("entity_id", STRING),
-          required("bucket", STRING),
-          optional("bucket_order", INTEGER),
-          required("open_amount", NUMBER),
-          optional("open_count", INTEGER),
-          optional("total_open", NUMBER),
-          optional("share", NUMBER),
-          optional("aged_from", STRING));
+      ColumnSpec.of(
+          TABLE,
+          List.of(
+              Columns.AS_OF_DATE,
+              Columns.LEVEL,
+              Columns.ENTITY_ID,
+              Columns.BUCKET,
+              Columns.OPEN_AMOUNT),
+          List.of(
+              Columns.BUCKET_ORDER,
+              Columns.OPEN_COUNT,
+              Columns.TOTAL_OPEN,
+              Columns.SHARE,
+              Columns.AGED_FROM));
 
   @Override
   public ServedTable table() {
@@ -50,19 +52,19 @@ final class AgingTable implements TableMapping<PortfolioIndex<AgingRow>> {
 
       @Override
       public void add(RowView row) {
-        double share = row.dbl("share");
+        double share = row.dbl(Columns.SHARE);
         rows.add(
             new AgingRow(
-                (LocalDate) row.value("as_of_date"),
-                interner.intern(row.string("level")),
-                row.string("entity_id"),
-                interner.intern(row.string("bucket")),
-                (int) row.lng("bucket_order", 0),
-                money(row, "open_amount"),
-                row.lng("open_count", 0),
-                money(row, "total_open"),
+                (LocalDate) row.value(Columns.AS_OF_DATE),
+                interner.intern(row.string(Columns.LEVEL)),
+                row.string(Columns.ENTITY_ID),
+                interner.intern(row.string(Columns.BUCKET)),
+                (int) row.lng(Columns.BUCKET_ORDER, 0),
+                money(row, Columns.OPEN_AMOUNT),
+                row.lng(Columns.OPEN_COUNT, 0),
+                money(row, Columns.TOTAL_OPEN),
                 Double.isNaN(share) ? null : share,
-                interner.intern(row.string("aged_from"))));
+                interner.intern(row.string(Columns.AGED_FROM))));
       }
 
       @Override

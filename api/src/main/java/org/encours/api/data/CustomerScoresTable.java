@@ -1,17 +1,12 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.ARRAY;
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.INTEGER;
-import static org.encours.api.data.ColumnSpec.Kind.MAP;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code customer_scores} (customer_id, as_of_date, probability, points, grade, reasons
@@ -20,18 +15,20 @@ import java.util.Map;
  * served.
  */
 final class CustomerScoresTable implements TableMapping<KeyedIndex<CustomerScore>> {
+  private static final DerivedTable TABLE = DerivedTable.CUSTOMER_SCORES;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("customer_id", STRING),
-          required("as_of_date", DATE),
-          required("probability_late_30d", NUMBER),
-          optional("points", INTEGER),
-          required("grade", STRING),
-          optional("reasons", ARRAY),
-          optional("exposure", NUMBER),
-          optional("expected_loss", NUMBER),
-          optional("model_version", STRING),
-          optional("input_versions", MAP));
+      ColumnSpec.of(
+          TABLE,
+          List.of(
+              Columns.CUSTOMER_ID, Columns.AS_OF_DATE, Columns.PROBABILITY_LATE_30D, Columns.GRADE),
+          List.of(
+              Columns.POINTS,
+              Columns.REASONS,
+              Columns.EXPOSURE,
+              Columns.EXPECTED_LOSS,
+              Columns.MODEL_VERSION,
+              Columns.INPUT_VERSIONS));
 
   @Override
   public ServedTable table() {
@@ -62,24 +59,24 @@ final class CustomerScoresTable implements TableMapping<KeyedIndex<CustomerScore
   }
 
   static CustomerScore map(RowView row, Interner interner) {
-    Reasons reasons = Reasons.of(row.value("reasons"), interner);
+    Reasons reasons = Reasons.of(row.value(Columns.REASONS), interner);
     return new CustomerScore(
-        row.string("customer_id"),
-        row.epochDay("as_of_date"),
-        row.dbl("probability_late_30d"),
-        (int) row.lng("points", Integer.MIN_VALUE),
-        interner.intern(row.string("grade")),
+        row.string(Columns.CUSTOMER_ID),
+        row.epochDay(Columns.AS_OF_DATE),
+        row.dbl(Columns.PROBABILITY_LATE_30D),
+        (int) row.lng(Columns.POINTS, Integer.MIN_VALUE),
+        interner.intern(row.string(Columns.GRADE)),
         reasons.texts(),
         reasons.contributions(),
-        row.cents("exposure"),
-        row.cents("expected_loss"),
-        interner.intern(row.string("model_version")),
+        row.cents(Columns.EXPOSURE),
+        row.cents(Columns.EXPECTED_LOSS),
+        interner.intern(row.string(Columns.MODEL_VERSION)),
         inputVersions(row, interner));
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Long> inputVersions(RowView row, Interner interner) {
-    Object value = row.value("input_versions");
+    Object value = row.value(Columns.INPUT_VERSIONS);
     return value == null ? Map.of() : interner.intern((Map<String, Long>) value);
   }
 }

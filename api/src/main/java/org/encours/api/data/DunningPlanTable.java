@@ -1,15 +1,11 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.ANY;
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.MAP;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code dunning_plan} as {@code encours recommend} writes it (invoice_id, customer_id, as_of_date,
@@ -17,21 +13,23 @@ import java.util.List;
  * notes, policy_version, input_versions; other columns are not served).
  */
 final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
+  private static final DerivedTable TABLE = DerivedTable.DUNNING_PLAN;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("invoice_id", STRING),
-          required("customer_id", STRING),
-          required("as_of_date", DATE),
-          optional("next_action", STRING),
-          optional("next_action_date", DATE),
-          optional("next_channel", STRING),
-          optional("amount_due", NUMBER),
-          optional("penalties", NUMBER),
-          optional("indemnity", NUMBER),
-          optional("limitation_date", DATE),
-          optional("notes", ANY),
-          optional("policy_version", STRING),
-          optional("input_versions", MAP));
+      ColumnSpec.of(
+          TABLE,
+          List.of(Columns.INVOICE_ID, Columns.CUSTOMER_ID, Columns.AS_OF_DATE),
+          List.of(
+              Columns.NEXT_ACTION,
+              Columns.NEXT_ACTION_DATE,
+              Columns.NEXT_CHANNEL,
+              Columns.AMOUNT_DUE,
+              Columns.PENALTIES,
+              Columns.INDEMNITY,
+              Columns.LIMITATION_DATE,
+              Columns.NOTES,
+              Columns.POLICY_VERSION,
+              Columns.INPUT_VERSIONS));
 
   @Override
   public ServedTable table() {
@@ -51,24 +49,24 @@ final class DunningPlanTable implements TableMapping<DunningPlanIndex> {
 
       @Override
       public void add(RowView row) {
-        int actionDay = row.epochDay("next_action_date");
+        int actionDay = row.epochDay(Columns.NEXT_ACTION_DATE);
         if (actionDay == Integer.MIN_VALUE) {
           return; // nothing scheduled: not an action
         }
         rows.add(
             new DunningAction(
-                row.string("invoice_id"),
-                row.string("customer_id"),
-                row.epochDay("as_of_date"),
-                interner.intern(row.string("next_action")),
+                row.string(Columns.INVOICE_ID),
+                row.string(Columns.CUSTOMER_ID),
+                row.epochDay(Columns.AS_OF_DATE),
+                interner.intern(row.string(Columns.NEXT_ACTION)),
                 actionDay,
-                interner.intern(row.string("next_channel")),
-                row.cents("amount_due"),
-                row.cents("penalties"),
-                row.cents("indemnity"),
-                row.epochDay("limitation_date"),
-                interner.intern(row.value("notes")),
-                interner.intern(row.string("policy_version")),
+                interner.intern(row.string(Columns.NEXT_CHANNEL)),
+                row.cents(Columns.AMOUNT_DUE),
+                row.cents(Columns.PENALTIES),
+                row.cents(Columns.INDEMNITY),
+                row.epochDay(Columns.LIMITATION_DATE),
+                interner.intern(row.value(Columns.NOTES)),
+                interner.intern(row.string(Columns.POLICY_VERSION)),
                 CustomerScoresTable.inputVersions(row, interner)));
       }
 

@@ -1,36 +1,36 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.MAP;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.Kind.TIMESTAMP;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code invoice_scores} (invoice_id, customer_id, as_of_date, probability, expected_days_late,
- * predicted_payment_date, payment_date_p10/p50/p90, grade, model_version, input_versions): the
- * latest date.
+ * payment_date_p10/p50/p90, grade, model_version, input_versions): the latest date; the predicted
+ * payment date served is the median one (p50).
  */
 final class InvoiceScoresTable implements TableMapping<KeyedIndex<InvoiceScore>> {
+  private static final DerivedTable TABLE = DerivedTable.INVOICE_SCORES;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("invoice_id", STRING),
-          required("customer_id", STRING),
-          required("as_of_date", DATE),
-          required("probability_late_30d", NUMBER),
-          optional("expected_days_late", NUMBER),
-          optional("predicted_payment_date", TIMESTAMP),
-          optional("payment_date_p10", TIMESTAMP),
-          optional("payment_date_p50", TIMESTAMP),
-          optional("payment_date_p90", TIMESTAMP),
-          optional("grade", STRING),
-          optional("model_version", STRING),
-          optional("input_versions", MAP));
+      ColumnSpec.of(
+          TABLE,
+          List.of(
+              Columns.INVOICE_ID,
+              Columns.CUSTOMER_ID,
+              Columns.AS_OF_DATE,
+              Columns.PROBABILITY_LATE_30D),
+          List.of(
+              Columns.EXPECTED_DAYS_LATE,
+              Columns.PAYMENT_DATE_P10,
+              Columns.PAYMENT_DATE_P50,
+              Columns.PAYMENT_DATE_P90,
+              Columns.GRADE,
+              Columns.MODEL_VERSION,
+              Columns.INPUT_VERSIONS));
 
   @Override
   public ServedTable table() {
@@ -52,17 +52,18 @@ final class InvoiceScoresTable implements TableMapping<KeyedIndex<InvoiceScore>>
       public void add(RowView row) {
         rows.add(
             new InvoiceScore(
-                row.string("invoice_id"),
-                row.string("customer_id"),
-                row.epochDay("as_of_date"),
-                row.dbl("probability_late_30d"),
-                row.dbl("expected_days_late"),
-                row.epochDay("predicted_payment_date"),
-                row.epochDay("payment_date_p10"),
-                row.epochDay("payment_date_p50"),
-                row.epochDay("payment_date_p90"),
-                interner.intern(row.string("grade")),
-                interner.intern(row.string("model_version")),
+                row.string(Columns.INVOICE_ID),
+                row.string(Columns.CUSTOMER_ID),
+                row.epochDay(Columns.AS_OF_DATE),
+                row.dbl(Columns.PROBABILITY_LATE_30D),
+                row.dbl(Columns.EXPECTED_DAYS_LATE),
+                row.epochDay(
+                    Columns.PAYMENT_DATE_P50), // the predicted payment date is the median one
+                row.epochDay(Columns.PAYMENT_DATE_P10),
+                row.epochDay(Columns.PAYMENT_DATE_P50),
+                row.epochDay(Columns.PAYMENT_DATE_P90),
+                interner.intern(row.string(Columns.GRADE)),
+                interner.intern(row.string(Columns.MODEL_VERSION)),
                 CustomerScoresTable.inputVersions(row, interner)));
       }
 

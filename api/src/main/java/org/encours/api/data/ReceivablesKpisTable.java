@@ -1,46 +1,44 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.INTEGER;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code receivables_kpis} as written by {@code encours analytics --monthly}
  * (org.encours.analytics.ReceivablesKpis): the latest month end is served.
  */
 final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>> {
+  private static final DerivedTable TABLE = DerivedTable.RECEIVABLES_KPIS;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("level", STRING),
-          required("entity_id", STRING),
-          required("as_of_date", DATE),
-          optional("credit_sales", NUMBER),
-          required("ar", NUMBER),
-          optional("current_ar", NUMBER),
-          optional("overdue_ar", NUMBER),
-          optional("overdue_60_ar", NUMBER),
-          optional("credits", NUMBER),
-          optional("open_items", INTEGER),
-          optional("share_overdue_60", NUMBER),
-          optional("dso_period_months", INTEGER),
-          optional("dso_period_days", INTEGER),
-          optional("dso_standard", NUMBER),
-          optional("dso_count_back", NUMBER),
-          optional("bpdso_standard", NUMBER),
-          optional("bpdso_count_back", NUMBER),
-          optional("add_standard", NUMBER),
-          optional("add_count_back", NUMBER),
-          optional("cei_period_months", INTEGER),
-          optional("cei", NUMBER),
-          optional("cei_whole_period_sales", NUMBER));
+      ColumnSpec.of(
+          TABLE,
+          List.of(Columns.LEVEL, Columns.ENTITY_ID, Columns.AS_OF_DATE, Columns.AR),
+          List.of(
+              Columns.CREDIT_SALES,
+              Columns.CURRENT_AR,
+              Columns.OVERDUE_AR,
+              Columns.OVERDUE_60_AR,
+              Columns.CREDITS,
+              Columns.OPEN_ITEMS,
+              Columns.SHARE_OVERDUE_60,
+              Columns.DSO_PERIOD_MONTHS,
+              Columns.DSO_PERIOD_DAYS,
+              Columns.DSO_STANDARD,
+              Columns.DSO_COUNT_BACK,
+              Columns.BPDSO_STANDARD,
+              Columns.BPDSO_COUNT_BACK,
+              Columns.ADD_STANDARD,
+              Columns.ADD_COUNT_BACK,
+              Columns.CEI_PERIOD_MONTHS,
+              Columns.CEI,
+              Columns.CEI_WHOLE_PERIOD_SALES));
 
   @Override
   public ServedTable table() {
@@ -62,28 +60,28 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
       public void add(RowView r) {
         rows.add(
             new KpiRow(
-                (LocalDate) r.value("as_of_date"),
-                interner.intern(r.string("level")),
-                r.string("entity_id"),
-                AgingTable.money(r, "credit_sales"),
-                AgingTable.money(r, "ar"),
-                AgingTable.money(r, "current_ar"),
-                AgingTable.money(r, "overdue_ar"),
-                AgingTable.money(r, "overdue_60_ar"),
-                AgingTable.money(r, "credits"),
-                r.isNull("open_items") ? null : r.lng("open_items", 0),
-                dbl(r, "share_overdue_60"),
-                integer(r, "dso_period_months"),
-                integer(r, "dso_period_days"),
-                dbl(r, "dso_standard"),
-                dbl(r, "dso_count_back"),
-                dbl(r, "bpdso_standard"),
-                dbl(r, "bpdso_count_back"),
-                dbl(r, "add_standard"),
-                dbl(r, "add_count_back"),
-                integer(r, "cei_period_months"),
-                dbl(r, "cei"),
-                dbl(r, "cei_whole_period_sales")));
+                (LocalDate) r.value(Columns.AS_OF_DATE),
+                interner.intern(r.string(Columns.LEVEL)),
+                r.string(Columns.ENTITY_ID),
+                AgingTable.money(r, Columns.CREDIT_SALES),
+                AgingTable.money(r, Columns.AR),
+                AgingTable.money(r, Columns.CURRENT_AR),
+                AgingTable.money(r, Columns.OVERDUE_AR),
+                AgingTable.money(r, Columns.OVERDUE_60_AR),
+                AgingTable.money(r, Columns.CREDITS),
+                r.isNull(Columns.OPEN_ITEMS) ? null : r.lng(Columns.OPEN_ITEMS, 0),
+                dbl(r, Columns.SHARE_OVERDUE_60),
+                integer(r, Columns.DSO_PERIOD_MONTHS),
+                integer(r, Columns.DSO_PERIOD_DAYS),
+                dbl(r, Columns.DSO_STANDARD),
+                dbl(r, Columns.DSO_COUNT_BACK),
+                dbl(r, Columns.BPDSO_STANDARD),
+                dbl(r, Columns.BPDSO_COUNT_BACK),
+                dbl(r, Columns.ADD_STANDARD),
+                dbl(r, Columns.ADD_COUNT_BACK),
+                integer(r, Columns.CEI_PERIOD_MONTHS),
+                dbl(r, Columns.CEI),
+                dbl(r, Columns.CEI_WHOLE_PERIOD_SALES)));
       }
 
       @Override

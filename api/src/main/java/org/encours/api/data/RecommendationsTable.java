@@ -1,17 +1,11 @@
 package org.encours.api.data;
 
-import static org.encours.api.data.ColumnSpec.Kind.ANY;
-import static org.encours.api.data.ColumnSpec.Kind.BOOLEAN;
-import static org.encours.api.data.ColumnSpec.Kind.DATE;
-import static org.encours.api.data.ColumnSpec.Kind.INTEGER;
-import static org.encours.api.data.ColumnSpec.Kind.MAP;
-import static org.encours.api.data.ColumnSpec.Kind.NUMBER;
-import static org.encours.api.data.ColumnSpec.Kind.STRING;
-import static org.encours.api.data.ColumnSpec.optional;
-import static org.encours.api.data.ColumnSpec.required;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * {@code recommendations} (customer_id, as_of_date, scored, grade, probability, deposit_share,
@@ -19,25 +13,30 @@ import java.util.List;
  * reasons, policy_version, model_version, input_versions).
  */
 final class RecommendationsTable implements TableMapping<KeyedIndex<Recommendation>> {
+  private static final DerivedTable TABLE = DerivedTable.RECOMMENDATIONS;
+
   static final List<ColumnSpec> COLUMNS =
-      List.of(
-          required("customer_id", STRING),
-          required("as_of_date", DATE),
-          required("scored", BOOLEAN),
-          optional("grade", STRING),
-          optional("probability", NUMBER),
-          required("deposit_share", NUMBER),
-          required("deposit_required_above", NUMBER),
-          required("credit_limit", NUMBER),
-          required("open_exposure", NUMBER),
-          required("max_terms_days", INTEGER),
-          required("block_orders", BOOLEAN),
-          optional("ladder", ANY),
-          optional("flags", ANY),
-          optional("reasons", ANY),
-          optional("policy_version", STRING),
-          optional("model_version", STRING),
-          optional("input_versions", MAP));
+      ColumnSpec.of(
+          TABLE,
+          List.of(
+              Columns.CUSTOMER_ID,
+              Columns.AS_OF_DATE,
+              Columns.SCORED,
+              Columns.DEPOSIT_SHARE,
+              Columns.DEPOSIT_REQUIRED_ABOVE,
+              Columns.CREDIT_LIMIT,
+              Columns.OPEN_EXPOSURE,
+              Columns.MAX_TERMS_DAYS,
+              Columns.BLOCK_ORDERS),
+          List.of(
+              Columns.GRADE,
+              Columns.PROBABILITY,
+              Columns.LADDER,
+              Columns.FLAGS,
+              Columns.REASONS,
+              Columns.POLICY_VERSION,
+              Columns.MODEL_VERSION,
+              Columns.INPUT_VERSIONS));
 
   @Override
   public ServedTable table() {
@@ -59,22 +58,22 @@ final class RecommendationsTable implements TableMapping<KeyedIndex<Recommendati
       public void add(RowView row) {
         rows.add(
             new Recommendation(
-                row.string("customer_id"),
-                row.epochDay("as_of_date"),
-                Boolean.TRUE.equals(row.value("scored")),
-                interner.intern(row.string("grade")),
-                row.dbl("probability"),
-                row.dbl("deposit_share"),
-                row.cents("deposit_required_above"),
-                row.cents("credit_limit"),
-                row.cents("open_exposure"),
-                (int) row.lng("max_terms_days", Integer.MIN_VALUE),
-                Boolean.TRUE.equals(row.value("block_orders")),
-                interner.intern(row.value("ladder")),
-                interner.intern(row.value("flags")),
-                interner.intern(row.value("reasons")),
-                interner.intern(row.string("policy_version")),
-                interner.intern(row.string("model_version")),
+                row.string(Columns.CUSTOMER_ID),
+                row.epochDay(Columns.AS_OF_DATE),
+                Boolean.TRUE.equals(row.value(Columns.SCORED)),
+                interner.intern(row.string(Columns.GRADE)),
+                row.dbl(Columns.PROBABILITY),
+                row.dbl(Columns.DEPOSIT_SHARE),
+                row.cents(Columns.DEPOSIT_REQUIRED_ABOVE),
+                row.cents(Columns.CREDIT_LIMIT),
+                row.cents(Columns.OPEN_EXPOSURE),
+                (int) row.lng(Columns.MAX_TERMS_DAYS, Integer.MIN_VALUE),
+                Boolean.TRUE.equals(row.value(Columns.BLOCK_ORDERS)),
+                interner.intern(row.value(Columns.LADDER)),
+                interner.intern(row.value(Columns.FLAGS)),
+                interner.intern(row.value(Columns.REASONS)),
+                interner.intern(row.string(Columns.POLICY_VERSION)),
+                interner.intern(row.string(Columns.MODEL_VERSION)),
                 CustomerScoresTable.inputVersions(row, interner)));
       }
 

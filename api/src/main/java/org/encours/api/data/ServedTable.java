@@ -1,31 +1,37 @@
 package org.encours.api.data;
 
+import org.encours.core.tables.DerivedTable;
+
 /**
- * The Delta tables the API serves, each under {@code WAREHOUSE/NAME}, with the command that writes
- * it (named in the 503 answer while the table does not exist yet).
+ * The Delta tables the API serves, each under {@code WAREHOUSE/NAME}; their names, and the command
+ * that writes each (named in the 503 answer while the table does not exist yet), come from the
+ * catalogue ({@link DerivedTable}).
  */
 public enum ServedTable {
-  CUSTOMER_SCORES("customer_scores", "encours score (the late-payment scoring job)"),
-  INVOICE_SCORES("invoice_scores", "encours score (the late-payment scoring job)"),
-  RECOMMENDATIONS("recommendations", "encours recommend (the prevention policy job)"),
-  DUNNING_PLAN("dunning_plan", "encours recommend (the prevention policy job)"),
-  AGING("aging", "encours analytics --as-of YYYY-MM-DD"),
-  RECEIVABLES_KPIS("receivables_kpis", "encours analytics --from YYYY-MM --to YYYY-MM --monthly");
+  CUSTOMER_SCORES(DerivedTable.CUSTOMER_SCORES),
+  INVOICE_SCORES(DerivedTable.INVOICE_SCORES),
+  RECOMMENDATIONS(DerivedTable.RECOMMENDATIONS),
+  DUNNING_PLAN(DerivedTable.DUNNING_PLAN),
+  AGING(DerivedTable.AGING),
+  RECEIVABLES_KPIS(DerivedTable.RECEIVABLES_KPIS);
 
-  private final String tableName;
-  private final String writtenBy;
+  private final DerivedTable table;
 
-  ServedTable(String tableName, String writtenBy) {
-    this.tableName = tableName;
-    this.writtenBy = writtenBy;
+  ServedTable(DerivedTable table) {
+    this.table = table;
+  }
+
+  /** The table's contract in the catalogue. */
+  public DerivedTable derived() {
+    return table;
   }
 
   public String tableName() {
-    return tableName;
+    return table.tableName();
   }
 
   /** The command a user runs to create or refresh the table. */
   public String writtenBy() {
-    return writtenBy;
+    return table.writtenBy();
   }
 }

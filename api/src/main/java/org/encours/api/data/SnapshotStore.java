@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.encours.warehouse.reader.DeltaTableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,8 @@ public final class SnapshotStore implements AutoCloseable {
     this.reader = reader;
   }
 
-  private static Map<ServedTable, TableMapping<?>> mappings() {
+  /** One mapping per served table. */
+  static Map<ServedTable, TableMapping<?>> mappings() {
     Map<ServedTable, TableMapping<?>> m = new EnumMap<>(ServedTable.class);
     for (TableMapping<?> mapping :
         List.of(

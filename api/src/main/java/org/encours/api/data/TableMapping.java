@@ -1,6 +1,9 @@
 package org.encours.api.data;
 
 import java.util.List;
+import org.encours.core.tables.Columns;
+import org.encours.warehouse.reader.ColumnSpec;
+import org.encours.warehouse.reader.RowView;
 
 /**
  * How one Delta table becomes an in-memory index: the columns read and the row-to-record mapping.
@@ -16,7 +19,7 @@ interface TableMapping<I> {
 
   /** The date partition whose latest value is served, or null to serve the whole table. */
   default String latestPartition() {
-    return "as_of_date";
+    return Columns.AS_OF_DATE;
   }
 
   Builder<I> builder();

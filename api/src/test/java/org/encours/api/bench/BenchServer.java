@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.encours.api.Engines;
-import org.encours.api.data.DeltaTableReader;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.engines.ProspectScoring;
 import org.encours.api.http.ApiApp;
@@ -14,6 +13,7 @@ import org.encours.api.security.ApiKeyStore;
 import org.encours.api.security.RateLimiter;
 import org.encours.api.testing.FakeEngines;
 import org.encours.core.policy.Policy;
+import org.encours.warehouse.reader.DeltaTableReader;
 
 /**
  * The API as {@code encours serve} builds it: {@code BenchServer WAREHOUSE PORT KEYS_FILE

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.encours.api.data.DeltaTableReader;
 import org.encours.api.data.SnapshotStore;
 import org.encours.api.engines.ProspectScoring;
 import org.encours.api.http.ApiApp;
@@ -29,6 +28,7 @@ import org.encours.api.security.RateLimiter;
 import org.encours.api.security.Scope;
 import org.encours.core.policy.Policy;
 import org.encours.core.security.KeyHash;
+import org.encours.warehouse.reader.DeltaTableReader;
 
 /**
  * A started API over a temporary warehouse, with one key per scope and a client. Tests start it in

@@ -49,7 +49,6 @@ public final class TestTables {
           .add("as_of_date", DateType.DATE)
           .add("probability_late_30d", DoubleType.DOUBLE)
           .add("expected_days_late", DoubleType.DOUBLE)
-          .add("predicted_payment_date", DateType.DATE)
           .add("payment_date_p10", DateType.DATE)
           .add("payment_date_p50", DateType.DATE)
           .add("payment_date_p90", DateType.DATE)
@@ -70,7 +69,7 @@ public final class TestTables {
           .add("open_exposure", MONEY)
           .add("max_terms_days", IntegerType.INTEGER)
           .add("block_orders", BooleanType.BOOLEAN)
-          .add("ladder", new ArrayType(StringType.STRING, true))
+          .add("ladder", StringType.STRING)
           .add("flags", new ArrayType(StringType.STRING, true))
           .add("reasons", new ArrayType(StringType.STRING, true))
           .add("policy_version", StringType.STRING)
@@ -177,7 +176,6 @@ public final class TestTables {
       row.put("as_of_date", asOf);
       row.put("probability_late_30d", 0.2 * i);
       row.put("expected_days_late", 3.5 * i);
-      row.put("predicted_payment_date", asOf.plusDays(10 * i));
       row.put("payment_date_p10", asOf.plusDays(5 * i));
       row.put("payment_date_p50", asOf.plusDays(10 * i));
       row.put("payment_date_p90", asOf.plusDays(20 * i));
@@ -201,6 +199,7 @@ public final class TestTables {
       row.put("deposit_share", i == 3 ? 0.3 : 0.0);
       row.put("deposit_required_above", i == 3 ? new BigDecimal("20000.00") : null);
       row.put("max_terms_days", i == 3 ? 30 : 60);
+      row.put("ladder", i == 3 ? "compressed" : "standard");
       row.put("flags", i == 3 ? List.of("watch") : List.of());
       rows.add(row);
     }
@@ -224,7 +223,7 @@ public final class TestTables {
     row.put("open_exposure", new BigDecimal("12500.00"));
     row.put("max_terms_days", 60);
     row.put("block_orders", false);
-    row.put("ladder", List.of("J+5 email", "J+15 call", "J+30 registered letter"));
+    row.put("ladder", "standard");
     row.put("flags", List.of());
     row.put("reasons", List.of("grade " + grade));
     row.put("policy_version", "p-2026.10");

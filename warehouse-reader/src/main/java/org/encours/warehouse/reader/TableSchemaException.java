@@ -1,4 +1,4 @@
-package org.encours.api.data;
+package org.encours.warehouse.reader;
 
 import org.encours.core.UserFacingException;
 
