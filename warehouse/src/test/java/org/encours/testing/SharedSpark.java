@@ -12,8 +12,11 @@ import org.encours.warehouse.Warehouse;
 
 /**
  * The one local Spark session of a test JVM: 2 threads, 1 shuffle partition, UI off, loopback,
- * Delta enabled. Tests get fresh warehouses in temporary folders and compare DataFrames through
- * spark-testing-base.
+ * Delta enabled, and no generated code: on the few rows of a test, compiling each query's Java
+ * (whole-stage and expression code generation) costs more than interpreting it, and the results are
+ * the same. The jobs themselves run with Spark's defaults, code generation included, in
+ * ClusterPipelineIT and in {@code encours demo}. Tests get fresh warehouses in temporary folders
+ * and compare DataFrames through spark-testing-base.
  */
 public final class SharedSpark {
   private static SparkSession session;
@@ -31,6 +34,8 @@ public final class SharedSpark {
                   "spark.sql.shuffle.partitions", "1",
                   "spark.default.parallelism", "2",
                   "spark.databricks.delta.snapshotPartitions", "1",
+                  "spark.sql.codegen.wholeStage", "false",
+                  "spark.sql.codegen.factoryMode", "NO_CODEGEN",
                   "spark.ui.enabled", "false",
                   "spark.sql.warehouse.dir", tempDir("spark-warehouse").toString()));
     }
