@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.encours.core.EncoursErrors;
 import org.encours.core.tables.DerivedTable;
 
@@ -137,12 +138,14 @@ public final class Warehouse {
     return rows;
   }
 
-  /** The latest committed version of a table, or -1 when it does not exist. */
+  /**
+   * The latest committed version of a table, or -1 when it does not exist. Read from the table's
+   * log listing on the driver (no Spark job).
+   */
   public long version(String table) {
-    if (!exists(table)) {
-      return -1L;
-    }
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+    return DeltaLog.forTable(spark, path(table))
+        .update(false, scala.Option.empty(), scala.Option.empty())
+        .version();
   }
 
   /** Latest versions of all canonical tables that exist (absent tables are left out). */
