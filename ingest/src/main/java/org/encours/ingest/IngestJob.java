@@ -1,11 +1,13 @@
 package org.encours.ingest;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -25,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.encours.core.EncoursErrors;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.BatchSources.ResolvedSource;
@@ -476,50 +479,40 @@ public final class IngestJob {
         .save(warehouse.path(AuditTables.INGEST_BATCHES));
   }
 
+  /**
+   * Completes the batch's audit row in place (an UPDATE of that one row, with the values as
+   * literals).
+   */
   private void writeBatchEnd(IngestResult result, String status, String message) {
-    List<Row> stats =
-        result.tables().stream().map(TableUpsert.TableStats::toRow).collect(Collectors.toList());
-    Dataset<Row> end =
-        warehouse
-            .spark()
-            .createDataFrame(
-                List.of(
-                    RowFactory.create(
-                        result.batchId(),
-                        status,
-                        Timestamp.from(Instant.now()),
-                        result.rowsRead(),
-                        result.rowsAccepted(),
-                        result.rowsQuarantined(),
-                        result.reconciled(),
-                        stats,
-                        result.quarantineVersion() < 0 ? null : result.quarantineVersion(),
-                        message)),
-                new org.apache.spark.sql.types.StructType()
-                    .add("batch_id", "string")
-                    .add("status", "string")
-                    .add("ended_at", "timestamp")
-                    .add("rows_read", "long")
-                    .add("rows_accepted", "long")
-                    .add("rows_quarantined", "long")
-                    .add("reconciled", "boolean")
-                    .add(
-                        "table_stats",
-                        org.apache.spark.sql.types.DataTypes.createArrayType(
-                            AuditTables.TABLE_STATS, false))
-                    .add("quarantine_version", "long")
-                    .add("message", "string"));
-    Map<String, Column> set = new LinkedHashMap<>();
-    for (String c : end.columns()) {
-      if (!c.equals("batch_id")) {
-        set.put(c, col("e." + c));
-      }
+    List<Column> stats = new ArrayList<>();
+    for (TableUpsert.TableStats t : result.tables()) {
+      stats.add(
+          struct(
+              lit(t.table()).as("table"),
+              lit(t.rows()).as("rows"),
+              lit(t.inserted()).as("inserted"),
+              lit(t.updated()).as("updated"),
+              lit(t.unchanged()).as("unchanged"),
+              lit(t.version()).as("version")));
     }
+    Map<String, Column> set = new LinkedHashMap<>();
+    set.put("status", lit(status));
+    set.put("ended_at", lit(Timestamp.from(Instant.now())));
+    set.put("rows_read", lit(result.rowsRead()));
+    set.put("rows_accepted", lit(result.rowsAccepted()));
+    set.put("rows_quarantined", lit(result.rowsQuarantined()));
+    set.put("reconciled", lit(result.reconciled()));
+    set.put(
+        "table_stats",
+        array(stats.toArray(new Column[0]))
+            .cast(DataTypes.createArrayType(AuditTables.TABLE_STATS, false)));
+    set.put(
+        "quarantine_version",
+        result.quarantineVersion() < 0
+            ? lit(null).cast(DataTypes.LongType)
+            : lit(result.quarantineVersion()));
+    set.put("message", lit(message).cast(DataTypes.StringType));
     DeltaTable.forPath(warehouse.spark(), warehouse.path(AuditTables.INGEST_BATCHES))
-        .as("b")
-        .merge(end.as("e"), "b.batch_id = e.batch_id")
-        .whenMatched()
-        .update(set)
-        .execute();
+        .update(col("batch_id").equalTo(lit(result.batchId())), set);
   }
 }
