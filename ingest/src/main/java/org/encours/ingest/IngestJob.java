@@ -86,13 +86,12 @@ public final class IngestJob {
           BatchChecks.referencedExisting(warehouse, candidates);
       Dataset<Row> reasons = rejectionReasons(read.records(), candidates, existing);
       Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
-      long rowsQuarantined = rejected.count();
       Map<CanonicalTable, Dataset<Row>> accepted = accepted(candidates, rejected);
-      // Independent count: records that reached at least one table, against read - quarantined.
-      long rowsAccepted = acceptedRecordCount(candidates, rejected);
-      Counts counts = new Counts(rowsRead, rowsAccepted, rowsQuarantined);
+      Tally tally = tally(candidates, rejected, accepted);
+      Counts counts = new Counts(rowsRead, tally.acceptedRecords(), tally.quarantinedRecords());
       progress.step(counts.describe());
-      return write(batch, counts, quarantine(batch.id(), read.records(), reasons), accepted);
+      return write(
+          batch, counts, quarantine(batch.id(), read.records(), reasons), accepted, tally.rows());
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -256,7 +255,10 @@ public final class IngestJob {
             current_timestamp().as("quarantined_at"));
   }
 
-  /** Each table's rows from the records not rejected, one per business key, in reference order. */
+  /**
+   * Each table's rows from the records not rejected, one per business key, in reference order;
+   * checkpointed, so that counting, comparing and writing them starts from the rows.
+   */
   private static Map<CanonicalTable, Dataset<Row>> accepted(
       Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
     Map<CanonicalTable, Dataset<Row>> accepted = new LinkedHashMap<>();
@@ -266,18 +268,28 @@ public final class IngestJob {
         accepted.put(
             table,
             withoutRejected(rows, rejected)
-                .dropDuplicates(table.keyColumns().toArray(new String[0])));
+                .dropDuplicates(table.keyColumns().toArray(new String[0]))
+                .localCheckpoint(true));
       }
     }
     return accepted;
   }
 
   /**
-   * The records that reached at least one table, counted from the candidates (not from read -
-   * quarantined).
+   * The counts of a checked batch, all from one aggregation: the records quarantined, the records
+   * that reached at least one table (counted from the candidates, independently of read -
+   * quarantined) and each table's accepted rows.
    */
-  private static long acceptedRecordCount(
-      Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> rejected) {
+  private record Tally(
+      long quarantinedRecords, long acceptedRecords, Map<CanonicalTable, Long> rows) {}
+
+  private static Tally tally(
+      Map<CanonicalTable, Dataset<Row>> candidates,
+      Dataset<Row> rejected,
+      Map<CanonicalTable, Dataset<Row>> accepted) {
+    String tag = "_tally";
+    String quarantined = "quarantined records";
+    String reached = "accepted records";
     Dataset<Row> ids = null;
     for (CanonicalTable table : CanonicalTable.values()) {
       Dataset<Row> rows = candidates.get(table);
@@ -286,7 +298,23 @@ public final class IngestJob {
         ids = ids == null ? kept : ids.union(kept);
       }
     }
-    return ids == null ? 0 : ids.distinct().count();
+    Dataset<Row> tags = rejected.select(lit(quarantined).as(tag));
+    if (ids != null) {
+      tags = tags.union(ids.distinct().select(lit(reached).as(tag)));
+    }
+    for (Map.Entry<CanonicalTable, Dataset<Row>> entry : accepted.entrySet()) {
+      tags = tags.union(entry.getValue().select(lit(entry.getKey().tableName()).as(tag)));
+    }
+    Map<String, Long> counted = new java.util.HashMap<>();
+    for (Row r : tags.groupBy(tag).count().collectAsList()) {
+      counted.put(r.getString(0), r.getLong(1));
+    }
+    Map<CanonicalTable, Long> rows = new EnumMap<>(CanonicalTable.class);
+    for (CanonicalTable table : accepted.keySet()) {
+      rows.put(table, counted.getOrDefault(table.tableName(), 0L));
+    }
+    return new Tally(
+        counted.getOrDefault(quarantined, 0L), counted.getOrDefault(reached, 0L), rows);
   }
 
   private static Dataset<Row> withoutRejected(Dataset<Row> rows, Dataset<Row> rejected) {
@@ -304,7 +332,8 @@ public final class IngestJob {
       Batch batch,
       Counts counts,
       Dataset<Row> quarantine,
-      Map<CanonicalTable, Dataset<Row>> accepted) {
+      Map<CanonicalTable, Dataset<Row>> accepted,
+      Map<CanonicalTable, Long> acceptedRows) {
     writeBatchStart(
         batch.id(),
         batch.source(),
@@ -343,7 +372,12 @@ public final class IngestJob {
       for (Map.Entry<CanonicalTable, Dataset<Row>> entry : accepted.entrySet()) {
         warehouse.spark().sparkContext().setJobDescription("merge " + entry.getKey().tableName());
         TableUpsert.TableStats s =
-            TableUpsert.upsert(warehouse, entry.getKey(), entry.getValue(), batch.id());
+            TableUpsert.upsert(
+                warehouse,
+                entry.getKey(),
+                entry.getValue(),
+                acceptedRows.get(entry.getKey()),
+                batch.id());
         stats.add(s);
         progress.step(
             String.format(
