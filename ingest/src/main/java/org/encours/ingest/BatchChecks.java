@@ -105,76 +105,73 @@ final class BatchChecks {
   }
 
   /**
-   * The already loaded rows the batch's references can resolve to, checkpointed: the customers its
-   * invoices and dunning events name, and the invoices (with their document type, for the sign
-   * check) its payments and dunning events name. A reference resolves only to a row with its key,
-   * so the checks give the same answer as against the whole tables, while an incremental batch
-   * reads a few keys instead of every loaded one.
+   * The already loaded customers and invoices this batch names, checkpointed (their business
+   * columns): the ones its rows refer to (an invoice's or a dunning event's customer, a payment's
+   * or a dunning event's invoice, with its document type for the sign check) and the ones with the
+   * keys of its own customers and invoices (what the upsert compares the batch with). A reference
+   * resolves only to a row with its key, so the checks give the same answer as against the whole
+   * tables, while an incremental batch reads a few keys instead of every loaded one.
    *
    * @param candidates each table's rows from this batch (tables absent from the batch are absent)
    */
-  static Map<CanonicalTable, Dataset<Row>> referencedExisting(
+  static Map<CanonicalTable, Dataset<Row>> loadedRows(
       Warehouse warehouse, Map<CanonicalTable, Dataset<Row>> candidates) {
-    Map<CanonicalTable, Dataset<Row>> existing = new EnumMap<>(CanonicalTable.class);
-    existing.put(
+    Map<CanonicalTable, Dataset<Row>> loaded = new EnumMap<>(CanonicalTable.class);
+    loaded.put(
         CanonicalTable.CUSTOMERS,
-        loadedReferences(
+        loadedRows(
             warehouse,
             CanonicalTable.CUSTOMERS,
-            List.of("customer_id"),
-            referencedKeys(
+            namedKeys(
                 candidates,
                 "customer_id",
+                CanonicalTable.CUSTOMERS,
                 CanonicalTable.INVOICES,
                 CanonicalTable.DUNNING_EVENTS)));
-    existing.put(
+    loaded.put(
         CanonicalTable.INVOICES,
-        loadedReferences(
+        loadedRows(
             warehouse,
             CanonicalTable.INVOICES,
-            List.of("invoice_id", "doc_type"),
-            referencedKeys(
-                candidates, "invoice_id", CanonicalTable.PAYMENTS, CanonicalTable.DUNNING_EVENTS)));
-    return existing;
+            namedKeys(
+                candidates,
+                "invoice_id",
+                CanonicalTable.INVOICES,
+                CanonicalTable.PAYMENTS,
+                CanonicalTable.DUNNING_EVENTS)));
+    return loaded;
   }
 
   /**
-   * The distinct values of a reference column over the batch's referring rows; null when the batch
-   * has none of those tables.
+   * The values of a key column over the batch's rows of the given tables (repeated as often as they
+   * appear: they only select rows with a semi join); null when the batch has none of those tables.
    */
-  private static Dataset<Row> referencedKeys(
-      Map<CanonicalTable, Dataset<Row>> candidates, String column, CanonicalTable... referring) {
+  private static Dataset<Row> namedKeys(
+      Map<CanonicalTable, Dataset<Row>> candidates, String column, CanonicalTable... naming) {
     Dataset<Row> keys = null;
-    for (CanonicalTable table : referring) {
+    for (CanonicalTable table : naming) {
       Dataset<Row> rows = candidates.get(table);
       if (rows != null) {
-        Dataset<Row> named =
-            rows.where(col(column).isNotNull()).select(col(column).as("_referenced"));
+        Dataset<Row> named = rows.where(col(column).isNotNull()).select(col(column).as("_named"));
         keys = keys == null ? named : keys.union(named);
       }
     }
-    return keys == null ? null : keys.distinct();
+    return keys;
   }
 
-  /**
-   * The loaded rows of a table (the given columns, the key first) whose key is referenced; empty
-   * when nothing is.
-   */
-  private static Dataset<Row> loadedReferences(
-      Warehouse warehouse, CanonicalTable table, List<String> columns, Dataset<Row> referenced) {
+  /** The loaded rows of a table (business columns) whose key is named; empty when none is. */
+  private static Dataset<Row> loadedRows(
+      Warehouse warehouse, CanonicalTable table, Dataset<Row> named) {
     Dataset<Row> loaded =
         warehouse
             .read(table)
-            .select(
-                columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-    if (referenced == null) {
+            .select(table.businessColumns().stream().map(c -> col(c)).toArray(Column[]::new));
+    if (named == null) {
       return loaded.where(lit(false));
     }
+    String key = table.keyColumns().get(0);
     return loaded
-        .join(
-            referenced,
-            loaded.col(columns.get(0)).equalTo(referenced.col("_referenced")),
-            "left_semi")
+        .join(named, loaded.col(key).equalTo(named.col("_named")), "left_semi")
         .localCheckpoint(true);
   }
 
@@ -184,7 +181,7 @@ final class BatchChecks {
    *
    * @param candidates each table's rows from this batch (tables absent from the batch are absent)
    * @param existing customers and invoices as already loaded, at least the rows the batch refers to
-   *     ({@link #referencedExisting}; possibly empty)
+   *     ({@link #loadedRows}; possibly empty)
    * @param rejected record ids rejected so far (column {@value RowRules#RECORD_ID})
    */
   static Dataset<Row> referenceRejections(
@@ -198,14 +195,9 @@ final class BatchChecks {
       return null; // nothing in this batch refers to anything
     }
     Dataset<Row> customers =
-        knownKeys(CanonicalTable.CUSTOMERS, candidates, existing, rejected, List.of("customer_id"));
+        knownKeys(CanonicalTable.CUSTOMERS, candidates, existing, rejected, "customer_id");
     Dataset<Row> invoices =
-        knownKeys(
-            CanonicalTable.INVOICES,
-            candidates,
-            existing,
-            rejected,
-            List.of("invoice_id", "doc_type"));
+        knownKeys(CanonicalTable.INVOICES, candidates, existing, rejected, "invoice_id");
 
     Dataset<Row> newInvoices = candidates.get(CanonicalTable.INVOICES);
     if (newInvoices != null) {
@@ -230,7 +222,8 @@ final class BatchChecks {
           payments
               .where(col("invoice_id").isNotNull().and(col("amount").isNotNull()))
               .join(
-                  invoices.withColumnRenamed("invoice_id", "_ref_invoice"),
+                  knownDocuments(candidates, existing, rejected)
+                      .withColumnRenamed("invoice_id", "_ref_invoice"),
                   col("invoice_id").equalTo(col("_ref_invoice")),
                   "inner");
       reasons.add(
@@ -278,35 +271,51 @@ final class BatchChecks {
 
   /**
    * Keys a table offers to references: this batch's rows from records not rejected, plus what is
-   * loaded.
+   * loaded (a key may appear more than once: references only look for it).
    */
   private static Dataset<Row> knownKeys(
       CanonicalTable table,
       Map<CanonicalTable, Dataset<Row>> candidates,
       Map<CanonicalTable, Dataset<Row>> existing,
       Dataset<Row> rejected,
-      List<String> columns) {
-    Column[] select =
-        columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Dataset<Row> known = existing.get(table).select(select);
+      String key) {
+    Dataset<Row> known = existing.get(table).select(col(key));
     Dataset<Row> fromBatch = candidates.get(table);
     if (fromBatch != null) {
-      // Rejected records are few next to the batch (8 bytes each even when many): broadcast them.
-      Dataset<Row> accepted =
-          fromBatch
-              .join(
-                  broadcast(rejected),
-                  fromBatch.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)),
-                  "left_anti")
-              .select(select);
-      // A key both loaded and in the batch is known with the batch's values (the MERGE will write
-      // them): a document re-exported as a credit note is checked as one.
+      known = known.union(withoutRejected(fromBatch, rejected).select(col(key)));
+    }
+    return known.where(col(key).isNotNull());
+  }
+
+  /**
+   * The known invoices with their document type, one per invoice id: this batch's rows from records
+   * not rejected, and the loaded ones the batch does not replace. A key both loaded and in the
+   * batch is known with the batch's values (the MERGE will write them): a document re-exported as a
+   * credit note is checked as one.
+   */
+  private static Dataset<Row> knownDocuments(
+      Map<CanonicalTable, Dataset<Row>> candidates,
+      Map<CanonicalTable, Dataset<Row>> existing,
+      Dataset<Row> rejected) {
+    Column[] select = {col("invoice_id"), col("doc_type")};
+    Dataset<Row> known = existing.get(CanonicalTable.INVOICES).select(select);
+    Dataset<Row> fromBatch = candidates.get(CanonicalTable.INVOICES);
+    if (fromBatch != null) {
+      Dataset<Row> accepted = withoutRejected(fromBatch, rejected).select(select);
       known =
           known
-              .join(accepted.select(columns.get(0)), columns.get(0), "left_anti")
+              .join(accepted.select("invoice_id"), "invoice_id", "left_anti")
               .unionByName(accepted);
     }
-    return known.where(col(columns.get(0)).isNotNull()).dropDuplicates(columns.get(0));
+    return known.where(col("invoice_id").isNotNull()).dropDuplicates("invoice_id");
+  }
+
+  /** Rows of records not rejected (rejected records are few next to the batch: broadcast). */
+  static Dataset<Row> withoutRejected(Dataset<Row> rows, Dataset<Row> rejected) {
+    return rows.join(
+        broadcast(rejected),
+        rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)),
+        "left_anti");
   }
 
   private static Dataset<Row> unknownReference(

@@ -2,7 +2,6 @@ package org.encours.ingest;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.current_timestamp;
@@ -80,18 +79,23 @@ public final class IngestJob {
       long rowsRead = read.records().count();
       progress.step(String.format(Locale.ROOT, "Checking %,d records", rowsRead));
       Map<CanonicalTable, Dataset<Row>> candidates = candidatesPerTable(read);
-      // Only the loaded customers and invoices this batch refers to: an incremental batch reads its
-      // references, not the whole tables.
-      Map<CanonicalTable, Dataset<Row>> existing =
-          BatchChecks.referencedExisting(warehouse, candidates);
-      Dataset<Row> reasons = rejectionReasons(read.records(), candidates, existing);
-      Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
+      // Only the loaded customers and invoices this batch names: an incremental batch reads its
+      // references and its own keys, not the whole tables.
+      Map<CanonicalTable, Dataset<Row>> loaded = BatchChecks.loadedRows(warehouse, candidates);
+      Rejections rejections = rejectionReasons(read.records(), candidates, loaded);
+      Dataset<Row> reasons = rejections.reasons();
+      Dataset<Row> rejected = rejections.rejected();
       Map<CanonicalTable, Dataset<Row>> accepted = accepted(candidates, rejected);
       Tally tally = tally(candidates, rejected, accepted);
       Counts counts = new Counts(rowsRead, tally.acceptedRecords(), tally.quarantinedRecords());
       progress.step(counts.describe());
       return write(
-          batch, counts, quarantine(batch.id(), read.records(), reasons), accepted, tally.rows());
+          batch,
+          counts,
+          quarantine(batch.id(), read.records(), reasons),
+          accepted,
+          tally.rows(),
+          loaded);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -194,13 +198,17 @@ public final class IngestJob {
     return candidates;
   }
 
+  /** Every reason to reject a record (record id, reason), and the rejected record ids. */
+  private record Rejections(Dataset<Row> reasons, Dataset<Row> rejected) {}
+
   /**
    * Every reason to reject a record (record id, reason): malformed records, row rules, then
    * references. Rejecting a record can remove a key another record refers to, so references are
    * re-checked until a pass rejects no new record (a fixed point; one pass when nothing refers to a
-   * rejected record).
+   * rejected record). The reasons and the rejected ids of each pass are checkpointed: the next pass
+   * starts from them.
    */
-  private static Dataset<Row> rejectionReasons(
+  private static Rejections rejectionReasons(
       Dataset<Row> records,
       Map<CanonicalTable, Dataset<Row>> candidates,
       Map<CanonicalTable, Dataset<Row>> existing) {
@@ -216,18 +224,20 @@ public final class IngestJob {
     }
     rowReasons = rowReasons.localCheckpoint(true);
     Dataset<Row> reasons = rowReasons;
-    long rejectedCount = distinctRecords(reasons).count();
+    Dataset<Row> rejected = distinctRecords(reasons).localCheckpoint(true);
+    long rejectedCount = rejected.count();
     for (int pass = 1; ; pass++) {
-      Dataset<Row> references =
-          BatchChecks.referenceRejections(candidates, existing, distinctRecords(reasons));
+      Dataset<Row> references = BatchChecks.referenceRejections(candidates, existing, rejected);
       if (references == null) {
-        return reasons;
+        return new Rejections(reasons, rejected);
       }
       Dataset<Row> next = rowReasons.unionByName(references).distinct().localCheckpoint(true);
-      long nextCount = distinctRecords(next).count();
+      Dataset<Row> nextRejected = distinctRecords(next).localCheckpoint(true);
+      long nextCount = nextRejected.count();
       reasons = next;
+      rejected = nextRejected;
       if (nextCount == rejectedCount) {
-        return reasons;
+        return new Rejections(reasons, rejected);
       }
       if (pass > CanonicalTable.values().length) {
         throw new IllegalStateException(
@@ -267,7 +277,7 @@ public final class IngestJob {
       if (rows != null) {
         accepted.put(
             table,
-            withoutRejected(rows, rejected)
+            BatchChecks.withoutRejected(rows, rejected)
                 .dropDuplicates(table.keyColumns().toArray(new String[0]))
                 .localCheckpoint(true));
       }
@@ -294,7 +304,7 @@ public final class IngestJob {
     for (CanonicalTable table : CanonicalTable.values()) {
       Dataset<Row> rows = candidates.get(table);
       if (rows != null) {
-        Dataset<Row> kept = withoutRejected(rows, rejected).select(RowRules.RECORD_ID);
+        Dataset<Row> kept = BatchChecks.withoutRejected(rows, rejected).select(RowRules.RECORD_ID);
         ids = ids == null ? kept : ids.union(kept);
       }
     }
@@ -317,13 +327,6 @@ public final class IngestJob {
         counted.getOrDefault(quarantined, 0L), counted.getOrDefault(reached, 0L), rows);
   }
 
-  private static Dataset<Row> withoutRejected(Dataset<Row> rows, Dataset<Row> rejected) {
-    return rows.join(
-        broadcast(rejected),
-        rows.col(RowRules.RECORD_ID).equalTo(rejected.col(RowRules.RECORD_ID)),
-        "left_anti");
-  }
-
   /**
    * The writes, in order: the running audit row, the quarantine, the tables in reference order, the
    * audit row's outcome (also when a write fails).
@@ -333,7 +336,8 @@ public final class IngestJob {
       Counts counts,
       Dataset<Row> quarantine,
       Map<CanonicalTable, Dataset<Row>> accepted,
-      Map<CanonicalTable, Long> acceptedRows) {
+      Map<CanonicalTable, Long> acceptedRows,
+      Map<CanonicalTable, Dataset<Row>> loaded) {
     writeBatchStart(
         batch.id(),
         batch.source(),
@@ -377,6 +381,7 @@ public final class IngestJob {
                 entry.getKey(),
                 entry.getValue(),
                 acceptedRows.get(entry.getKey()),
+                loaded.get(entry.getKey()),
                 batch.id());
         stats.add(s);
         progress.step(

@@ -31,12 +31,15 @@ public final class TableUpsert {
   /**
    * @param accepted the batch's accepted rows for the table, one per business key
    * @param total how many they are
+   * @param loaded the table's loaded rows (business columns) with at least the keys of {@code
+   *     accepted}, as read for the batch's checks; null to read them from the table here
    */
   static TableStats upsert(
       Warehouse warehouse,
       CanonicalTable table,
       Dataset<Row> accepted,
       long total,
+      Dataset<Row> loaded,
       String batchId) {
     Column[] business = table.businessColumns().stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> rows = accepted.select(business);
@@ -66,7 +69,10 @@ public final class TableUpsert {
     String[] keys = table.keyColumns().toArray(new String[0]);
     Dataset<Row> batchKeys =
         rows.select(table.keyColumns().stream().map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> target = warehouse.read(table).select(business).join(batchKeys, keys, "left_semi");
+    Dataset<Row> target =
+        (loaded != null ? loaded : warehouse.read(table))
+            .select(business)
+            .join(batchKeys, keys, "left_semi");
     Dataset<Row> changes = rows.except(target).localCheckpoint(true);
     if (changes.isEmpty()) {
       return new TableStats(
