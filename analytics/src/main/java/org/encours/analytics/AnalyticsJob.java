@@ -366,9 +366,10 @@ public final class AnalyticsJob {
    */
   private long write(DerivedTable table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
+    long before = DeltaCommits.latestVersion(warehouse, table.tableName());
     warehouse.replace(table, rows, where);
     long count =
-        DeltaCommits.rowsWritten(warehouse, table)
+        DeltaCommits.rowsWrittenAfter(warehouse, table, before)
             .orElseGet(() -> warehouse.read(table).filter(where).count());
     say(
         String.format(

@@ -24,13 +24,14 @@ final class DeltaCommits {
   }
 
   /**
-   * The rows the latest commit of {@code table} wrote, when it is a write that recorded its metrics
-   * (Delta's {@code numOutputRows}); else empty.
+   * The rows the one commit of {@code table} after version {@code before} wrote, when there is
+   * exactly one and it is a write that recorded its metrics (Delta's {@code numOutputRows}); else
+   * empty (no commit, as when a write has nothing to change, or another writer's commit too).
    */
-  static OptionalLong rowsWritten(Warehouse warehouse, DerivedTable table) {
+  static OptionalLong rowsWrittenAfter(Warehouse warehouse, DerivedTable table, long before) {
     DeltaLog log = DeltaLog.forTable(warehouse.spark(), warehouse.path(table));
     long version = latestVersion(log);
-    if (version < 0) {
+    if (version != before + 1) {
       return OptionalLong.empty();
     }
     Iterator<Tuple2<Object, Seq<Action>>> changes = log.getChanges(version, false);
