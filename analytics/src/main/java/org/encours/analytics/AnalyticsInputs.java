@@ -59,19 +59,24 @@ public record AnalyticsInputs(
    * version.
    */
   public AnalyticsInputs smallTablesInMemory() {
+    return smallTablesInMemory(SMALL_TABLE_BYTES);
+  }
+
+  /** {@link #smallTablesInMemory()} with another limit, in bytes. */
+  AnalyticsInputs smallTablesInMemory(long limit) {
     return new AnalyticsInputs(
-        inMemoryWhenSmall(invoices, CanonicalTable.INVOICES),
-        inMemoryWhenSmall(payments, CanonicalTable.PAYMENTS),
-        inMemoryWhenSmall(customers, CanonicalTable.CUSTOMERS),
-        inMemoryWhenSmall(dunning, CanonicalTable.DUNNING_EVENTS),
+        inMemoryWhenSmall(invoices, CanonicalTable.INVOICES, limit),
+        inMemoryWhenSmall(payments, CanonicalTable.PAYMENTS, limit),
+        inMemoryWhenSmall(customers, CanonicalTable.CUSTOMERS, limit),
+        inMemoryWhenSmall(dunning, CanonicalTable.DUNNING_EVENTS, limit),
         versions);
   }
 
-  private Dataset<Row> inMemoryWhenSmall(Dataset<Row> rows, CanonicalTable table) {
+  private Dataset<Row> inMemoryWhenSmall(Dataset<Row> rows, CanonicalTable table, long limit) {
     if (versions.getOrDefault(table.tableName(), -1L) < 0) {
       return rows; // read as an empty dataset: nothing to scan
     }
-    return atMostBytes(rows, SMALL_TABLE_BYTES) ? rows.localCheckpoint(true) : rows;
+    return atMostBytes(rows, limit) ? rows.localCheckpoint(true) : rows;
   }
 
   /** Whether a read is at most that size as the planner estimates it (a Delta table: its files). */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCli;
 import org.encours.core.metrics.AgingSlabs;
+import org.encours.core.tables.DerivedTable;
 import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
@@ -88,7 +89,9 @@ class AnalyticsJobTest {
     // At 02-29: A (3,000) was paid on 02-20, B (2,000) is open for 1,500; C and CN are not issued
     // yet.
     Warehouse w = fixtureWarehouse();
-    new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute();
+    assertThat(
+            new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute().rowsWritten())
+        .containsEntry(AnalyticsJob.AGING_ITEMS, 1L); // B alone
     // Then the ERP sends: E issued 03-10 (new), F issued 02-01 (arrives late: dated before 02-29),
     // a chargeback of 1,000 on A dated 03-05 (reopens a closed invoice), a payment of 200 on B
     // dated
@@ -115,6 +118,13 @@ class AnalyticsJobTest {
     assertThat(carried.detail())
         .contains(
             "aging items from those of 2024-02-29", "change data feed of invoices versions 1..1");
+    // the six items below, as the one commit of aging_items since 02-29's (version 0, B alone)
+    // counted them
+    assertThat(carried.rowsWritten()).containsEntry(AnalyticsJob.AGING_ITEMS, 6L);
+    assertThat(DeltaCommits.rowsWrittenAfter(w, DerivedTable.AGING_ITEMS, 0)).hasValue(6L);
+    assertThat(DeltaCommits.rowsWrittenAfter(w, DerivedTable.AGING_ITEMS, -1))
+        .as("two commits since the table was created: not one write's count")
+        .isEmpty();
     Dataset<Row> items = w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'");
     List<String> fromEarlierDate = openBook(items);
     assertThat(
