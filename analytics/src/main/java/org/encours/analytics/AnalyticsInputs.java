@@ -25,6 +25,12 @@ public record AnalyticsInputs(
     Dataset<Row> dunning,
     Map<String, Long> versions) {
 
+  /**
+   * Up to this size (the table's files), {@link #smallTablesInMemory} reads a table once into
+   * memory.
+   */
+  static final long SMALL_TABLE_BYTES = 16L << 20;
+
   /** Invoices are required; the other tables read as empty when they do not exist yet. */
   public static AnalyticsInputs read(Warehouse warehouse) {
     if (!warehouse.exists(CanonicalTable.INVOICES)) {
@@ -33,7 +39,7 @@ public record AnalyticsInputs(
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<CanonicalTable, Dataset<Row>> data = new LinkedHashMap<>();
     for (CanonicalTable t : List.of(CanonicalTable.values())) {
-      long v = warehouse.version(t.tableName());
+      long v = DeltaCommits.latestVersion(warehouse, t.tableName());
       versions.put(t.tableName(), v);
       data.put(t, v < 0 ? warehouse.read(t) : readAt(warehouse, t, v));
     }
@@ -43,6 +49,45 @@ public record AnalyticsInputs(
         data.get(CanonicalTable.CUSTOMERS),
         data.get(CanonicalTable.DUNNING_EVENTS),
         versions);
+  }
+
+  /**
+   * The same inputs, each table of at most {@link #SMALL_TABLE_BYTES} read once, now, and kept in
+   * memory (an eager local checkpoint) for the run's queries. A run reads each input in many
+   * queries; on a small ledger each Delta scan costs more in listing and planning its files than
+   * reading its rows, so a small table is read once. The rows are the same: those of the pinned
+   * version.
+   */
+  public AnalyticsInputs smallTablesInMemory() {
+    return smallTablesInMemory(SMALL_TABLE_BYTES);
+  }
+
+  /** {@link #smallTablesInMemory()} with another limit, in bytes. */
+  AnalyticsInputs smallTablesInMemory(long limit) {
+    return new AnalyticsInputs(
+        inMemoryWhenSmall(invoices, CanonicalTable.INVOICES, limit),
+        inMemoryWhenSmall(payments, CanonicalTable.PAYMENTS, limit),
+        inMemoryWhenSmall(customers, CanonicalTable.CUSTOMERS, limit),
+        inMemoryWhenSmall(dunning, CanonicalTable.DUNNING_EVENTS, limit),
+        versions);
+  }
+
+  private Dataset<Row> inMemoryWhenSmall(Dataset<Row> rows, CanonicalTable table, long limit) {
+    if (versions.getOrDefault(table.tableName(), -1L) < 0) {
+      return rows; // read as an empty dataset: nothing to scan
+    }
+    return atMostBytes(rows, limit) ? rows.localCheckpoint(true) : rows;
+  }
+
+  /** Whether a read is at most that size as the planner estimates it (a Delta table: its files). */
+  private static boolean atMostBytes(Dataset<Row> rows, long bytes) {
+    return rows.queryExecution()
+            .optimizedPlan()
+            .stats()
+            .sizeInBytes()
+            .bigInteger()
+            .compareTo(java.math.BigInteger.valueOf(bytes))
+        <= 0;
   }
 
   /** A canonical table as it was at a Delta version, checked against its schema. */

@@ -146,7 +146,7 @@ public final class AnalyticsJob {
 
   public Result execute() {
     long start = System.nanoTime();
-    AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
+    AnalyticsInputs inputs = AnalyticsInputs.read(warehouse).smallTablesInMemory();
     say("read canonical tables at versions " + inputs.versions());
     Map<String, Long> written = new LinkedHashMap<>();
     String detail;
@@ -237,8 +237,16 @@ public final class AnalyticsJob {
     Dataset<Row> existing =
         warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
     Map<Map<String, Long>, KpiRefresh.Changes> changesRead = new HashMap<>();
+    // the months asked for and those the windows of the first one rewritten can reach, read once
+    // for both plans below
+    List<KpiRefresh.WrittenMonth> monthsWritten =
+        existing == null
+            ? List.of()
+            : KpiRefresh.written(existing, from.minusMonths(ReceivablesKpis.reach(kpiOptions)), to);
     KpiRefresh.Plan plan =
-        KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions, changesRead);
+        existing == null
+            ? KpiRefresh.plan(warehouse, existing, inputs, from, to, kpiOptions, changesRead)
+            : KpiRefresh.plan(warehouse, monthsWritten, inputs, from, to, kpiOptions, changesRead);
     say(plan.reason());
     Optional<YearMonth> first = plan.firstMonth();
     if (first.isEmpty()) {
@@ -253,7 +261,7 @@ public final class AnalyticsJob {
         fromEarlierDate
             && existing != null
             && KpiRefresh.plan(
-                    warehouse, existing, inputs, windowsFrom, to, kpiOptions, changesRead)
+                    warehouse, monthsWritten, inputs, windowsFrom, to, kpiOptions, changesRead)
                 .firstMonth()
                 .equals(first);
     if (onEarlierMonths) {
@@ -352,11 +360,17 @@ public final class AnalyticsJob {
     return all;
   }
 
-  /** Replaces what {@code where} selects in a table by rows checked against its contract. */
+  /**
+   * Replaces what {@code where} selects in a table by rows checked against its contract; returns
+   * the rows written, as Delta's commit counted them (else counted in the table).
+   */
   private long write(DerivedTable table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
+    long before = DeltaCommits.latestVersion(warehouse, table.tableName());
     warehouse.replace(table, rows, where);
-    long count = warehouse.read(table).filter(where).count();
+    long count =
+        DeltaCommits.rowsWrittenAfter(warehouse, table, before)
+            .orElseGet(() -> warehouse.read(table).filter(where).count());
     say(
         String.format(
             Locale.ROOT,

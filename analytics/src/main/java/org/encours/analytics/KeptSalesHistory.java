@@ -90,7 +90,7 @@ final class KeptSalesHistory {
 
   /**
    * Replaces the kept history by {@code history} ({@link ReceivablesKpis.Series#salesHistory},
-   * through {@code through}); returns its rows.
+   * through {@code through}; computed once, a local checkpoint); returns its rows.
    */
   static long keep(
       Warehouse warehouse, Dataset<Row> history, YearMonth through, Map<String, Long> versions) {
@@ -102,6 +102,6 @@ final class KeptSalesHistory {
             col("_sales_to_date").as("monthly_sales"),
             lit(Date.valueOf(through.atEndOfMonth())).as("through"));
     warehouse.overwrite(DerivedTable.KPI_SALES_HISTORY, Provenance.stamp(rows, versions));
-    return warehouse.read(TABLE).count();
+    return history.count();
   }
 }

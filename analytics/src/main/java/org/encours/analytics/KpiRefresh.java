@@ -1,8 +1,10 @@
 package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -84,36 +86,71 @@ final class KpiRefresh {
     if (existing == null) {
       return new Plan(Optional.of(from), "no existing series: computing all months");
     }
+    return plan(warehouse, written(existing, from, to), inputs, from, to, options, changesRead);
+  }
+
+  /**
+   * A month end of an existing series: the input versions its rows record and the DSO and CEI
+   * periods they were computed with.
+   */
+  record WrittenMonth(YearMonth month, Map<String, Long> versions, List<Row> periods) {}
+
+  /** The months of {@code existing} from {@code from} to {@code to}, read in one pass. */
+  static List<WrittenMonth> written(Dataset<Row> existing, YearMonth from, YearMonth to) {
     // every month is written by one run, so all its rows carry the same versions and periods, and a
     // month with rows has its portfolio row: reading those is enough (one row per month, not every
     // customer's)
-    Dataset<Row> inRange =
-        existing.filter(
-            col("as_of_date")
-                .geq(Date.valueOf(from.atEndOfMonth()))
-                .and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth())))
-                .and(col("level").equalTo(Columns.PORTFOLIO)));
-    List<Row> periods =
-        inRange.select("dso_period_months", "cei_period_months").distinct().collectAsList();
-    for (Row p : periods) {
-      if (p.getInt(0) != options.dsoMonths() || p.getInt(1) != options.ceiMonths()) {
-        return new Plan(Optional.of(from), "the DSO or CEI period changed: recomputing all months");
+    List<Row> rows =
+        existing
+            .filter(
+                col("as_of_date")
+                    .geq(Date.valueOf(from.atEndOfMonth()))
+                    .and(col("as_of_date").leq(Date.valueOf(to.atEndOfMonth())))
+                    .and(col("level").equalTo(Columns.PORTFOLIO)))
+            .groupBy("as_of_date")
+            .agg(
+                first(Provenance.COLUMN).as(Provenance.COLUMN),
+                collect_set(struct("dso_period_months", "cei_period_months")).as("periods"))
+            .collectAsList();
+    List<WrittenMonth> months = new ArrayList<>();
+    for (Row r : rows) {
+      months.add(
+          new WrittenMonth(
+              YearMonth.from(((Date) r.get(0)).toLocalDate()), r.getJavaMap(1), r.getList(2)));
+    }
+    return months;
+  }
+
+  /**
+   * {@link #plan} from the months already read ({@link #written}, over a range that holds {@code
+   * from..to}; those outside it are left out).
+   */
+  static Plan plan(
+      Warehouse warehouse,
+      List<WrittenMonth> written,
+      AnalyticsInputs inputs,
+      YearMonth from,
+      YearMonth to,
+      ReceivablesKpis.Options options,
+      Map<Map<String, Long>, Changes> changesRead) {
+    List<WrittenMonth> inRange =
+        written.stream().filter(w -> !w.month().isBefore(from) && !w.month().isAfter(to)).toList();
+    for (WrittenMonth w : inRange) {
+      for (Row p : w.periods()) {
+        if (p.getInt(0) != options.dsoMonths() || p.getInt(1) != options.ceiMonths()) {
+          return new Plan(
+              Optional.of(from), "the DSO or CEI period changed: recomputing all months");
+        }
       }
     }
-    List<Row> present =
-        inRange
-            .groupBy("as_of_date")
-            .agg(first(Provenance.COLUMN).as(Provenance.COLUMN))
-            .collectAsList();
     TreeSet<YearMonth> missing = new TreeSet<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       missing.add(m);
     }
     Map<Map<String, Long>, List<YearMonth>> monthsByVersions = new HashMap<>();
-    for (Row r : present) {
-      YearMonth m = YearMonth.from(((Date) r.get(0)).toLocalDate());
-      missing.remove(m);
-      monthsByVersions.computeIfAbsent(r.getJavaMap(1), k -> new ArrayList<>()).add(m);
+    for (WrittenMonth w : inRange) {
+      missing.remove(w.month());
+      monthsByVersions.computeIfAbsent(w.versions(), k -> new ArrayList<>()).add(w.month());
     }
     YearMonth first = missing.isEmpty() ? null : missing.first();
     String reason = first == null ? null : "month " + first + " not computed yet";

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.encours.core.UserFacingException;
 import org.encours.core.cli.EncoursCli;
 import org.encours.core.metrics.AgingSlabs;
+import org.encours.core.tables.DerivedTable;
 import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.Warehouse;
@@ -28,6 +29,15 @@ class AnalyticsJobTest {
     l.paymentsDf().write().format("delta").save(w.path(CanonicalTable.PAYMENTS));
     l.customersDf().write().format("delta").save(w.path(CanonicalTable.CUSTOMERS));
     return w;
+  }
+
+  /**
+   * A copy of the warehouse with the tables of {@link ReceivablesKpisTest#fixture()} (built once
+   * for the class; each test changes its own copy).
+   */
+  static Warehouse fixtureWarehouse() {
+    return WarehouseCopies.copyOfShared(
+        "receivables-kpis-fixture", () -> warehouseWith(ReceivablesKpisTest.fixture()));
   }
 
   static AnalyticsJob.Result monthly(Warehouse w, String from, String to) {
@@ -46,7 +56,7 @@ class AnalyticsJobTest {
 
   @Test
   void theOpenItemsOfADateAreReadBackOnlyWhenComputedFromTheSameInputVersions() {
-    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    Warehouse w = fixtureWarehouse();
     LocalDate d = LocalDate.parse("2024-03-31");
     new AnalyticsJob(w, null).asOf(d).execute();
     AnalyticsInputs inputs = AnalyticsInputs.read(w);
@@ -78,8 +88,10 @@ class AnalyticsJobTest {
   void aNewDateStartsFromTheEarlierDatesOpenItemsAndWhatHappenedOrChangedSince() {
     // At 02-29: A (3,000) was paid on 02-20, B (2,000) is open for 1,500; C and CN are not issued
     // yet.
-    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
-    new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute();
+    Warehouse w = fixtureWarehouse();
+    assertThat(
+            new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute().rowsWritten())
+        .containsEntry(AnalyticsJob.AGING_ITEMS, 1L); // B alone
     // Then the ERP sends: E issued 03-10 (new), F issued 02-01 (arrives late: dated before 02-29),
     // a chargeback of 1,000 on A dated 03-05 (reopens a closed invoice), a payment of 200 on B
     // dated
@@ -106,6 +118,13 @@ class AnalyticsJobTest {
     assertThat(carried.detail())
         .contains(
             "aging items from those of 2024-02-29", "change data feed of invoices versions 1..1");
+    // the six items below, as the one commit of aging_items since 02-29's (version 0, B alone)
+    // counted them
+    assertThat(carried.rowsWritten()).containsEntry(AnalyticsJob.AGING_ITEMS, 6L);
+    assertThat(DeltaCommits.rowsWrittenAfter(w, DerivedTable.AGING_ITEMS, 0)).hasValue(6L);
+    assertThat(DeltaCommits.rowsWrittenAfter(w, DerivedTable.AGING_ITEMS, -1))
+        .as("two commits since the table was created: not one write's count")
+        .isEmpty();
     Dataset<Row> items = w.read(AnalyticsJob.AGING_ITEMS).filter("as_of_date = '2024-03-31'");
     List<String> fromEarlierDate = openBook(items);
     assertThat(
@@ -128,7 +147,7 @@ class AnalyticsJobTest {
 
   @Test
   void withoutAnEarlierDateTheAgingItemsComeFromTheWholeHistory() {
-    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    Warehouse w = fixtureWarehouse();
     new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-03-31")).execute();
     // an earlier date than any computed: nothing to start from
     assertThat(new AnalyticsJob(w, null).asOf(LocalDate.parse("2024-02-29")).execute().detail())
@@ -156,7 +175,7 @@ class AnalyticsJobTest {
 
   @Test
   void aNewPaymentInMarchRewritesOnlyMarchOnwards() {
-    Warehouse w = warehouseWith(ReceivablesKpisTest.fixture());
+    Warehouse w = fixtureWarehouse();
     monthly(w, "2024-01", "2024-04");
     assertThat(versionsAt(w, "2024-01-31"))
         .containsEntry("payments", 0L)
@@ -181,7 +200,7 @@ class AnalyticsJobTest {
     assertThat(march.getAs("ar").toString()).isEqualTo("1400.00"); // 2,400 - 1,000
 
     // the table equals a full recompute on the new data
-    AnalyticsInputs now = AnalyticsInputs.read(w);
+    AnalyticsInputs now = AnalyticsInputs.read(w).smallTablesInMemory();
     Dataset<Row> full =
         ReceivablesKpis.monthly(
             now.invoices(),
@@ -336,7 +355,7 @@ class AnalyticsJobTest {
 
   /** The kept sales history equals the one built from every invoice, through the month given. */
   private static void assertKeptHistoryIsTheWholeHistory(Warehouse w, String through) {
-    AnalyticsInputs now = AnalyticsInputs.read(w);
+    AnalyticsInputs now = AnalyticsInputs.read(w).smallTablesInMemory();
     YearMonth to = YearMonth.parse(through);
     Dataset<Row> whole =
         ReceivablesKpis.series(
@@ -364,7 +383,7 @@ class AnalyticsJobTest {
    * out).
    */
   private static void assertStoredSeriesIsTheWholeSeries(Warehouse w, String from, String to) {
-    AnalyticsInputs now = AnalyticsInputs.read(w);
+    AnalyticsInputs now = AnalyticsInputs.read(w).smallTablesInMemory();
     Dataset<Row> whole =
         ReceivablesKpis.monthly(
             now.invoices(),
