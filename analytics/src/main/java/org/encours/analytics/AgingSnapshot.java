@@ -123,7 +123,7 @@ public final class AgingSnapshot {
         .spark()
         .read()
         .format("delta")
-        .option("versionAsOf", DeltaCommits.latestVersion(warehouse, AnalyticsJob.AGING_ITEMS))
+        .option("versionAsOf", warehouse.version(AnalyticsJob.AGING_ITEMS))
         .load(warehouse.path(AnalyticsJob.AGING_ITEMS));
   }
 

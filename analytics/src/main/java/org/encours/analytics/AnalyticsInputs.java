@@ -39,7 +39,7 @@ public record AnalyticsInputs(
     Map<String, Long> versions = new LinkedHashMap<>();
     Map<CanonicalTable, Dataset<Row>> data = new LinkedHashMap<>();
     for (CanonicalTable t : List.of(CanonicalTable.values())) {
-      long v = DeltaCommits.latestVersion(warehouse, t.tableName());
+      long v = warehouse.version(t.tableName());
       versions.put(t.tableName(), v);
       data.put(t, v < 0 ? warehouse.read(t) : readAt(warehouse, t, v));
     }

@@ -366,7 +366,7 @@ public final class AnalyticsJob {
    */
   private long write(DerivedTable table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
-    long before = DeltaCommits.latestVersion(warehouse, table.tableName());
+    long before = warehouse.version(table.tableName());
     warehouse.replace(table, rows, where);
     long count =
         DeltaCommits.rowsWrittenAfter(warehouse, table, before)

@@ -14,11 +14,6 @@ import scala.collection.Seq;
 final class DeltaCommits {
   private DeltaCommits() {}
 
-  /** The latest committed version of a table, or -1 when it does not exist. */
-  static long latestVersion(Warehouse warehouse, String table) {
-    return latestVersion(DeltaLog.forTable(warehouse.spark(), warehouse.path(table)));
-  }
-
   private static long latestVersion(DeltaLog log) {
     return log.update(false, scala.Option.empty(), scala.Option.empty()).version();
   }
