@@ -270,6 +270,32 @@ final class BatchChecks {
   }
 
   /**
+   * Whether two sets of rejected record ids differ on the records that give keys to references (the
+   * batch's customers and invoices). The reference reasons depend on the rejected records only
+   * through those: when they are the same, a pass with either set finds the same reasons.
+   */
+  static boolean keyedRejectionsDiffer(
+      Map<CanonicalTable, Dataset<Row>> candidates, Dataset<Row> before, Dataset<Row> after) {
+    Dataset<Row> keyed = null;
+    for (CanonicalTable table : List.of(CanonicalTable.CUSTOMERS, CanonicalTable.INVOICES)) {
+      Dataset<Row> rows = candidates.get(table);
+      if (rows != null) {
+        Dataset<Row> ids = rows.select(RowRules.RECORD_ID);
+        keyed = keyed == null ? ids : keyed.union(ids);
+      }
+    }
+    if (keyed == null) {
+      return false;
+    }
+    Dataset<Row> rejectedBefore = keyed.join(before, RowRules.RECORD_ID, "left_semi");
+    Dataset<Row> rejectedAfter = keyed.join(after, RowRules.RECORD_ID, "left_semi");
+    return !rejectedBefore
+        .except(rejectedAfter)
+        .union(rejectedAfter.except(rejectedBefore))
+        .isEmpty();
+  }
+
+  /**
    * Keys a table offers to references: this batch's rows from records not rejected, plus what is
    * loaded (a key may appear more than once: references only look for it).
    */

@@ -205,8 +205,9 @@ public final class IngestJob {
    * Every reason to reject a record (record id, reason): malformed records, row rules, then
    * references. Rejecting a record can remove a key another record refers to, so references are
    * re-checked until a pass rejects no new record (a fixed point; one pass when nothing refers to a
-   * rejected record). The reasons and the rejected ids of each pass are checkpointed: the next pass
-   * starts from them.
+   * rejected record). A pass is also the last when the records it newly rejects (or no longer
+   * rejects) give no keys to references: the next pass would find the same reasons. The reasons and
+   * the rejected ids of each pass are checkpointed: the next pass starts from them.
    */
   private static Rejections rejectionReasons(
       Dataset<Row> records,
@@ -234,11 +235,12 @@ public final class IngestJob {
       Dataset<Row> next = rowReasons.unionByName(references).distinct().localCheckpoint(true);
       Dataset<Row> nextRejected = distinctRecords(next).localCheckpoint(true);
       long nextCount = nextRejected.count();
+      if (nextCount == rejectedCount
+          || !BatchChecks.keyedRejectionsDiffer(candidates, rejected, nextRejected)) {
+        return new Rejections(next, nextRejected);
+      }
       reasons = next;
       rejected = nextRejected;
-      if (nextCount == rejectedCount) {
-        return new Rejections(reasons, rejected);
-      }
       if (pass > CanonicalTable.values().length) {
         throw new IllegalStateException(
             "reference checks did not settle after " + pass + " passes");
