@@ -239,9 +239,11 @@ class PaymentBehaviourFeaturesTest {
               .select(
                   "customer_id",
                   PaymentBehaviourFeatures.STATE_COLUMN,
-                  PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN);
+                  PaymentBehaviourFeatures.OPEN_INVOICES_COLUMN)
+              .localCheckpoint(true); // walked once, read by the three uses below
       Dataset<Row> walkedWhole =
-          PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), in.payments());
+          PaymentBehaviourFeatures.allocatedToClosed(d0, kept, in.invoices(), in.payments())
+              .localCheckpoint(true);
       Dataset<Row> states =
           kept.join(walkedWhole, new String[] {"customer_id"}, "left_anti").cache();
       // the later points: every customer on D0 and D, and the day before each invoice issued after
