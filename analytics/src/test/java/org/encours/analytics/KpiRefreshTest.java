@@ -41,14 +41,23 @@ class KpiRefreshTest {
         .invoice("D", "C2", "2024-03-01", "2024-03-31", "400");
   }
 
-  /** The fixture's tables with the series computed from them. */
-  static Warehouse warehouseWithSeries(Ledger l) {
-    Warehouse w = SharedSpark.newWarehouse();
-    load(w, CanonicalTable.INVOICES, l.invoicesDf());
-    load(w, CanonicalTable.PAYMENTS, l.paymentsDf());
-    load(w, CanonicalTable.CUSTOMERS, l.customersDf());
-    AnalyticsJobTest.monthly(w, FROM.toString(), TO.toString());
-    return w;
+  private static Warehouse withSeries;
+
+  /**
+   * The fixture's tables with the series computed from them: built once, a copy of its own for each
+   * test.
+   */
+  static synchronized Warehouse warehouseWithSeries() {
+    if (withSeries == null) {
+      Ledger l = fixture();
+      Warehouse w = SharedSpark.newWarehouse();
+      load(w, CanonicalTable.INVOICES, l.invoicesDf());
+      load(w, CanonicalTable.PAYMENTS, l.paymentsDf());
+      load(w, CanonicalTable.CUSTOMERS, l.customersDf());
+      AnalyticsJobTest.monthly(w, FROM.toString(), TO.toString());
+      withSeries = w;
+    }
+    return SharedSpark.copyOf(withSeries);
   }
 
   /** Creates a canonical table with deletion vectors and appends its first rows, as ingest does. */
@@ -105,7 +114,7 @@ class KpiRefreshTest {
 
   @Test
   void aNewPaymentInTheLastMonthMakesOnlyThatMonthStale() {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     // C (1,000, issued 03-15) is paid on 04-20
     upsert(
         w,
@@ -126,7 +135,7 @@ class KpiRefreshTest {
 
   @Test
   void changesToColumnsTheSeriesDoesNotUseMakeNothingStale() {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     // January's invoice A is disputed: a new version of the row, same amount and dates
     upsert(
         w,
@@ -170,7 +179,7 @@ class KpiRefreshTest {
 
   @Test
   void anInvoiceAmountCorrectedInAnOldMonthMakesThatMonthStale() {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     // February's invoice B: 2,000 corrected to 2,100
     upsert(
         w,
@@ -198,7 +207,7 @@ class KpiRefreshTest {
 
   @Test
   void aCustomerSectorChangeMakesTheMonthOfItsFirstInvoiceStale() {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     // C2 (first invoice D in March) moves to services; C1 (first invoice in January) only gets a
     // credit limit, which no month depends on
     upsert(
@@ -219,7 +228,7 @@ class KpiRefreshTest {
 
   @Test
   void withTheChangeDataFeedOffTheSnapshotsGiveTheSameAnswer() {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     w.spark()
         .sql(
             "ALTER TABLE delta.`"
@@ -241,7 +250,7 @@ class KpiRefreshTest {
 
   @Test
   void withTheChangeFilesRemovedTheSnapshotsGiveTheSameAnswer() throws Exception {
-    Warehouse w = warehouseWithSeries(fixture());
+    Warehouse w = warehouseWithSeries();
     upsert(
         w,
         CanonicalTable.INVOICES,
