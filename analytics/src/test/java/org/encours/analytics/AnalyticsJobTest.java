@@ -36,7 +36,7 @@ class AnalyticsJobTest {
    * for the class; each test changes its own copy).
    */
   static Warehouse fixtureWarehouse() {
-    return WarehouseCopies.copyOfShared(
+    return SharedSpark.copyOfFixture(
         "receivables-kpis-fixture", () -> warehouseWith(ReceivablesKpisTest.fixture()));
   }
 

@@ -46,8 +46,7 @@ class KpiRefreshTest {
    * the class; each test changes its own copy).
    */
   static Warehouse warehouseWithSeries() {
-    return WarehouseCopies.copyOfShared(
-        "kpi-refresh-fixture", () -> warehouseWithSeries(fixture()));
+    return SharedSpark.copyOfFixture("kpi-refresh-fixture", () -> warehouseWithSeries(fixture()));
   }
 
   /** The ledger's tables with the series computed from them. */

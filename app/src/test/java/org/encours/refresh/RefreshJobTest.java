@@ -26,11 +26,9 @@ import org.encours.core.policy.Policy;
 import org.encours.core.tables.DerivedTable;
 import org.encours.ingest.mapping.MappingLoader;
 import org.encours.prevention.RecommendJob;
-import org.encours.scoring.LatePaymentModels;
 import org.encours.scoring.ModelRegistry;
 import org.encours.scoring.ScoreJob;
 import org.encours.scoring.TinyLedger;
-import org.encours.scoring.TrainJob;
 import org.encours.testing.SharedSpark;
 import org.encours.warehouse.CanonicalTable;
 import org.encours.warehouse.TableContract;
@@ -58,11 +56,9 @@ class RefreshJobTest {
 
   @BeforeAll
   static void refreshNovember() throws Exception {
-    warehouse = TinyLedger.generatedWarehouse(1000, 24);
-    registry = new ModelRegistry(SharedSpark.tempDir("models"));
-    new TrainJob(warehouse, registry, null)
-        .settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach())
-        .execute();
+    TinyLedger.Trained trained = TinyLedger.trainedCopy();
+    warehouse = trained.warehouse();
+    registry = trained.registry();
     new AnalyticsJob(warehouse, null)
         .monthly(YearMonth.of(2026, 1), YearMonth.of(2026, 10))
         .execute();

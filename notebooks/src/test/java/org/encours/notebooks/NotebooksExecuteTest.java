@@ -205,6 +205,9 @@ class NotebooksExecuteTest {
     k.putArray("argv")
         .add("java")
         .add("-Xmx1g")
+        // a kernel lives for one notebook: the quick compiler only, one GC thread
+        .add("-XX:TieredStopAtLevel=1")
+        .add("-XX:+UseSerialGC")
         .add("-Djava.awt.headless=true")
         .add("-jar")
         .add(System.getProperty("encours.notebooks.kernel"))

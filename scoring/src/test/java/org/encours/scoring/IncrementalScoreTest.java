@@ -43,11 +43,9 @@ class IncrementalScoreTest {
 
   @BeforeAll
   static void scoreTwoMonthEnds() throws Exception {
-    warehouse = TinyLedger.generatedWarehouse(1000, 24);
-    registry = new ModelRegistry(SharedSpark.tempDir("models"));
-    new TrainJob(warehouse, registry, null)
-        .settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach())
-        .execute();
+    TinyLedger.Trained trained = TinyLedger.trainedCopy();
+    warehouse = trained.warehouse();
+    registry = trained.registry();
     new ScoreJob(warehouse, registry, null).asOf(D0).execute();
     lateBatch();
     StringWriter log = new StringWriter();

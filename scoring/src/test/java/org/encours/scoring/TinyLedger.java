@@ -134,6 +134,35 @@ public final class TinyLedger {
   }
 
   /**
+   * A warehouse and model registry of one's own, with what {@link #trainedCopy()} says they hold.
+   */
+  public record Trained(Warehouse warehouse, ModelRegistry registry, TrainJob.Result training) {}
+
+  private static Trained trained;
+
+  /**
+   * The generated ledger of 1,000 invoices over 24 months ({@link #generatedWarehouse}) and a model
+   * trained on it as v0001, the champion (seed 11, 3 boosting iterations, one candidate each: the
+   * machinery, not accuracy). Trained once per test JVM; every call returns a new copy of both
+   * folders, which the caller may change.
+   */
+  public static synchronized Trained trainedCopy() throws Exception {
+    if (trained == null) {
+      Warehouse w = generatedWarehouse(1000, 24);
+      ModelRegistry registry = new ModelRegistry(SharedSpark.tempDir("models"));
+      TrainJob.Result result =
+          new TrainJob(w, registry, null)
+              .settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach())
+              .execute();
+      trained = new Trained(w, registry, result);
+    }
+    Path models = SharedSpark.tempDir("models");
+    SharedSpark.copyTree(trained.registry().root(), models);
+    return new Trained(
+        SharedSpark.copyOf(trained.warehouse()), new ModelRegistry(models), trained.training());
+  }
+
+  /**
    * A seeded generated ledger (canonical CSV from the generator) written as Delta tables into a new
    * warehouse.
    */

@@ -11,7 +11,6 @@ import org.apache.spark.ml.regression.AFTSurvivalRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.analytics.AnalyticsInputs;
-import org.encours.testing.SharedSpark;
 import org.encours.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,15 @@ class TrainAndScoreTest {
 
   @BeforeAll
   static void trainTwice() throws Exception {
-    warehouse = TinyLedger.generatedWarehouse(1000, 24);
-    registry = new ModelRegistry(SharedSpark.tempDir("models"));
-    LatePaymentModels.Settings settings =
-        new LatePaymentModels.Settings(11, 3).withOneCandidateEach();
-    first = new TrainJob(warehouse, registry, null).settings(settings).execute();
-    second = new TrainJob(warehouse, registry, null).settings(settings).execute();
+    // the first training is the one the other tests of this JVM share: v0001, in a copy
+    TinyLedger.Trained trained = TinyLedger.trainedCopy();
+    warehouse = trained.warehouse();
+    registry = trained.registry();
+    first = trained.training();
+    second =
+        new TrainJob(warehouse, registry, null)
+            .settings(new LatePaymentModels.Settings(11, 3).withOneCandidateEach())
+            .execute();
   }
 
   @Test

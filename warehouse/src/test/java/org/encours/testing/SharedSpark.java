@@ -2,8 +2,15 @@ package org.encours.testing;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +28,7 @@ import org.encours.warehouse.Warehouse;
 public final class SharedSpark {
   private static SparkSession session;
   private static JavaDataFrameSuiteBase comparisons;
+  private static final Map<String, Warehouse> FIXTURES = new HashMap<>();
 
   private SharedSpark() {}
 
@@ -30,7 +38,7 @@ public final class SharedSpark {
           SparkSessions.create(
               "encours-tests",
               "local[2]",
-              java.util.Map.of(
+              Map.of(
                   "spark.sql.shuffle.partitions", "1",
                   "spark.default.parallelism", "2",
                   "spark.databricks.delta.snapshotPartitions", "1",
@@ -54,6 +62,42 @@ public final class SharedSpark {
       return dir;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A new warehouse in its own temporary folder holding a copy of every file of {@code original}:
+   * the same tables at the same Delta versions, with their history and change data. A fixture that
+   * several tests start from is built once and copied for each, which then changes its copy.
+   */
+  public static Warehouse copyOf(Warehouse original) {
+    String root = original.root();
+    Path copy = tempDir("warehouse");
+    copyTree(Path.of(URI.create(root.startsWith("file:") ? root : "file:" + root)), copy);
+    return new Warehouse(session(), copy.toString());
+  }
+
+  /**
+   * A copy of the fixture warehouse {@code build} gives, built the first time this JVM asks for
+   * {@code name}: a test class builds its fixture once and each test changes its own copy.
+   */
+  public static synchronized Warehouse copyOfFixture(String name, Supplier<Warehouse> build) {
+    return copyOf(FIXTURES.computeIfAbsent(name, n -> build.get()));
+  }
+
+  /** Copies every file under {@code from} to the same place under {@code to}. */
+  public static void copyTree(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
