@@ -32,7 +32,8 @@ import org.encours.warehouse.Warehouse;
  *   <li>A positive open amount is a receivable, aged into the slabs (from the due date by default).
  *   <li>A negative open amount (an unsettled credit note, or an over-paid invoice) is a credit
  *       balance: it is not aged but shown on its own line {@code credits}, and it reduces the AR of
- *       its customer, segment and portfolio; the totals and shares are net of credits.
+ *       its customer, segment and portfolio; the totals and shares are of the gross open AR (the
+ *       aged buckets, credits apart), so the shares of the buckets add up to 100 %.
  *   <li>Cash allocated to an unknown invoice id cannot be attributed to a customer: it appears on a
  *       portfolio line {@code unallocated} (negative, the cash received) outside the total and
  *       shares.
@@ -46,7 +47,7 @@ public final class AgingSnapshot {
   /**
    * One row per item open at {@code asOf}: as_of_date, invoice_id, customer_id, doc_type,
    * issue_date, due_date, amount, paid_to_date, open_amount, days_past_due, age_days, bucket,
-   * bucket_order, disputed (only when the dispute date is on or before D).
+   * bucket_order, disputed (as of D: {@link #disputedAsOf}).
    */
   public static Dataset<Row> items(
       Dataset<Row> invoices, Dataset<Row> allocations, LocalDate asOf, AgingSlabs slabs) {
@@ -81,10 +82,16 @@ public final class AgingSnapshot {
         age.as("age_days"),
         bucket(col("open_amount"), age, slabs).as("bucket"),
         bucketOrder(col("open_amount"), age, slabs).as("bucket_order"),
-        col("disputed")
-            .and(col("dispute_date").leq(d))
-            .and(col("dispute_date").isNotNull())
-            .as("disputed"));
+        disputedAsOf(d).as("disputed"));
+  }
+
+  /**
+   * Whether an item is disputed as of {@code d}: its dispute is dated on or before d, or it carries
+   * the flag alone (the ledger does not say when the dispute was raised): such a dispute counts
+   * from the invoice's issue date, the earliest it can have been raised.
+   */
+  static Column disputedAsOf(Column d) {
+    return col("disputed").and(col("dispute_date").isNull().or(col("dispute_date").leq(d)));
   }
 
   /**
@@ -177,11 +184,16 @@ public final class AgingSnapshot {
     WindowSpec entity = Window.partitionBy("level", "entity_id");
     Dataset<Row> withShares =
         perBucket
-            .withColumn("total_open", Columns.money(sum("open_amount").over(entity)))
+            .withColumn(
+                "total_open",
+                Columns.money(
+                    coalesce(
+                        sum(when(col("open_amount").gt(0), col("open_amount"))).over(entity),
+                        lit(BigDecimal.ZERO))))
             .withColumn(
                 "share",
                 when(
-                    col("total_open").notEqual(0),
+                    col("bucket").notEqual(AgingSlabs.CREDITS).and(col("total_open").gt(0)),
                     col("open_amount").cast("double").divide(col("total_open").cast("double"))));
     Column d = Columns.date(asOf);
     Dataset<Row> cash =

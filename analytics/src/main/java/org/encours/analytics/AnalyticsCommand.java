@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Receivables analytics written as Delta tables into the warehouse.",
       "  --as-of DATE               aging_items, aging and payment_behaviour as of DATE",
+      "                             (without it: as of the data's last date, which the run prints)",
       "  --from M --to M --monthly  receivables_kpis at each month end (only stale months are rewritten)"
     },
     footer = {
@@ -35,7 +36,10 @@ public final class AnalyticsCommand implements EncoursCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Date of the snapshot, YYYY-MM-DD.")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Date of the snapshot, YYYY-MM-DD. Default: the data's last date.")
   String asOf;
 
   @Option(
@@ -76,7 +80,9 @@ public final class AnalyticsCommand implements EncoursCommand {
   @Option(
       names = "--cei-months",
       paramLabel = "N",
-      description = "Period of the CEI, in months. Default: 3.")
+      description =
+          "Period of the CEI, in months. Default: 1, the monthly CEI; over N months the CEI uses"
+              + " the period's whole credit sales.")
   int ceiMonths = CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS;
 
   @Option(
@@ -104,9 +110,11 @@ public final class AnalyticsCommand implements EncoursCommand {
       throw EncoursErrors.badArgument(
           "--as-of", asOf, "either --as-of DATE or --from/--to --monthly, not both");
     }
-    if (asOf == null && !monthly) {
+    if (!monthly && (from != null || to != null)) {
       throw EncoursErrors.badArgument(
-          "--as-of", "(none)", "a date YYYY-MM-DD, or --from M --to M --monthly");
+          from != null ? "--from" : "--to",
+          from != null ? from : to,
+          "a month of the series, given with --monthly (--from M --to M --monthly)");
     }
     AgingSlabs slabs;
     try {
@@ -129,7 +137,7 @@ public final class AnalyticsCommand implements EncoursCommand {
     YearMonth last = null;
     if (asOf != null) {
       date = EncoursErrors.parseDate("--as-of", asOf);
-    } else {
+    } else if (monthly) {
       if (from == null) {
         throw EncoursErrors.badArgument(
             "--from", "(none)", "the first month of the series, e.g. 2023-01");
@@ -151,7 +159,10 @@ public final class AnalyticsCommand implements EncoursCommand {
     if (wholeHistory) {
       job.fromWholeHistory();
     }
-    return date != null ? job.asOf(date) : job.monthly(first, last);
+    if (monthly) {
+      return job.monthly(first, last);
+    }
+    return date != null ? job.asOf(date) : job; // no date: the job takes the data's last date
   }
 
   private static YearMonth parseMonth(String option, String text) {

@@ -1,5 +1,10 @@
 package org.encours.analytics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +109,26 @@ public record AnalyticsInputs(
         table.storedSchema(),
         rows.schema());
     return rows;
+  }
+
+  /**
+   * The last date the data knows: the latest issue, payment or dunning date. A run without a date
+   * of its own works as of this day.
+   */
+  public LocalDate latestDate() {
+    Row r =
+        invoices
+            .select(col("issue_date").as("d"))
+            .union(payments.select(col("payment_date").as("d")))
+            .union(dunning.select(col("event_date").as("d")))
+            .agg(max("d"))
+            .first();
+    if (r.isNullAt(0)) {
+      throw EncoursErrors.tooLittleData(
+          "the warehouse holds no dated invoice, payment or dunning event",
+          "ingest a ledger first (encours ingest), or give the date with --as-of");
+    }
+    return ((Date) r.get(0)).toLocalDate();
   }
 
   /** Allocations with their effective dates (see {@link Allocations}). */

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.encours.core.metrics.AgingSlabs;
 import org.encours.core.tables.DerivedTable;
+import org.encours.warehouse.TableContract;
 import org.encours.warehouse.Warehouse;
 
 /**
@@ -29,7 +30,8 @@ import org.encours.warehouse.Warehouse;
  * <ul>
  *   <li>{@link #asOf(LocalDate)}: tables {@code aging_items}, {@code aging} and {@code
  *       payment_behaviour} for that date (partition {@code as_of_date} replaced, so reruns are
- *       idempotent);
+ *       idempotent); without a date nor months, as of the data's last date ({@link
+ *       AnalyticsInputs#latestDate()});
  *   <li>{@link #monthly(YearMonth, YearMonth)}: table {@code receivables_kpis}, rewriting only the
  *       months that are stale (see {@link KpiRefresh}).
  * </ul>
@@ -151,7 +153,15 @@ public final class AnalyticsJob {
     Map<String, Long> written = new LinkedHashMap<>();
     String detail;
     String mode;
-    if (asOf != null) {
+    if (asOf == null && from == null) {
+      asOf = inputs.latestDate();
+      say(
+          "no date given: as of "
+              + asOf
+              + ", the data's last date (latest issue, payment or dunning date)");
+      mode = "as of " + asOf + " (the data's last date)";
+      detail = runAsOf(inputs, written);
+    } else if (asOf != null) {
       mode = "as of " + asOf;
       detail = runAsOf(inputs, written);
     } else {
@@ -236,6 +246,21 @@ public final class AnalyticsJob {
   private String runMonthly(AnalyticsInputs inputs, Map<String, Long> written) {
     Dataset<Row> existing =
         warehouse.exists(RECEIVABLES_KPIS) ? warehouse.read(RECEIVABLES_KPIS) : null;
+    List<String> layout =
+        existing == null
+            ? List.of()
+            : TableContract.differences(DerivedTable.RECEIVABLES_KPIS, existing.schema());
+    if (!layout.isEmpty()) {
+      say(
+          RECEIVABLES_KPIS
+              + " holds the columns of another Encours version ("
+              + String.join("; ", layout)
+              + "): it is rewritten whole, with the months "
+              + from
+              + ".."
+              + to);
+      existing = null;
+    }
     Map<Map<String, Long>, KpiRefresh.Changes> changesRead = new HashMap<>();
     // the months asked for and those the windows of the first one rewritten can reach, read once
     // for both plans below
@@ -318,12 +343,20 @@ public final class AnalyticsJob {
             + "' AND as_of_date <= '"
             + to.atEndOfMonth()
             + "'";
-    written.put(
-        RECEIVABLES_KPIS,
-        write(
-            DerivedTable.RECEIVABLES_KPIS,
-            Provenance.stamp(series.rows(), inputs.versions()),
-            where));
+    Dataset<Row> rows = Provenance.stamp(series.rows(), inputs.versions());
+    if (layout.isEmpty()) {
+      written.put(RECEIVABLES_KPIS, write(DerivedTable.RECEIVABLES_KPIS, rows, where));
+    } else {
+      long before = warehouse.version(RECEIVABLES_KPIS);
+      warehouse.overwrite(DerivedTable.RECEIVABLES_KPIS, rows);
+      long count =
+          DeltaCommits.rowsWrittenAfter(warehouse, DerivedTable.RECEIVABLES_KPIS, before)
+              .orElseGet(() -> warehouse.read(RECEIVABLES_KPIS).count());
+      say(
+          String.format(
+              Locale.ROOT, "wrote %,d rows to %s (the whole table)", count, RECEIVABLES_KPIS));
+      written.put(RECEIVABLES_KPIS, count);
+    }
     long keptRows = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
     say(
         String.format(

@@ -1,6 +1,7 @@
 package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
@@ -215,12 +216,15 @@ public final class PaymentBehaviourFeatures {
             noString().as("doc_type"),
             noString().as("stage"),
             noState().as("state"));
+    // A dispute is an event on its date (on the issue date when dated before it); a dispute known
+    // from the flag alone (no date) on the issue date, the earliest it can have been raised.
     Dataset<Row> disputes =
         invoices
-            .filter(col("disputed").and(col("dispute_date").isNotNull()))
+            .filter(col("disputed"))
             .select(
                 col("customer_id"),
-                greatest(col("dispute_date"), col("issue_date")).as("event_date"),
+                coalesce(greatest(col("dispute_date"), col("issue_date")), col("issue_date"))
+                    .as("event_date"),
                 lit(DISPUTE).as("kind"),
                 col("invoice_id"),
                 noMoney().as("amount"),

@@ -1,13 +1,17 @@
 package org.encours.analytics;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
@@ -17,6 +21,7 @@ import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sort_array;
@@ -174,7 +179,9 @@ final class ReceivablesKpis {
    * overdue_ar, overdue_60_ar, credits, open_items, share_overdue_60, dso_period_months,
    * dso_period_days, dso_period_sales, dso_standard, dso_count_back, bpdso_standard,
    * bpdso_count_back, add_standard, add_count_back, cei_period_months, cei_ar_begin,
-   * cei_period_sales, cei (S/N variant), cei_whole_period_sales.
+   * cei_period_sales, cei (whole-period sales: the monthly CEI by default), history_complete,
+   * caveats. The DSO family is on the gross open AR (gross_ar: current plus overdue, credit
+   * balances apart), so ADD is never negative; ar stays the net ledger balance.
    */
   static Dataset<Row> monthly(
       Dataset<Row> invoices,
@@ -424,29 +431,30 @@ final class ReceivablesKpis {
 
     Column monthEnd = last_day(col("month_start"));
     Column periodDays = datediff(monthEnd, add_months(col("month_start"), -(dso - 1))).plus(1);
-    Column receivables = col("current_ar").plus(col("overdue_ar"));
+    Column grossAr = col("gross_ar");
     Dataset<Row> kpis =
         windowed
+            .crossJoin(history.agg(min("_first_index").as("_data_first")))
             .withColumn("as_of_date", monthEnd)
+            .withColumn("gross_ar", Columns.money(col("current_ar").plus(col("overdue_ar"))))
             .withColumn("dso_period_months", lit(dso))
             .withColumn("dso_period_days", periodDays)
             .withColumn(
                 "share_overdue_60",
                 when(
-                    receivables.gt(0),
-                    col("overdue_60_ar").cast("double").divide(receivables.cast("double"))))
+                    grossAr.gt(0),
+                    col("overdue_60_ar").cast("double").divide(grossAr.cast("double"))))
             .withColumn(
                 "dso_standard",
                 MetricUdfs.standardDso()
-                    .apply(col("ar"), col("dso_period_sales"), col("dso_period_days")))
+                    .apply(grossAr, col("dso_period_sales"), col("dso_period_days")))
             .withColumn(
                 "bpdso_standard",
                 MetricUdfs.standardDso()
                     .apply(col("current_ar"), col("dso_period_sales"), col("dso_period_days")))
             .withColumn(
                 "dso_count_back",
-                MetricUdfs.countBackDso()
-                    .apply(col("ar"), col("_sales_history"), col("as_of_date")))
+                MetricUdfs.countBackDso().apply(grossAr, col("_sales_history"), col("as_of_date")))
             .withColumn(
                 "bpdso_count_back",
                 MetricUdfs.countBackDso()
@@ -455,29 +463,60 @@ final class ReceivablesKpis {
             .withColumn("add_count_back", col("dso_count_back").minus(col("bpdso_count_back")))
             .withColumn("cei_period_months", lit(cei))
             .withColumn(
-                "cei",
-                MetricUdfs.cei(CollectionEffectivenessIndex.Variant.MONTHLY_AVERAGE_SALES)
-                    .apply(
-                        col("cei_ar_begin"),
-                        col("cei_period_sales"),
-                        col("cei_period_months"),
-                        col("ar"),
-                        col("current_ar")))
+                "_cei",
+                when(
+                    col("cei_ar_begin")
+                        .plus(col("cei_period_sales"))
+                        .minus(col("current_ar"))
+                        .gt(0),
+                    MetricUdfs.cei(CollectionEffectivenessIndex.Variant.DEFAULT)
+                        .apply(
+                            col("cei_ar_begin"),
+                            col("cei_period_sales"),
+                            col("cei_period_months"),
+                            col("ar"),
+                            col("current_ar"))))
+            .withColumn("_cei_caveat", ceiCaveat(col("_cei")))
             .withColumn(
-                "cei_whole_period_sales",
-                MetricUdfs.cei(CollectionEffectivenessIndex.Variant.WHOLE_PERIOD_SALES)
-                    .apply(
-                        col("cei_ar_begin"),
-                        col("cei_period_sales"),
-                        col("cei_period_months"),
-                        col("ar"),
-                        col("current_ar")));
+                "cei",
+                when(
+                        col("level").equalTo(Columns.CUSTOMER).and(col("_cei_caveat").isNotNull()),
+                        lit(null).cast("double"))
+                    .otherwise(col("_cei")))
+            .withColumn(
+                "history_complete",
+                col("_month_index").minus(reach(options)).geq(col("_data_first")));
+    Column dataStart = date_format(monthStartOf(col("_data_first")), "yyyy-MM");
+    Column windowStart =
+        date_format(monthStartOf(col("_month_index").minus(reach(options))), "yyyy-MM");
+    Column caveats =
+        array(
+            when(
+                not(col("history_complete")),
+                concat(
+                    lit("insufficient history: the data start in "),
+                    dataStart,
+                    lit(" and this month's DSO and CEI windows reach back to "),
+                    windowStart)),
+            when(
+                col("dso_standard").isNull().and(grossAr.gt(0)),
+                lit("standard DSO undefined: no credit sales in the " + dso + "-month DSO period")),
+            when(
+                col("dso_count_back").isNull().and(grossAr.gt(0)),
+                lit(
+                    "count-back DSO undefined: the AR exceeds the net credit sales of the whole history")),
+            when(
+                    col("level").equalTo(Columns.CUSTOMER).and(col("_cei_caveat").isNotNull()),
+                    concat(lit("customer CEI not shown: "), col("_cei_caveat")))
+                .otherwise(col("_cei_caveat")));
+    kpis = kpis.withColumn("caveats", filter(caveats, Column::isNotNull));
     return kpis.select(
         "level",
         "entity_id",
         "as_of_date",
         "credit_sales",
         "ar",
+        "gross_ar",
         "current_ar",
         "overdue_ar",
         "overdue_60_ar",
@@ -497,7 +536,44 @@ final class ReceivablesKpis {
         "cei_ar_begin",
         "cei_period_sales",
         "cei",
-        "cei_whole_period_sales");
+        "history_complete",
+        "caveats");
+  }
+
+  /**
+   * Why a CEI value is outside 0-100 % or undefined, in a reader's words; null when it is neither.
+   * With B the opening AR, S the period's credit sales, E the AR and C the current AR at month end
+   * (E = C + overdue + credits): the index is (B + S - E) / (B + S - C), the cash collected over
+   * what was collectible. It is undefined when nothing was collectible, above 100 % only when
+   * credit balances exceed the overdue AR (E below C), below 0 % only when net collections are
+   * negative (refunds or reversals). The job leaves it null when nothing was collectible.
+   */
+  private static Column ceiCaveat(Column cei) {
+    Column opening = col("cei_ar_begin");
+    Column sales = col("cei_period_sales");
+    Column collectible = opening.plus(sales).minus(col("current_ar"));
+    Column collected = opening.plus(sales).minus(col("ar"));
+    return when(
+            cei.isNull()
+                .and(collectible.leq(0))
+                .and(opening.notEqual(0).or(sales.notEqual(0)).or(col("ar").notEqual(0))),
+            lit(
+                "CEI undefined: nothing was collectible in the period (opening AR plus credit sales,"
+                    + " less the current AR at month end, is not positive)"))
+        .when(
+            cei.gt(100),
+            concat(
+                lit("CEI above 100 %: credit balances ("),
+                col("credits").cast("string"),
+                lit(") exceed the overdue AR ("),
+                col("overdue_ar").cast("string"),
+                lit(") at month end")))
+        .when(
+            cei.lt(0),
+            concat(
+                lit("CEI below 0 %: refunds and reversals exceed the cash collected (net "),
+                collected.cast("string"),
+                lit(")")));
   }
 
   /** Months counted from year 0: consecutive months differ by one, across years. */

@@ -104,6 +104,19 @@ class AgingSnapshotTest {
   }
 
   @Test
+  void aDisputeKnownFromTheFlagAloneCountsFromTheIssueDate() {
+    // I8 (issued 2023-09-01) flagged disputed without a date: disputed at every date it is open
+    Ledger flagOnly = fixture().disputed("I8", null);
+    Row r = items(flagOnly, LEAP_DAY, AgingSlabs.defaults()).filter("invoice_id = 'I8'").first();
+    assertThat((Boolean) r.getAs("disputed")).isTrue();
+    assertThat(
+            items(flagOnly, LEAP_DAY, AgingSlabs.defaults())
+                .filter("disputed and invoice_id <> 'I8'")
+                .count())
+        .isZero();
+  }
+
+  @Test
   void itemsCanBeAgedFromTheirIssueDate() {
     // I1 issued 01-15: 16 + 29 = 45 days on 02-29 -> 31-60; I3 issued 2023-12-01: 31 + 31 + 29 =
     // 90... minus 1 = 90 days -> 61-90
@@ -119,7 +132,8 @@ class AgingSnapshotTest {
 
   @Test
   void thePortfolioShowsCreditsAndUnallocatedCashExplicitly() {
-    // total = 600 + 1,300 + 300 + 700 - 250 = 2,650 (net of credits; unallocated cash outside)
+    // gross open AR = 600 + 1,300 + 300 + 700 = 2,900: the shares of the aged buckets; credits
+    // (-250) on their own line without a share; unallocated cash outside
     List<Row> rows =
         summary(fixture(), LEAP_DAY)
             .filter("level = 'portfolio'")
@@ -132,18 +146,19 @@ class AgingSnapshotTest {
             r -> r.getAs("open_count"),
             r -> r.getAs("share"))
         .containsExactly(
-            tuple("not_due", "600.00", 1L, 600 / 2650.0),
-            tuple("1-30", "1300.00", 2L, 1300 / 2650.0),
-            tuple("31-60", "300.00", 1L, 300 / 2650.0),
-            tuple(">120", "700.00", 1L, 700 / 2650.0),
-            tuple("credits", "-250.00", 2L, -250 / 2650.0),
+            tuple("not_due", "600.00", 1L, 600 / 2900.0),
+            tuple("1-30", "1300.00", 2L, 1300 / 2900.0),
+            tuple("31-60", "300.00", 1L, 300 / 2900.0),
+            tuple(">120", "700.00", 1L, 700 / 2900.0),
+            tuple("credits", "-250.00", 2L, null),
             tuple("unallocated", "-75.00", 1L, null));
-    assertThat(rows.get(0).getAs("total_open").toString()).isEqualTo("2650.00");
+    assertThat(rows.get(0).getAs("total_open").toString()).isEqualTo("2900.00");
   }
 
   @Test
-  void customersAndSegmentsGetTheirOwnShares() {
-    // C2 (DE): 1-30 800, >120 700, credits -250; total 1,250 -> 0.64, 0.56, -0.2
+  void customersAndSegmentsGetTheirOwnSharesOfTheirGrossArNeverAboveOneHundredPercent() {
+    // C2 (DE): 1-30 800, >120 700, credits -250; gross 1,500 -> 0.5333, 0.4667 (net 1,250 would
+    // give 0.64 and 0.56)
     List<Row> rows =
         summary(fixture(), LEAP_DAY)
             .filter("level = 'country' and entity_id = 'DE'")
@@ -153,9 +168,9 @@ class AgingSnapshotTest {
         .extracting(
             r -> r.getAs("bucket"), r -> r.getAs("open_amount").toString(), r -> r.getAs("share"))
         .containsExactly(
-            tuple("1-30", "800.00", 0.64),
-            tuple(">120", "700.00", 0.56),
-            tuple("credits", "-250.00", -0.2));
+            tuple("1-30", "800.00", 800 / 1500.0),
+            tuple(">120", "700.00", 700 / 1500.0),
+            tuple("credits", "-250.00", null));
     assertThat(
             summary(fixture(), LEAP_DAY).filter("level = 'customer' and entity_id = 'C1'").count())
         .isEqualTo(3);

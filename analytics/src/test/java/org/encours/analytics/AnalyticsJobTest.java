@@ -221,11 +221,12 @@ class AnalyticsJobTest {
     // nothing changed since: nothing rewritten
     assertThat(monthly(w, "2024-01", "2024-04").rowsWritten()).isEmpty();
 
-    // a longer range: only the missing month is computed
+    // a longer range: only the missing month is computed, on the two months its windows reach
+    // (the 3-month DSO period's sales, the monthly CEI's opening AR)
     assertThat(monthly(w, "2024-01", "2024-05").detail())
         .isEqualTo(
             "months 2024-05..2024-05 rewritten, on top of months"
-                + " 2024-02..2024-04 already written, open amounts from the allocations, sales history from the history kept through 2024-04");
+                + " 2024-03..2024-04 already written, open amounts from the allocations, sales history from the history kept through 2024-04");
 
     // a new invoice issued in January: everything from January is stale
     new Ledger()
@@ -270,7 +271,7 @@ class AnalyticsJobTest {
                   + ".."
                   + m
                   + " rewritten, on top of months "
-                  + m.minusMonths(3)
+                  + m.minusMonths(ReceivablesKpis.reach(ReceivablesKpis.Options.defaults()))
                   + ".."
                   + m.minusMonths(1)
                   + " already written, open amounts from "
@@ -298,7 +299,7 @@ class AnalyticsJobTest {
         .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-01", "2024-12").detail())
         .isEqualTo(
-            "months 2024-11..2024-12 rewritten, on top of months 2024-08..2024-10 already written, open amounts from the"
+            "months 2024-11..2024-12 rewritten, on top of months 2024-09..2024-10 already written, open amounts from the"
                 + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-01", "2024-12");
     assertThat(w.read(AnalyticsJob.RECEIVABLES_KPIS).filter("entity_id = 'CNEW'").count())
@@ -317,7 +318,7 @@ class AnalyticsJobTest {
         .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-06", "2025-01").detail())
         .isEqualTo(
-            "months 2025-01..2025-01 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
+            "months 2025-01..2025-01 rewritten, on top of months 2024-11..2024-12 already written, open amounts from the"
                 + " allocations, sales history from the history kept through 2024-12");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-01");
     assertKeptHistoryIsTheWholeHistory(w, "2025-01");
@@ -334,7 +335,7 @@ class AnalyticsJobTest {
         .save(w.path(CanonicalTable.INVOICES));
     assertThat(monthly(w, "2023-06", "2025-02").detail())
         .isEqualTo(
-            "months 2024-12..2025-02 rewritten, on top of months 2024-09..2024-11 already written, open amounts from the"
+            "months 2024-12..2025-02 rewritten, on top of months 2024-10..2024-11 already written, open amounts from the"
                 + " allocations, sales history from the history kept through 2025-01");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
     assertKeptHistoryIsTheWholeHistory(w, "2025-02");
@@ -347,7 +348,7 @@ class AnalyticsJobTest {
             "UPDATE delta.`" + w.path(KeptSalesHistory.TABLE) + "` SET through = DATE'2024-10-31'");
     assertThat(monthly(w, "2023-06", "2025-02").detail())
         .isEqualTo(
-            "months 2025-01..2025-02 rewritten, on top of months 2024-10..2024-12 already written, open amounts from the"
+            "months 2025-01..2025-02 rewritten, on top of months 2024-11..2024-12 already written, open amounts from the"
                 + " allocations, sales history from the invoices (the kept sales history ends at 2024-10)");
     assertStoredSeriesIsTheWholeSeries(w, "2023-06", "2025-02");
     assertKeptHistoryIsTheWholeHistory(w, "2025-02");
@@ -449,7 +450,59 @@ class AnalyticsJobTest {
         .contains("--buckets");
     assertThat(error("analytics", "--as-of", "2024-01-31", "--age-from", "payment"))
         .contains("--age-from");
-    assertThat(error("analytics")).contains("--as-of");
+    assertThat(error("analytics", "--from", "2024-01")).contains("--from").contains("--monthly");
+  }
+
+  @Test
+  void aKpiTableWithTheColumnsOfAnotherVersionIsRewrittenWholeAndTheRunSaysSo() {
+    Warehouse w = fixtureWarehouse();
+    // a receivables_kpis table as an earlier Encours wrote it: a column since dropped, none of the
+    // new ones
+    SharedSpark.session()
+        .sql(
+            "SELECT 'portfolio' AS level, 'all' AS entity_id, DATE'2023-12-31' AS as_of_date,"
+                + " CAST(1 AS DECIMAL(18,2)) AS ar, CAST(50.0 AS DOUBLE) AS cei_whole_period_sales")
+        .write()
+        .format("delta")
+        .partitionBy("as_of_date")
+        .save(w.path(DerivedTable.RECEIVABLES_KPIS));
+    StringWriter out = new StringWriter();
+    AnalyticsJob.Result result =
+        new AnalyticsJob(w, new PrintWriter(out))
+            .monthly(YearMonth.parse("2024-01"), YearMonth.parse("2024-03"))
+            .execute();
+    assertThat(out.toString())
+        .contains("receivables_kpis holds the columns of another Encours version (")
+        .contains("column 'cei_whole_period_sales' (double) is not in the contract")
+        .contains("it is rewritten whole, with the months 2024-01..2024-03");
+    Dataset<Row> stored = w.read(AnalyticsJob.RECEIVABLES_KPIS);
+    assertThat(
+            org.encours.warehouse.TableContract.differences(
+                DerivedTable.RECEIVABLES_KPIS, stored.schema()))
+        .isEmpty();
+    // 3 months x 5 levels (customer, country, sector, size band, portfolio); the old month is gone
+    assertThat(stored.count())
+        .isEqualTo(15L)
+        .isEqualTo(result.rowsWritten().get(AnalyticsJob.RECEIVABLES_KPIS));
+  }
+
+  @Test
+  void withoutADateTheJobWorksAsOfTheDatasLastDateAndSaysSo() {
+    // the fixture's last event is payment PB2 on 2024-04-10 (invoice C, issued 03-15, is then open)
+    Warehouse w = fixtureWarehouse();
+    StringWriter out = new StringWriter();
+    AnalyticsJob.Result result = new AnalyticsJob(w, new PrintWriter(out)).execute();
+    assertThat(result.mode()).isEqualTo("as of 2024-04-10 (the data's last date)");
+    assertThat(out.toString()).contains("no date given: as of 2024-04-10, the data's last date");
+    assertThat(
+            w
+                .read(AnalyticsJob.AGING_ITEMS)
+                .select("as_of_date")
+                .distinct()
+                .collectAsList()
+                .stream()
+                .map(r -> r.get(0).toString()))
+        .containsExactly("2024-04-10");
   }
 
   @Test

@@ -43,9 +43,13 @@ final class IndependentCheck {
             .collectAsList();
     Map<String, Object[]> expected = reference.aging(d);
     Map<String, BigDecimal> totals = new HashMap<>();
+    // shares are of the gross open AR: the aged buckets, without the credits line
     expected.forEach(
         (k, v) ->
-            totals.merge(k.substring(0, k.lastIndexOf('|')), (BigDecimal) v[0], BigDecimal::add));
+            totals.merge(
+                k.substring(0, k.lastIndexOf('|')),
+                k.endsWith("|credits") ? BigDecimal.ZERO : (BigDecimal) v[0],
+                BigDecimal::add));
     SoftAssertions soft = new SoftAssertions();
     for (Row r : rows) {
       String key = r.getAs("level") + "|" + r.getAs("entity_id") + "|" + r.getAs("bucket");
@@ -57,10 +61,14 @@ final class IndependentCheck {
             .isEqualByComparingTo((BigDecimal) want[0]);
         soft.assertThat((Long) r.getAs("open_count")).as(key).isEqualTo(want[1]);
         BigDecimal total = totals.get(key.substring(0, key.lastIndexOf('|')));
-        if (total.signum() != 0) {
+        soft.assertThat((BigDecimal) r.getAs("total_open")).as(key).isEqualByComparingTo(total);
+        if (key.endsWith("|credits") || total.signum() == 0) {
+          soft.assertThat((Double) r.getAs("share")).as(key).isNull();
+        } else {
           soft.assertThat((Double) r.getAs("share"))
               .as(key)
-              .isCloseTo(((BigDecimal) want[0]).doubleValue() / total.doubleValue(), within(1e-9));
+              .isCloseTo(((BigDecimal) want[0]).doubleValue() / total.doubleValue(), within(1e-9))
+              .isBetween(0.0, 1.0);
         }
       }
     }
@@ -103,8 +111,20 @@ final class IndependentCheck {
       close(soft, key + " dso_count_back", r.getAs("dso_count_back"), want.dsoCountBack());
       close(soft, key + " bpdso_standard", r.getAs("bpdso_standard"), want.bpdsoStandard());
       close(soft, key + " bpdso_count_back", r.getAs("bpdso_count_back"), want.bpdsoCountBack());
+      soft.assertThat((BigDecimal) r.getAs("gross_ar"))
+          .as(key + " gross")
+          .isEqualByComparingTo(want.current().add(want.overdue()));
       close(soft, key + " cei", r.getAs("cei"), want.cei());
-      close(soft, key + " cei_whole", r.getAs("cei_whole_period_sales"), want.ceiWhole());
+      for (String add : new String[] {"add_standard", "add_count_back"}) {
+        if (r.getAs(add) != null) {
+          soft.assertThat((Double) r.<Double>getAs(add))
+              .as(key + " " + add)
+              .isGreaterThanOrEqualTo(-1e-9);
+        }
+      }
+      soft.assertThat((Boolean) r.getAs("history_complete"))
+          .as(key + " history_complete")
+          .isEqualTo(want.historyComplete());
     }
     soft.assertAll();
     return rows.size();

@@ -31,8 +31,8 @@ class IndependentComputationTest {
   /**
    * The IBM file as a canonical ledger, parsed in plain Java: invoiceNumber, customerID,
    * InvoiceDate, DueDate, InvoiceAmount; one payment of the whole amount on SettledDate;
-   * countryCode as country. Disputed invoices get a dispute date equal to their due date (the file
-   * has no dispute date).
+   * countryCode as country. Disputed invoices carry the flag without a date, as the file and the
+   * built-in mapping have them.
    */
   static Ledger ibmLedger(Path csv) throws IOException {
     DateTimeFormatter mdy = DateTimeFormatter.ofPattern("M/d/yyyy");
@@ -49,7 +49,7 @@ class IndependentComputationTest {
       LocalDate due = LocalDate.parse(f[5], mdy);
       l.invoice(f[3], customer, issue.toString(), due.toString(), f[6]);
       if (f[7].equals("Yes")) {
-        l.disputed(f[3], due.toString());
+        l.disputed(f[3], null);
       }
       l.payment("P" + f[3], f[3], LocalDate.parse(f[8], mdy).toString(), f[6]);
     }

@@ -65,6 +65,17 @@ class PaymentBehaviourFeaturesTest {
   }
 
   @Test
+  void aDisputeKnownFromTheFlagAloneCountsFromTheIssueDate() {
+    // E (200, issued 03-10) flagged disputed without a date: disputed from 03-10, not before
+    Ledger flagOnly = fixture().disputed("E", null);
+    Row before = features(flagOnly, points("2024-03-09")).get(0);
+    Row onIssue = features(flagOnly, points("2024-03-10")).get(0);
+    assertThat((Integer) before.getAs("disputed_invoices")).isZero();
+    assertThat((Integer) onIssue.getAs("disputed_invoices")).isEqualTo(1);
+    assertThat(onIssue.getAs("disputed_open_amount").toString()).isEqualTo("200.00");
+  }
+
+  @Test
   void anInvoicePaidOnItsDueDateIsNotLate() {
     Row r = at("2024-02-09");
     assertThat((Integer) r.getAs("invoices_paid")).isEqualTo(1);

@@ -1,7 +1,6 @@
 package org.encours.analytics;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -129,7 +128,7 @@ final class ReferenceLedger {
       Double bpdsoStandard,
       Double bpdsoCountBack,
       Double cei,
-      Double ceiWhole) {}
+      boolean historyComplete) {}
 
   private final Map<String, BigDecimal> salesCache = new HashMap<>();
   private String cacheKey = "";
@@ -184,8 +183,12 @@ final class ReferenceLedger {
       periodSales = periodSales.add(salesIn(month.minusMonths(i), member));
     }
     long periodDays = ChronoUnit.DAYS.between(month.minusMonths(dsoMonths - 1).atDay(1), end) + 1;
+    // the DSO family on the gross open AR: open receivables, credit balances apart
+    BigDecimal gross = current.add(overdue);
     Double dso =
-        periodSales.signum() > 0 ? ar.doubleValue() * periodDays / periodSales.doubleValue() : null;
+        periodSales.signum() > 0
+            ? gross.doubleValue() * periodDays / periodSales.doubleValue()
+            : null;
     Double bpdso =
         periodSales.signum() > 0
             ? current.doubleValue() * periodDays / periodSales.doubleValue()
@@ -209,20 +212,36 @@ final class ReferenceLedger {
         over60,
         credits,
         dso,
-        countBack(ar, month, firstMonth, member),
+        countBack(gross, month, firstMonth, member),
         bpdso,
         countBack(current, month, firstMonth, member),
-        cei(
-            arBegin,
-            ceiSales.divide(BigDecimal.valueOf(ceiMonths), MathContext.DECIMAL128),
-            ar,
-            current),
-        cei(arBegin, ceiSales, ar, current));
+        shownCei(level, cei(arBegin, ceiSales, ar, current)),
+        !month.minusMonths(Math.max(ceiMonths, dsoMonths - 1)).isBefore(dataFirstMonth()));
+  }
+
+  /** A customer's CEI outside 0-100 % is not shown; other levels show it (with a caveat). */
+  private static Double shownCei(String level, Double cei) {
+    // the reference divides doubles: 100 % can come out a rounding error above 100
+    return level.equals("customer") && cei != null && (cei < -1e-9 || cei > 100 + 1e-9)
+        ? null
+        : cei;
+  }
+
+  /** The month of the first document of the whole ledger. */
+  private YearMonth dataFirstMonth() {
+    YearMonth first = null;
+    for (Ledger.Invoice v : ledger.invoices) {
+      YearMonth m = YearMonth.from(v.issue());
+      if (first == null || m.isBefore(first)) {
+        first = m;
+      }
+    }
+    return first;
   }
 
   private static Double cei(BigDecimal begin, BigDecimal sales, BigDecimal ar, BigDecimal current) {
     BigDecimal den = begin.add(sales).subtract(current);
-    return den.signum() == 0
+    return den.signum() <= 0 // nothing collectible: undefined
         ? null
         : begin.add(sales).subtract(ar).doubleValue() * 100 / den.doubleValue();
   }
@@ -363,7 +382,8 @@ final class ReferenceLedger {
           partial++;
         }
       }
-      boolean isDisputed = v.disputed() && v.disputeDate() != null && !(v.disputeDate().isAfter(d));
+      // a dispute without a date counts from the issue date (v is issued by d here)
+      boolean isDisputed = v.disputed() && (v.disputeDate() == null || !v.disputeDate().isAfter(d));
       if (isDisputed) {
         disputed++;
       }

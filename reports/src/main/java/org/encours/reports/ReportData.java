@@ -55,7 +55,12 @@ public record ReportData(
    */
   public record Source(String table, long version, Map<String, Long> inputVersions) {}
 
-  /** Portfolio KPIs at a month end ({@code receivables_kpis}, level portfolio). Nulls are "n/a". */
+  /**
+   * Portfolio KPIs at a month end ({@code receivables_kpis}, level portfolio). Nulls are "n/a".
+   * {@code ar} is the net ledger balance, {@code grossAr} the open receivables the DSO family and
+   * the overdue share are computed on; {@code caveats} says what to know before reading the row
+   * (insufficient history, a CEI outside 0-100 % and why).
+   */
   public record KpiSnapshot(
       LocalDate monthEnd,
       BigDecimal ar,
@@ -64,13 +69,18 @@ public record ReportData(
       Double dsoStandard,
       Double bestPossibleDso,
       Double add,
-      Double cei) {
-    /** Overdue AR / AR, null when AR is zero. */
+      Double cei,
+      BigDecimal grossAr,
+      Integer dsoPeriodMonths,
+      Integer ceiPeriodMonths,
+      boolean historyComplete,
+      List<String> caveats) {
+    /** Overdue AR / gross open AR, null when there is none. */
     public Double overdueShare() {
-      if (ar == null || overdueAr == null || ar.signum() == 0) {
+      if (grossAr == null || overdueAr == null || grossAr.signum() <= 0) {
         return null;
       }
-      return overdueAr.doubleValue() / ar.doubleValue();
+      return overdueAr.doubleValue() / grossAr.doubleValue();
     }
   }
 
@@ -91,7 +101,8 @@ public record ReportData(
       Double dsoStandard,
       Double bestPossibleDso,
       Double add,
-      Double cei) {}
+      Double cei,
+      boolean historyComplete) {}
 
   /** A customer among the 20 largest expected losses. */
   public record TopCustomer(

@@ -1,6 +1,7 @@
 package org.encours.reports;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class ReportHtml {
       .up { color: #b00020; } .down { color: #1e7b34; }
       .missing { border-left: 3pt solid #c77700; background: #fff6e5; padding: 2mm 3mm; color: #5a3b00; page-break-inside: avoid; }
       .note { color: #555; font-size: 8.5pt; }
+      .caveats { color: #7a4100; font-size: 8.5pt; margin: 4px 0; padding-left: 16px; }
       section { page-break-inside: auto; }
       .keep { page-break-inside: avoid; }
       figure.chart { margin: 2mm 0 4mm; page-break-inside: avoid; }
@@ -147,7 +149,9 @@ public final class ReportHtml {
         false);
     kpiRow(
         p,
-        "DSO, standard 3 months (days)",
+        "DSO, standard "
+            + (now.dsoPeriodMonths() == null ? "" : months(now.dsoPeriodMonths()) + " ")
+            + "(days)",
         "kpi.dso-standard",
         now.dsoStandard(),
         before == null ? null : before.dsoStandard(),
@@ -167,9 +171,42 @@ public final class ReportHtml {
         before == null ? null : before.add(),
         false);
     kpiRowCei(p, now.cei(), before == null ? null : before.cei());
+    p.raw("</tbody></table>");
+    caveats(p, now, before);
     p.raw(
-        "</tbody></table><p class=\"note\">From receivables_kpis, level portfolio. Count-back DSO walks back the monthly sales; "
-            + "ADD = DSO - best possible DSO (count-back); CEI over the last 3 months (higher is better). Definitions: docs/metrics.md.</p></section>");
+            "<p class=\"note\">From receivables_kpis, level portfolio. The DSO family is on the gross open AR"
+                + " (credit balances apart); count-back DSO walks back the monthly sales; "
+                + "ADD = DSO - best possible DSO (count-back); CEI ")
+        .text(
+            now.ceiPeriodMonths() == null || now.ceiPeriodMonths() == 1
+                ? "of the month"
+                : "over the last " + months(now.ceiPeriodMonths()))
+        .raw(" (higher is better). Definitions: docs/metrics.md.</p></section>");
+  }
+
+  private static String months(int n) {
+    return n == 1 ? "1 month" : n + " months";
+  }
+
+  /**
+   * What to know before reading the headline figures: a month whose windows reach before the data's
+   * first month, a CEI outside 0-100 % and why, an undefined DSO.
+   */
+  private static void caveats(Page p, KpiSnapshot now, KpiSnapshot before) {
+    List<String> lines = new ArrayList<>();
+    for (KpiSnapshot k : before == null ? List.of(now) : List.of(now, before)) {
+      for (String c : k.caveats()) {
+        lines.add(k.monthEnd() + ": " + c);
+      }
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    p.raw("<ul class=\"caveats\" data-key=\"kpi.caveats\">");
+    for (String line : lines) {
+      p.raw("<li>").text(line).raw("</li>");
+    }
+    p.raw("</ul>");
   }
 
   private static void kpiRow(
@@ -209,7 +246,7 @@ public final class ReportHtml {
     if (!missing(p, part)) {
       p.raw(
           "<div class=\"keep\"><table><thead><tr><th>bucket (days past due)</th><th class=\"num\">open items</th><th class=\"num\">open amount</th>"
-              + "<th class=\"num\">share of AR</th></tr></thead><tbody>");
+              + "<th class=\"num\">share of gross AR</th></tr></thead><tbody>");
       for (AgingBucket b : part.value()) {
         String k = "aging." + b.bucket();
         p.raw("<tr><td>")
@@ -223,7 +260,7 @@ public final class ReportHtml {
       p.raw("</tbody></table></div>");
       p.chart("aging", ReportCharts.agingBar(part.value(), d.currency()));
       p.raw(
-          "<p class=\"note\">From aging, level portfolio. Credits (credit notes and over-payments) reduce AR; unallocated cash is outside the totals.</p>");
+          "<p class=\"note\">From aging, level portfolio. Shares are of the gross open AR (the aged buckets); credits (credit notes and over-payments) are shown apart and reduce the net AR; unallocated cash is outside the totals.</p>");
     }
     p.raw("</section>");
   }
@@ -251,6 +288,16 @@ public final class ReportHtml {
                   + t.get(t.size() - 1).monthEnd()
                   + ", portfolio (receivables_kpis).")
           .raw("</p>");
+      List<String> incomplete =
+          t.stream().filter(x -> !x.historyComplete()).map(x -> x.monthEnd().toString()).toList();
+      if (!incomplete.isEmpty()) {
+        p.raw("<p class=\"note\" data-key=\"trend.insufficient-history\">")
+            .text(
+                "Insufficient history: the DSO and CEI windows of "
+                    + String.join(", ", incomplete)
+                    + " reach before the data's first month; their figures are incomplete.")
+            .raw("</p>");
+      }
       p.chart("ar-by-age", ReportCharts.arByAge(t, d.currency()));
       p.raw("</div>");
       Map<String, Function<TrendPoint, Double>> dso = new LinkedHashMap<>();

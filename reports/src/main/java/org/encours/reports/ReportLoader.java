@@ -243,7 +243,48 @@ public final class ReportLoader {
         dbl(r, Columns.DSO_STANDARD),
         dbl(r, Columns.BPDSO_COUNT_BACK),
         dbl(r, Columns.ADD_COUNT_BACK),
-        dbl(r, Columns.CEI));
+        dbl(r, Columns.CEI),
+        grossAr(r),
+        integer(r, Columns.DSO_PERIOD_MONTHS),
+        integer(r, Columns.CEI_PERIOD_MONTHS),
+        historyComplete(r),
+        caveats(r));
+  }
+
+  /** The gross open AR: current plus overdue (the column, or its sum in a table without it). */
+  private static BigDecimal grossAr(Row r) {
+    if (has(r, Columns.GROSS_AR)) {
+      return decimal(r, Columns.GROSS_AR);
+    }
+    BigDecimal current = decimal(r, Columns.CURRENT_AR);
+    BigDecimal overdue = decimal(r, Columns.OVERDUE_AR);
+    return current == null || overdue == null ? null : current.add(overdue);
+  }
+
+  /** Whether the row holds that column (a table written by an earlier version may not). */
+  private static boolean has(Row r, String column) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+  }
+
+  private static Integer integer(Row r, String column) {
+    if (!has(r, column) || r.isNullAt(r.fieldIndex(column))) {
+      return null;
+    }
+    return ((Number) r.get(r.fieldIndex(column))).intValue();
+  }
+
+  /** False only when the row says its windows reach before the data's first month. */
+  private static boolean historyComplete(Row r) {
+    return !has(r, Columns.HISTORY_COMPLETE)
+        || r.isNullAt(r.fieldIndex(Columns.HISTORY_COMPLETE))
+        || r.<Boolean>getAs(Columns.HISTORY_COMPLETE);
+  }
+
+  private static List<String> caveats(Row r) {
+    if (!has(r, Columns.CAVEATS) || r.isNullAt(r.fieldIndex(Columns.CAVEATS))) {
+      return List.of();
+    }
+    return List.copyOf(r.<String>getList(r.fieldIndex(Columns.CAVEATS)));
   }
 
   private Part<List<TrendPoint>> trend(LocalDate monthEnd) {
@@ -272,7 +313,8 @@ public final class ReportLoader {
               dbl(r, Columns.DSO_STANDARD),
               dbl(r, Columns.BPDSO_COUNT_BACK),
               dbl(r, Columns.ADD_COUNT_BACK),
-              dbl(r, Columns.CEI)));
+              dbl(r, Columns.CEI),
+              historyComplete(r)));
     }
     return points.isEmpty()
         ? Part.missing(

@@ -41,7 +41,20 @@ final class ReportFixtures {
   /** Every section filled, with a negative amount (credits) and a falling KPI. */
   static ReportData full() {
     KpiSnapshot now =
-        new KpiSnapshot(AS_OF, eur("14168771.98"), eur("1656104.36"), 59.6, 61.1, 55.0, 4.6, 86.6);
+        new KpiSnapshot(
+            AS_OF,
+            eur("14168771.98"),
+            eur("1656104.36"),
+            59.6,
+            61.1,
+            55.0,
+            4.6,
+            86.6,
+            eur("14169993.98"),
+            3,
+            1,
+            true,
+            List.of());
     KpiSnapshot before =
         new KpiSnapshot(
             LocalDate.of(2026, 9, 30),
@@ -51,7 +64,12 @@ final class ReportFixtures {
             61.0,
             55.1,
             5.1,
-            84.0);
+            84.0,
+            eur("13901000.00"),
+            3,
+            1,
+            true,
+            List.of());
     List<AgingBucket> aging =
         List.of(
             new AgingBucket("not_due", 0, eur("12512667.62"), 1200, 0.8831),
@@ -60,7 +78,7 @@ final class ReportFixtures {
             new AgingBucket("61-90", 3, eur("150000.00"), 12, 0.0106),
             new AgingBucket("91-120", 4, eur("80000.00"), 6, 0.0056),
             new AgingBucket(">120", 5, eur("46104.36"), 3, 0.0033),
-            new AgingBucket("credits", 6, eur("-1222.00"), 2, -0.0001),
+            new AgingBucket("credits", 6, eur("-1222.00"), 2, null),
             new AgingBucket("unallocated", 7, eur("-500.00"), 1, null));
     List<TrendPoint> trend = new ArrayList<>();
     for (int i = 11; i >= 0; i--) {
@@ -75,7 +93,8 @@ final class ReportFixtures {
               60.0 + i * 0.1,
               54.0 + (i % 3) * 0.4,
               4.0 + (i % 4) * 0.5,
-              80.0 + i * 0.6));
+              80.0 + i * 0.6,
+              true));
     }
     List<TopCustomer> top = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {

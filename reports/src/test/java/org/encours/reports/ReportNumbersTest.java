@@ -255,7 +255,10 @@ class ReportNumbersTest {
     assertThat(number(cell(html, "kpi.add.change"))).isEqualByComparingTo("2.4"); // 7.9 - 5.5
     assertThat(number(cell(html, "kpi.cei"))).isEqualByComparingTo("77.7");
     assertThat(cell(html, "kpi.cei.change")).isEqualTo("-3.6 pt");
-    // overdue share = 234,567.89 / 1,234,567.89 = 19.0 %; last month 300,000 / 1,100,000 = 27.3 %
+    // overdue share = overdue / gross open AR (current + overdue; this table has no gross_ar
+    // column,
+    // as one written before it): 234,567.89 / 1,234,567.89 = 19.0 %; last month 300,000 /
+    // 1,100,000 = 27.3 %
     assertThat(cell(html, "kpi.overdue-share")).isEqualTo("19.0\u00a0%");
     assertThat(cell(html, "kpi.overdue-share.previous")).isEqualTo("27.3\u00a0%");
 

@@ -61,6 +61,75 @@ class ReportRenderTest {
   }
 
   @Test
+  void theHeadlineListsTheCaveatsOfItsMonthsAndTheTrendNamesTheMonthsWithInsufficientHistory() {
+    ReportData full = ReportFixtures.full();
+    ReportData.KpiSnapshot now = full.headline().value().current();
+    ReportData.KpiSnapshot flagged =
+        new ReportData.KpiSnapshot(
+            now.monthEnd(),
+            now.ar(),
+            now.overdueAr(),
+            now.dsoCountBack(),
+            now.dsoStandard(),
+            now.bestPossibleDso(),
+            now.add(),
+            104.2,
+            now.grossAr(),
+            3,
+            1,
+            true,
+            List.of(
+                "CEI above 100 %: credit balances (-9000.00) exceed the overdue AR (5000.00) at month end"));
+    List<ReportData.TrendPoint> trend = new java.util.ArrayList<>(full.trend().value());
+    ReportData.TrendPoint first = trend.get(0);
+    trend.set(
+        0,
+        new ReportData.TrendPoint(
+            first.monthEnd(),
+            first.currentAr(),
+            first.overdueAr(),
+            first.overdue60Ar(),
+            first.dsoCountBack(),
+            first.dsoStandard(),
+            first.bestPossibleDso(),
+            first.add(),
+            first.cei(),
+            false));
+    String html =
+        ReportHtml.render(
+            new ReportData(
+                full.asOf(),
+                full.kpiMonthEnd(),
+                full.currency(),
+                full.modelVersion(),
+                full.sources(),
+                ReportData.Part.of(
+                    new ReportData.Headline(flagged, full.headline().value().previous())),
+                full.aging(),
+                ReportData.Part.of(trend),
+                full.topCustomers(),
+                full.concentration(),
+                full.grades(),
+                full.migration(),
+                full.dunning(),
+                full.legal(),
+                full.modelHealth()));
+    assertThat(html)
+        .contains(
+            "<li>"
+                + now.monthEnd()
+                + ": CEI above 100 %: credit balances (-9000.00) exceed the overdue AR (5000.00) at"
+                + " month end</li>")
+        .contains(
+            "Insufficient history: the DSO and CEI windows of "
+                + first.monthEnd()
+                + " reach before the data's first month")
+        .contains("DSO, standard 3 months (days)")
+        .contains("CEI of the month");
+    assertThat(ReportHtml.render(full)).doesNotContain("class=\"caveats\"", "Insufficient history");
+  }
+
+  @Test
   void everyMissingTableGivesAVisibleLineNamingTheCommandInAllThreeForms() throws Exception {
     ReportData empty = ReportFixtures.empty();
     String html = ReportHtml.render(empty);

@@ -1,10 +1,6 @@
 package org.encours.scoring;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import java.io.PrintWriter;
-import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,22 +71,10 @@ public final class TrainJob {
     return this;
   }
 
-  /** The latest date in the data: the last issue, payment or dunning date. */
-  static LocalDate latestDate(AnalyticsInputs inputs) {
-    Dataset<Row> dates =
-        inputs
-            .invoices()
-            .select(col("issue_date").as("d"))
-            .union(inputs.payments().select(col("payment_date").as("d")))
-            .union(inputs.dunning().select(col("event_date").as("d")));
-    Row r = dates.agg(max("d")).first();
-    return ((Date) r.get(0)).toLocalDate();
-  }
-
   public Result execute() {
     long start = System.nanoTime();
     AnalyticsInputs inputs = AnalyticsInputs.read(warehouse);
-    LocalDate at = cutoff != null ? cutoff : latestDate(inputs);
+    LocalDate at = cutoff != null ? cutoff : inputs.latestDate();
     say("read canonical tables at versions " + inputs.versions() + "; training cutoff " + at);
     warehouse
         .spark()
@@ -115,7 +99,8 @@ public final class TrainJob {
         "left_out",
         List.of(
             "credit_limit and exposure_to_limit (current limit only: would leak)",
-            "disputed flag and dispute date of the invoice itself (known only after issue)"));
+            "disputed flag and dispute date of the invoice itself (known only after issue)",
+            "disputes without a date, from the training rows (they may postdate the point)"));
     meta.put("features", features);
     Map<String, Object> chosen = new LinkedHashMap<>();
     for (LatePaymentModels.Horizon h : trained.horizons()) {

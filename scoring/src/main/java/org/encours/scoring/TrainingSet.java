@@ -33,7 +33,8 @@ import org.encours.analytics.PaymentBehaviourFeatures;
  * how many of its last 5 settled invoices were late, its usual invoice amount; and from what the
  * invoice says on its issue date (amount, terms, month, channel) and the customer's attributes
  * (sector, size band, country, age). A dispute, a payment, a reminder or another invoice dated
- * after {@code as_of_date} cannot change a row. The current credit limit is left out on purpose:
+ * after {@code as_of_date} cannot change a row; a dispute without a date is left out of the
+ * training rows ({@link #withDatedDisputesOnly}). The current credit limit is left out on purpose:
  * the canonical tables keep no history of limits, so it would leak today's decision into the past.
  */
 public final class TrainingSet {
@@ -254,6 +255,16 @@ public final class TrainingSet {
   }
 
   /**
+   * The invoices with a dispute known from the flag alone (no dispute date) as not disputed. In
+   * history a feature may only use what was known before its point; the flag says a dispute was
+   * raised, not when, so it may postdate the point. Analytics and scoring as of a date count such a
+   * dispute from the issue date ({@code AgingSnapshot.disputedAsOf}); training leaves it out.
+   */
+  static Dataset<Row> withDatedDisputesOnly(Dataset<Row> invoices) {
+    return invoices.withColumn("disputed", col("disputed").and(col("dispute_date").isNotNull()));
+  }
+
+  /**
    * The training rows: one per invoice issued on or before the cutoff, its features as of the day
    * before its issue date, and the labels known at the cutoff ({@link LateLabels}): late_t0,
    * late_t30, unpaid_120 (nullable: unknown at the cutoff), days_late (null while open),
@@ -267,7 +278,8 @@ public final class TrainingSet {
       LocalDate cutoff) {
     Dataset<Row> issued = invoices.filter(col("issue_date").leq(java.sql.Date.valueOf(cutoff)));
     Dataset<Row> points = invoicePoints(issued);
-    Dataset<Row> feats = features(invoices, allocations, customers, dunning, points);
+    Dataset<Row> feats =
+        features(withDatedDisputesOnly(invoices), allocations, customers, dunning, points);
     Dataset<Row> settled =
         settlements(issued, allocations)
             .select(

@@ -68,6 +68,45 @@ class PointInTimeTest {
   }
 
   @Test
+  void aDisputeWithoutADateIsLeftOutOfTheTrainingRowsAndCountedWhenScoring() {
+    // I1 (issued 01-10, before I2) flagged disputed without a date: it may have been raised after
+    // I2's issue, so I2's training row ignores it; scoring (features as of a date) counts it
+    TinyLedger l =
+        TinyLedger.variants(
+            List.of(
+                base(),
+                base().invoice("I1", "C1", "2024-01-10", "2024-02-09", "100.00", true, null)));
+    Dataset<Row> inv = l.df(CanonicalTable.INVOICES);
+    Dataset<Row> customers = l.df(CanonicalTable.CUSTOMERS);
+    Dataset<Row> dunning = l.df(CanonicalTable.DUNNING_EVENTS);
+    List<Object> training =
+        TrainingSet.labelled(
+                inv, l.allocations(), customers, dunning, LocalDate.parse("2024-06-30"))
+            .filter(col("point_id").endsWith("-I2"))
+            .orderBy("point_id")
+            .select("disputed_invoices")
+            .collectAsList()
+            .stream()
+            .map(r -> r.get(0))
+            .toList();
+    assertThat(training).containsExactly(0.0, 0.0);
+    List<Object> scoring =
+        TrainingSet.features(
+                inv,
+                l.allocations(),
+                customers,
+                dunning,
+                TrainingSet.invoicePoints(inv.filter(col("invoice_id").endsWith("-I2"))))
+            .orderBy("point_id")
+            .select("disputed_invoices")
+            .collectAsList()
+            .stream()
+            .map(r -> r.get(0))
+            .toList();
+    assertThat(scoring).containsExactly(0.0, 1.0);
+  }
+
+  @Test
   void eventsDatedOnOrAfterTheIssueDateLeaveTheInvoiceFeaturesUnchanged() {
     List<TinyLedger> ledgers =
         new ArrayList<>(

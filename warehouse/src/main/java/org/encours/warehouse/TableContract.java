@@ -72,8 +72,27 @@ public final class TableContract {
    * types; the message names the table, and each column with the expected and the found type.
    */
   public static void check(DerivedTable table, StructType written) {
+    List<String> problems = differences(table, written);
+    if (!problems.isEmpty()) {
+      // A job that writes other rows than its table's contract is a bug in Encours, not bad input.
+      throw new IllegalStateException(
+          "The rows written to table "
+              + table.tableName()
+              + " do not match its contract (org.encours.core.tables.DerivedTable."
+              + table.name()
+              + "): "
+              + String.join("; ", problems)
+              + ".");
+    }
+  }
+
+  /**
+   * How {@code schema} differs from {@code table}'s contract, one line per column (empty when it
+   * matches): e.g. a stored table written by an earlier version of Encours.
+   */
+  public static List<String> differences(DerivedTable table, StructType schema) {
     Map<String, DataType> found = new LinkedHashMap<>();
-    for (StructField f : written.fields()) {
+    for (StructField f : schema.fields()) {
       found.put(f.name(), f.dataType());
     }
     List<String> problems = new ArrayList<>();
@@ -96,17 +115,7 @@ public final class TableContract {
         (name, type) ->
             problems.add(
                 "column '" + name + "' (" + type.simpleString() + ") is not in the contract"));
-    if (!problems.isEmpty()) {
-      // A job that writes other rows than its table's contract is a bug in Encours, not bad input.
-      throw new IllegalStateException(
-          "The rows written to table "
-              + table.tableName()
-              + " do not match its contract (org.encours.core.tables.DerivedTable."
-              + table.name()
-              + "): "
-              + String.join("; ", problems)
-              + ".");
-    }
+    return problems;
   }
 
   /** Equal types, ignoring nullability at every level. */

@@ -100,16 +100,17 @@ public final class Warehouse {
   }
 
   /**
-   * Replaces the whole of an unpartitioned derived table (the kept state tables) by {@code rows},
-   * checked against its contract first.
+   * Replaces the whole of a derived table by {@code rows}, checked against its contract first, its
+   * columns included (the kept state tables; a table stored with the columns of an earlier
+   * version). Delta keeps the previous versions for time travel.
    */
   public void overwrite(DerivedTable table, Dataset<Row> rows) {
     TableContract.check(table, rows.schema());
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(path(table));
+    var writer = rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
+    if (!table.partitionColumns().isEmpty()) {
+      writer = writer.partitionBy(table.partitionColumns().toArray(new String[0]));
+    }
+    writer.save(path(table));
   }
 
   public boolean exists(String table) {

@@ -2,10 +2,12 @@ package org.encours.api.data;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One row of {@code receivables_kpis} (see docs/metrics.md for each definition): an entity's
- * receivables figures at a month end.
+ * receivables figures at a month end, with what to know before reading them ({@code caveats}:
+ * insufficient history, a CEI outside 0-100 % and why, an undefined DSO).
  */
 public record KpiRow(
     LocalDate asOfDate,
@@ -13,6 +15,7 @@ public record KpiRow(
     String entityId,
     BigDecimal creditSales,
     BigDecimal ar,
+    BigDecimal grossAr,
     BigDecimal currentAr,
     BigDecimal overdueAr,
     BigDecimal overdue60Ar,
@@ -29,4 +32,5 @@ public record KpiRow(
     Double addCountBack,
     Integer ceiPeriodMonths,
     Double cei,
-    Double ceiWholePeriodSales) {}
+    Boolean historyComplete,
+    List<String> caveats) {}

@@ -22,6 +22,7 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
           List.of(Columns.LEVEL, Columns.ENTITY_ID, Columns.AS_OF_DATE, Columns.AR),
           List.of(
               Columns.CREDIT_SALES,
+              Columns.GROSS_AR,
               Columns.CURRENT_AR,
               Columns.OVERDUE_AR,
               Columns.OVERDUE_60_AR,
@@ -38,7 +39,8 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
               Columns.ADD_COUNT_BACK,
               Columns.CEI_PERIOD_MONTHS,
               Columns.CEI,
-              Columns.CEI_WHOLE_PERIOD_SALES));
+              Columns.HISTORY_COMPLETE,
+              Columns.CAVEATS));
 
   @Override
   public ServedTable table() {
@@ -65,6 +67,7 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
                 r.string(Columns.ENTITY_ID),
                 AgingTable.money(r, Columns.CREDIT_SALES),
                 AgingTable.money(r, Columns.AR),
+                AgingTable.money(r, Columns.GROSS_AR),
                 AgingTable.money(r, Columns.CURRENT_AR),
                 AgingTable.money(r, Columns.OVERDUE_AR),
                 AgingTable.money(r, Columns.OVERDUE_60_AR),
@@ -81,7 +84,10 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
                 dbl(r, Columns.ADD_COUNT_BACK),
                 integer(r, Columns.CEI_PERIOD_MONTHS),
                 dbl(r, Columns.CEI),
-                dbl(r, Columns.CEI_WHOLE_PERIOD_SALES)));
+                r.isNull(Columns.HISTORY_COMPLETE)
+                    ? null
+                    : (Boolean) r.value(Columns.HISTORY_COMPLETE),
+                caveats(r)));
       }
 
       @Override
@@ -90,6 +96,18 @@ final class ReceivablesKpisTable implements TableMapping<PortfolioIndex<KpiRow>>
         return new PortfolioIndex<>(rows, KpiRow::level, KpiRow::entityId);
       }
     };
+  }
+
+  /** The row's caveats; none when the table has no such column or the row none. */
+  private static List<String> caveats(RowView r) {
+    if (r.isNull(Columns.CAVEATS)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object c : (List<?>) r.value(Columns.CAVEATS)) {
+      out.add(String.valueOf(c));
+    }
+    return List.copyOf(out);
   }
 
   private static Double dbl(RowView r, String column) {

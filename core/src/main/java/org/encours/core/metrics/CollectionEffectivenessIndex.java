@@ -11,8 +11,11 @@ import java.math.MathContext;
  * </pre>
  *
  * where AR(begin) is the receivables at the end of the month before the period, S the credit sales
- * of the period, and S' depends on the {@link Variant}: {@code S / N} (monthly average sales, the
- * Encours default and CreditGuru's formula for a period of N months) or the whole {@code S}.
+ * of the period, and S' depends on the {@link Variant}: the whole {@code S} (the Encours default)
+ * or {@code S / N} (monthly average sales, CreditGuru's formula for a period of N months). The
+ * default period is one month, where both variants coincide: the monthly CEI most references mean,
+ * within 0-100 % unless credit balances exceed the overdue AR (above 100 %) or refunds exceed the
+ * cash collected (below 0 %).
  *
  * <p>Worked example (CreditGuru): AR(begin) 6,200, S 10,890 over N = 3 months, AR(end) 6,340,
  * current AR(end) 3,590. Monthly average: (6,200 + 3,630 - 6,340) / (6,200 + 3,630 - 3,590) = 3,490
@@ -23,17 +26,20 @@ public final class CollectionEffectivenessIndex {
 
   /** Which sales figure enters the formula. */
   public enum Variant {
-    /** S / N: the period's average monthly sales. The default. */
+    /**
+     * S / N: the period's average monthly sales (over N months it can leave 0-100 % whenever AR
+     * moves more than a month's sales).
+     */
     MONTHLY_AVERAGE_SALES,
-    /** The whole period's sales S. */
+    /** The whole period's sales S. The default. */
     WHOLE_PERIOD_SALES;
 
     /** The variant Encours reports as {@code cei}. */
-    public static final Variant DEFAULT = MONTHLY_AVERAGE_SALES;
+    public static final Variant DEFAULT = WHOLE_PERIOD_SALES;
   }
 
-  /** Default period, in months. */
-  public static final int DEFAULT_PERIOD_MONTHS = 3;
+  /** Default period, in months: the monthly CEI. */
+  public static final int DEFAULT_PERIOD_MONTHS = 1;
 
   private CollectionEffectivenessIndex() {}
 

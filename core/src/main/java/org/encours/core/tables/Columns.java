@@ -24,11 +24,11 @@ public final class Columns {
   public static final String BPDSO_STANDARD = "bpdso_standard";
   public static final String BUCKET = "bucket";
   public static final String BUCKET_ORDER = "bucket_order";
+  public static final String CAVEATS = "caveats";
   public static final String CEI = "cei";
   public static final String CEI_AR_BEGIN = "cei_ar_begin";
   public static final String CEI_PERIOD_MONTHS = "cei_period_months";
   public static final String CEI_PERIOD_SALES = "cei_period_sales";
-  public static final String CEI_WHOLE_PERIOD_SALES = "cei_whole_period_sales";
   public static final String CHANNEL = "channel";
   public static final String CREDIT_BALANCE = "credit_balance";
   public static final String CREDIT_LIMIT = "credit_limit";
@@ -74,6 +74,8 @@ public final class Columns {
   public static final String FIRST_MONTH = "first_month";
   public static final String FLAGS = "flags";
   public static final String GRADE = "grade";
+  public static final String GROSS_AR = "gross_ar";
+  public static final String HISTORY_COMPLETE = "history_complete";
   public static final String INDEMNITY = "indemnity";
   public static final String INPUT_VERSIONS = "input_versions";
   public static final String INVOICE_ID = "invoice_id";

@@ -125,6 +125,7 @@ public enum DerivedTable {
       col(Columns.AS_OF_DATE, DATE),
       col(Columns.CREDIT_SALES, MONEY),
       col(Columns.AR, MONEY),
+      col(Columns.GROSS_AR, MONEY),
       col(Columns.CURRENT_AR, MONEY),
       col(Columns.OVERDUE_AR, MONEY),
       col(Columns.OVERDUE_60_AR, MONEY),
@@ -144,7 +145,8 @@ public enum DerivedTable {
       col(Columns.CEI_AR_BEGIN, MONEY),
       col(Columns.CEI_PERIOD_SALES, MONEY),
       col(Columns.CEI, DOUBLE),
-      col(Columns.CEI_WHOLE_PERIOD_SALES, DOUBLE),
+      col(Columns.HISTORY_COMPLETE, BOOLEAN),
+      col(Columns.CAVEATS, arrayOf(STRING)),
       col(Columns.INPUT_VERSIONS, mapOf(STRING, BIGINT))),
 
   /**

@@ -27,7 +27,6 @@ class ReceivablesFormulasTest {
             Variant.MONTHLY_AVERAGE_SALES, eur("6200"), eur("10890"), 3, eur("6340"), eur("3590"));
     assertThat(cei).isCloseTo(100.0 * 3490 / 6240, within(1e-9));
     assertThat(Math.round(cei * 10) / 10.0).isEqualTo(55.9);
-    assertThat(Variant.DEFAULT).isEqualTo(Variant.MONTHLY_AVERAGE_SALES);
   }
 
   @Test
@@ -37,6 +36,19 @@ class ReceivablesFormulasTest {
         CollectionEffectivenessIndex.percent(
             Variant.WHOLE_PERIOD_SALES, eur("6200"), eur("10890"), 3, eur("6340"), eur("3590"));
     assertThat(Math.round(cei * 100) / 100.0).isEqualTo(79.63);
+    assertThat(Variant.DEFAULT).isEqualTo(Variant.WHOLE_PERIOD_SALES);
+  }
+
+  @Test
+  void overOneMonthBothVariantsGiveTheMonthlyCei() {
+    // AR(begin) 1,000, sales 500, AR(end) 600 of which current 400: collected 900 of 1,100 = 81.8 %
+    for (Variant v : Variant.values()) {
+      assertThat(
+              CollectionEffectivenessIndex.percent(
+                  v, eur("1000"), eur("500"), 1, eur("600"), eur("400")))
+          .isCloseTo(100.0 * 900 / 1100, within(1e-9));
+    }
+    assertThat(CollectionEffectivenessIndex.DEFAULT_PERIOD_MONTHS).isEqualTo(1);
   }
 
   @Test
