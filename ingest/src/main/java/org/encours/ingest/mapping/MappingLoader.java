@@ -1,10 +1,15 @@
 package org.encours.ingest.mapping;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +23,8 @@ import java.util.Set;
 import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.warehouse.CanonicalTable;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a mapping file (YAML) and checks it completely before anything is read or written: unknown
@@ -71,11 +78,12 @@ public final class MappingLoader {
   /** Parses and validates mapping text; {@code origin} names it in messages. */
   public static IngestMapping parse(String yaml, String origin) {
     JsonNode root;
+    YAMLFactory factory = new YAMLFactory();
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      refuseAnchorsAndAliases(factory, yaml, origin);
+      root = new ObjectMapper(factory).readTree(yaml);
     } catch (IOException e) {
-      throw EncoursErrors.badFile(
-          "Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
+      throw notYaml(origin, e);
     }
     if (root == null || !root.isObject()) {
       throw bad(
@@ -100,6 +108,66 @@ public final class MappingLoader {
       sources.add(source);
     }
     return new IngestMapping(origin, List.copyOf(sources));
+  }
+
+  /**
+   * YAML anchors ({@code &name}) and aliases ({@code *name}) are refused, with their line: the
+   * mapping reader would otherwise take an alias for the text of its name (a column name, and the
+   * wrong data would load).
+   */
+  private static void refuseAnchorsAndAliases(YAMLFactory factory, String yaml, String origin)
+      throws IOException {
+    try (YAMLParser parser = factory.createParser(yaml)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        boolean alias = parser.isCurrentAlias();
+        if (alias || parser.getObjectId() != null) {
+          JsonLocation at = parser.currentTokenLocation();
+          throw EncoursErrors.badFile(
+              "Mapping " + origin,
+              "uses a YAML "
+                  + (alias ? "alias '*" + parser.getText() : "anchor '&" + parser.getObjectId())
+                  + "' at line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr()
+                  + ": anchors and aliases are not supported in mappings",
+              "Write the value out in full at each place it is used.");
+        }
+      }
+    }
+  }
+
+  /** A YAML syntax error with the line and column of the problem. */
+  private static UserFacingException notYaml(String origin, IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        Mark mark = marked.getProblemMark();
+        return EncoursErrors.badFile(
+            "Mapping " + origin,
+            "is not valid YAML at line "
+                + (mark.getLine() + 1)
+                + ", column "
+                + (mark.getColumn() + 1)
+                + ": "
+                + marked.getProblem(),
+            "",
+            e);
+      }
+    }
+    if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+      return EncoursErrors.badFile(
+          "Mapping " + origin,
+          "is not valid YAML at line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ": "
+              + firstLine(json.getOriginalMessage()),
+          "",
+          e);
+    }
+    return EncoursErrors.badFile(
+        "Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
   }
 
   private static SourceMapping source(String origin, int index, JsonNode node) {
@@ -134,6 +202,20 @@ public final class MappingLoader {
             "For example: options: {delimiter: ';'}");
       }
       optionsNode.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+      for (Map.Entry<String, String> option : options.entrySet()) {
+        if (option.getKey().equalsIgnoreCase("encoding")
+            || option.getKey().equalsIgnoreCase("charset")) {
+          try {
+            Charset.forName(option.getValue());
+          } catch (IllegalArgumentException e) {
+            throw bad(
+                origin,
+                at + ".options." + option.getKey(),
+                "unknown encoding '" + option.getValue() + "'",
+                "Use a Java charset name such as UTF-8, ISO-8859-1 or windows-1252.");
+          }
+        }
+      }
     }
 
     List<String> dateFormats = new ArrayList<>();
