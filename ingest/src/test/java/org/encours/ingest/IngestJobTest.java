@@ -672,7 +672,7 @@ class IngestJobTest {
         .hasMessageContaining(
             "Mapping bank.yaml sources[0] (payments).tables.payments.columns.amount: the"
                 + " expression 'amount +* 2' is not valid Spark SQL: [PARSE_SYNTAX_ERROR] Syntax"
-                + " error at or near '*'")
+                + " error at or near '2': extra input '2'.(line 1, pos 10)")
         .hasMessageContaining("Nothing was written");
     assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
   }

@@ -1,14 +1,12 @@
 package org.encours.ingest.mapping;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +21,13 @@ import java.util.Set;
 import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.warehouse.CanonicalTable;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads a mapping file (YAML) and checks it completely before anything is read or written: unknown
@@ -78,11 +81,10 @@ public final class MappingLoader {
   /** Parses and validates mapping text; {@code origin} names it in messages. */
   public static IngestMapping parse(String yaml, String origin) {
     JsonNode root;
-    YAMLFactory factory = new YAMLFactory();
     try {
-      refuseAnchorsAndAliases(factory, yaml, origin);
-      root = new ObjectMapper(factory).readTree(yaml);
-    } catch (IOException e) {
+      refuseAnchorsAndAliases(yaml, origin);
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (IOException | YAMLException e) {
       throw notYaml(origin, e);
     }
     if (root == null || !root.isObject()) {
@@ -115,30 +117,28 @@ public final class MappingLoader {
    * mapping reader would otherwise take an alias for the text of its name (a column name, and the
    * wrong data would load).
    */
-  private static void refuseAnchorsAndAliases(YAMLFactory factory, String yaml, String origin)
-      throws IOException {
-    try (YAMLParser parser = factory.createParser(yaml)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        boolean alias = parser.isCurrentAlias();
-        if (alias || parser.getObjectId() != null) {
-          JsonLocation at = parser.currentTokenLocation();
-          throw EncoursErrors.badFile(
-              "Mapping " + origin,
-              "uses a YAML "
-                  + (alias ? "alias '*" + parser.getText() : "anchor '&" + parser.getObjectId())
-                  + "' at line "
-                  + at.getLineNr()
-                  + ", column "
-                  + at.getColumnNr()
-                  + ": anchors and aliases are not supported in mappings",
-              "Write the value out in full at each place it is used.");
-        }
+  private static void refuseAnchorsAndAliases(String yaml, String origin) {
+    for (Event event : new Yaml().parse(new StringReader(yaml))) {
+      if (event instanceof NodeEvent node && node.getAnchor() != null) {
+        boolean alias = event instanceof AliasEvent;
+        Mark at = event.getStartMark();
+        throw EncoursErrors.badFile(
+            "Mapping " + origin,
+            "uses a YAML "
+                + (alias ? "alias '*" : "anchor '&")
+                + node.getAnchor()
+                + "' at line "
+                + (at.getLine() + 1)
+                + ", column "
+                + (at.getColumn() + 1)
+                + ": anchors and aliases are not supported in mappings",
+            "Write the value out in full at each place it is used.");
       }
     }
   }
 
   /** A YAML syntax error with the line and column of the problem. */
-  private static UserFacingException notYaml(String origin, IOException e) {
+  private static UserFacingException notYaml(String origin, Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         Mark mark = marked.getProblemMark();
