@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
       "Loads an ERP export (CSV, Parquet or JSON lines) into the canonical Delta tables.",
       "Every row is checked; a rejected record goes to the 'quarantine' table with all its reasons,",
       "the rest is upserted on its business key (re-ingesting the same file changes nothing), and",
-      "the run is recorded in 'ingest_batches' (read = accepted + quarantined is checked)."
+      "the run is recorded in 'ingest_batches' (read = accepted + quarantined is checked).",
+      "A batch that would quarantine more than --max-quarantine of a source's records is refused",
+      "with its likely cause, and nothing is written to the canonical tables."
     },
     footer = {
       "",
@@ -48,13 +50,25 @@ public final class IngestCommand implements EncoursCommand {
           "A mapping file (YAML) or a built-in mapping name: canonical-csv, ibm-accounts-receivable.")
   String mapping;
 
+  @Option(
+      names = "--max-quarantine",
+      paramLabel = "PERCENT",
+      defaultValue = "5",
+      description = {
+        "Refuse the batch, writing nothing to the canonical tables, when more than PERCENT % of",
+        "the records of a source would be quarantined (default: ${DEFAULT-VALUE}; 100 accepts any share)."
+      })
+  double maxQuarantine;
+
   @Override
   public Integer call() {
     IngestMapping loaded = MappingLoader.load(mapping); // fails before Spark starts
+    IngestJob.checkMaxQuarantine(maxQuarantine);
     Progress progress = Progress.toStderr("ingest");
     Warehouse warehouse = spark.openWarehouse("encours ingest");
     progress.step("Warehouse: " + warehouse.root());
-    IngestResult result = new IngestJob(warehouse, progress).run(source, loaded);
+    IngestResult result =
+        new IngestJob(warehouse, progress).withMaxQuarantine(maxQuarantine).run(source, loaded);
     System.out.println(result.summary() + " in " + progress.elapsedText());
     return 0;
   }

@@ -4,9 +4,15 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -26,11 +32,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.types.DataTypes;
 import org.encours.core.EncoursErrors;
+import org.encours.core.UserFacingException;
 import org.encours.core.cli.Progress;
 import org.encours.ingest.BatchSources.ResolvedSource;
 import org.encours.ingest.mapping.IngestMapping;
+import org.encours.ingest.mapping.SourceFormat;
 import org.encours.ingest.mapping.SourceMapping;
 import org.encours.ingest.mapping.TableFeed;
 import org.encours.warehouse.CanonicalTable;
@@ -40,7 +49,8 @@ import org.encours.warehouse.Warehouse;
  * Loads one export into the canonical Delta tables: read every source of the mapping, check every
  * row, quarantine each rejected source record with all its reasons, upsert the rest with MERGE, and
  * record the run in {@code ingest_batches}. Nothing is dropped: read = accepted + quarantined is
- * checked independently and reported.
+ * checked independently and reported. A batch that would quarantine more than the limit of a
+ * source's records ({@link #withMaxQuarantine}) is refused: only its audit row is written.
  *
  * <p>Order of writes: the {@code running} audit row, the quarantine rows, the tables in reference
  * order (customers, invoices, payments, dunning_events), then the audit row's outcome. Each write
@@ -51,12 +61,49 @@ public final class IngestJob {
   private static final DateTimeFormatter BATCH_CLOCK =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /**
+   * The default of {@code --max-quarantine}: a batch that would quarantine more than this share of
+   * a source's records is refused (in percent).
+   */
+  public static final double DEFAULT_MAX_QUARANTINE_PERCENT = 5;
+
   private final Warehouse warehouse;
   private final Progress progress;
+  private final double maxQuarantinePercent;
 
   public IngestJob(Warehouse warehouse, Progress progress) {
+    this(warehouse, progress, DEFAULT_MAX_QUARANTINE_PERCENT);
+  }
+
+  private IngestJob(Warehouse warehouse, Progress progress, double maxQuarantinePercent) {
     this.warehouse = warehouse;
     this.progress = progress;
+    this.maxQuarantinePercent = maxQuarantinePercent;
+  }
+
+  /**
+   * The same job with another quarantine limit: the batch fails, writing nothing to the canonical
+   * tables, when more than {@code percent} % of the records of any of its sources would be
+   * quarantined (100 accepts any share).
+   */
+  public IngestJob withMaxQuarantine(double percent) {
+    return new IngestJob(warehouse, progress, checkMaxQuarantine(percent));
+  }
+
+  /** A quarantine limit as given to {@code --max-quarantine}, or the error naming the option. */
+  static double checkMaxQuarantine(double percent) {
+    if (!(percent >= 0 && percent <= 100)) {
+      throw EncoursErrors.badArgument(
+          "--max-quarantine", percentText(percent), "a percentage from 0 to 100");
+    }
+    return percent;
+  }
+
+  /** A percentage as written: 5, 4.5. */
+  private static String percentText(double percent) {
+    return Double.isFinite(percent)
+        ? new java.math.BigDecimal(String.valueOf(percent)).stripTrailingZeros().toPlainString()
+        : String.valueOf(percent);
   }
 
   public IngestResult run(String sourceLocation, IngestMapping mapping) {
@@ -89,9 +136,14 @@ public final class IngestJob {
       Tally tally = tally(candidates, rejected, accepted);
       Counts counts = new Counts(rowsRead, tally.acceptedRecords(), tally.quarantinedRecords());
       progress.step(counts.describe());
+      UserFacingException refusal =
+          counts.quarantined() == 0
+              ? null
+              : quarantineLimit(batch, batch.sources(), mapping, read.records(), rejected, reasons);
       return write(
           batch,
           counts,
+          refusal,
           quarantine(batch.id(), read.records(), reasons),
           accepted,
           tally.rows(),
@@ -172,7 +224,8 @@ public final class IngestJob {
               col(BatchSources.SOURCE),
               col(BatchSources.FILE),
               col(BatchSources.ORIGINAL),
-              col(BatchSources.MALFORMED)));
+              col(BatchSources.MALFORMED),
+              col(BatchSources.UNDECODABLE)));
       progress.step(
           "Read source "
               + source.mapping().name()
@@ -219,7 +272,13 @@ public final class IngestJob {
             .select(
                 col(RowRules.RECORD_ID),
                 lit("malformed record: wrong number of fields or bad quoting")
-                    .as(BatchChecks.REASON));
+                    .as(BatchChecks.REASON))
+            .unionByName(
+                records
+                    .where(col(BatchSources.UNDECODABLE).isNotNull())
+                    .select(
+                        col(RowRules.RECORD_ID),
+                        explode(col(BatchSources.UNDECODABLE)).as(BatchChecks.REASON)));
     for (Dataset<Row> rows : candidates.values()) {
       rowReasons = rowReasons.unionByName(BatchChecks.rejections(rows));
     }
@@ -331,11 +390,13 @@ public final class IngestJob {
 
   /**
    * The writes, in order: the running audit row, the quarantine, the tables in reference order, the
-   * audit row's outcome (also when a write fails).
+   * audit row's outcome (also when a write fails). A batch refused for its quarantine share writes
+   * only its audit row, as failed with its counts.
    */
   private IngestResult write(
       Batch batch,
       Counts counts,
+      UserFacingException refusal,
       Dataset<Row> quarantine,
       Map<CanonicalTable, Dataset<Row>> accepted,
       Map<CanonicalTable, Long> acceptedRows,
@@ -357,6 +418,9 @@ public final class IngestJob {
                 + " + quarantined "
                 + counts.quarantined()
                 + "; nothing was loaded");
+      }
+      if (refusal != null) {
+        throw refusal;
       }
       long quarantineVersion = warehouse.version(AuditTables.QUARANTINE);
       if (counts.quarantined() > 0) {
@@ -426,6 +490,157 @@ public final class IngestJob {
     }
   }
 
+  /**
+   * The refusal of a batch that would quarantine more than the limit of the records of a source, or
+   * null. The message names the source with the highest share and the likely cause, from the kind
+   * of reason most of its quarantined records have: dates that do not match date_formats, lines
+   * that do not split into the header's columns (the delimiter), bytes not in the declared
+   * encoding.
+   */
+  private UserFacingException quarantineLimit(
+      Batch batch,
+      List<ResolvedSource> sources,
+      IngestMapping mapping,
+      Dataset<Row> records,
+      Dataset<Row> rejected,
+      Dataset<Row> reasons) {
+    if (maxQuarantinePercent >= 100) {
+      return null;
+    }
+    String flag = "_quarantined";
+    Row worst = null;
+    for (Row r :
+        records
+            .select(col(RowRules.RECORD_ID), col(BatchSources.SOURCE))
+            .join(rejected.withColumn(flag, lit(true)), RowRules.RECORD_ID, "left")
+            .groupBy(BatchSources.SOURCE)
+            .agg(count(lit(1)).as("read"), count(col(flag)).as("quarantined"))
+            .collectAsList()) {
+      long read = r.getLong(1);
+      long quarantined = r.getLong(2);
+      if (quarantined * 100.0 > maxQuarantinePercent * read
+          && (worst == null
+              || quarantined * (double) worst.getLong(1) > worst.getLong(2) * (double) read)) {
+        worst = r;
+      }
+    }
+    if (worst == null) {
+      return null;
+    }
+    String sourceName = worst.getString(0);
+    long read = worst.getLong(1);
+    long quarantined = worst.getLong(2);
+    ResolvedSource source =
+        sources.stream()
+            .filter(s -> s.mapping().name().equals(sourceName))
+            .findFirst()
+            .orElseThrow();
+    Column reason = col(BatchChecks.REASON);
+    Row dominant =
+        reasons
+            .join(
+                records
+                    .where(col(BatchSources.SOURCE).equalTo(sourceName))
+                    .select(RowRules.RECORD_ID, BatchSources.ORIGINAL),
+                RowRules.RECORD_ID)
+            .withColumn(
+                "_kind",
+                when(reason.rlike(": cannot read '.*' as a date"), lit("date"))
+                    .when(reason.startsWith("malformed record"), lit("fields"))
+                    .when(reason.rlike("^invalid \\S+ bytes? "), lit("encoding"))
+                    .otherwise(regexp_replace(reason, "'[^']*'|-?[0-9][0-9.,-]*", "_")))
+            .groupBy("_kind")
+            .agg(
+                countDistinct(RowRules.RECORD_ID).as("records"),
+                min(reason).as("example"),
+                min(BatchSources.ORIGINAL).as("record"))
+            // On a tie, the kinds that cause others first: undecodable bytes and lines split
+            // wrongly also leave values missing or unreadable.
+            .orderBy(
+                col("records").desc(),
+                when(col("_kind").equalTo("encoding"), 0)
+                    .when(col("_kind").equalTo("fields"), 1)
+                    .when(col("_kind").equalTo("date"), 2)
+                    .otherwise(3),
+                col("_kind"))
+            .first();
+    SourceMapping s = source.mapping();
+    String where = s.location(source.index()) + " of mapping " + mapping.origin();
+    long many = dominant.getLong(1);
+    String example = clip(dominant.getString(2), 240);
+    String cause;
+    String fix;
+    switch (dominant.getString(0)) {
+      case "date" -> {
+        cause =
+            String.format(Locale.ROOT, "%,d", many)
+                + " of them have dates that match none of the source's date_formats (tried: "
+                + String.join(", ", s.dateFormats())
+                + "), e.g. \""
+                + example
+                + "\"";
+        fix =
+            "Set date_formats of "
+                + where
+                + " to the export's date pattern (for example [\"dd/MM/yyyy\"]).";
+      }
+      case "fields" -> {
+        String delimiter = s.readerOption("delimiter");
+        cause =
+            String.format(Locale.ROOT, "%,d", many)
+                + " of them are lines that do not split into the header's columns (delimiter or"
+                + " quoting), e.g. the line \""
+                + clip(dominant.getString(3), 120)
+                + "\"";
+        fix =
+            "Check options.delimiter (now '"
+                + (delimiter == null ? "," : delimiter)
+                + "'), quote and escape of "
+                + where
+                + ".";
+      }
+      case "encoding" -> {
+        cause =
+            String.format(Locale.ROOT, "%,d", many)
+                + " of them have bytes that are not "
+                + s.encoding().name()
+                + ", e.g. \""
+                + example
+                + "\"";
+        fix = "Declare the file's encoding in options.encoding of " + where + ".";
+      }
+      default -> {
+        cause =
+            String.format(Locale.ROOT, "%,d", many)
+                + " of them have reasons like \""
+                + example
+                + "\"";
+        fix = "Correct the export or " + where + ".";
+      }
+    }
+    return EncoursErrors.refused(
+        "load batch " + batch.id(),
+        String.format(
+                Locale.ROOT,
+                "%,d of the %,d records of source %s (%.1f %%) would be quarantined, more than"
+                    + " the limit of %s %% (--max-quarantine); ",
+                quarantined,
+                read,
+                sourceName,
+                quarantined * 100.0 / read,
+                percentText(maxQuarantinePercent))
+            + cause,
+        fix
+            + " Nothing was written to the canonical tables; ingest_batches records the batch as"
+            + " failed with its counts. Raise --max-quarantine only if that many rejected records"
+            + " is expected.");
+  }
+
+  private static String clip(String text, int max) {
+    String t = String.valueOf(text);
+    return t.length() <= max ? t : t.substring(0, max) + "...";
+  }
+
   private static Dataset<Row> distinctRecords(Dataset<Row> reasons) {
     return reasons.select(RowRules.RECORD_ID).distinct();
   }
@@ -438,7 +653,11 @@ public final class IngestJob {
     return all;
   }
 
-  /** Checks every mapped expression against the source's real columns, naming the mapping entry. */
+  /**
+   * Checks every mapped expression against the source's real columns, naming the mapping entry: an
+   * expression that is not Spark SQL gets Spark's parse message, one that does not fit the source
+   * gets the source's columns (and a delimiter hint when the header was read as one column).
+   */
   private static void checkExpressions(
       IngestMapping mapping, ResolvedSource source, TableFeed feed, Dataset<Row> records) {
     SourceMapping s = source.mapping();
@@ -452,13 +671,7 @@ public final class IngestJob {
         if (!(e instanceof AnalysisException)) {
           throw e;
         }
-        List<String> available = new ArrayList<>();
-        for (String name : records.columns()) {
-          if (!name.startsWith("_")) {
-            available.add(name);
-          }
-        }
-        throw EncoursErrors.badFile(
+        String entry =
             "Mapping "
                 + mapping.origin()
                 + " "
@@ -467,7 +680,24 @@ public final class IngestJob {
                 + feed.table().tableName()
                 + ".columns."
                 + column.getKey()
-                + ":",
+                + ":";
+        if (e instanceof ParseException) {
+          throw EncoursErrors.badFile(
+              entry,
+              "the expression '"
+                  + column.getValue()
+                  + "' is not valid Spark SQL: "
+                  + firstLine(e.getMessage()),
+              "Nothing was written.");
+        }
+        List<String> available = new ArrayList<>();
+        for (String name : records.columns()) {
+          if (!name.startsWith("_")) {
+            available.add(name);
+          }
+        }
+        throw EncoursErrors.badFile(
+            entry,
             "the expression '"
                 + column.getValue()
                 + "' does not fit the source "
@@ -475,16 +705,49 @@ public final class IngestJob {
                 + ": "
                 + firstLine(e.getMessage())
                 + ". Source columns: "
-                + String.join(", ", available),
+                + String.join(", ", available)
+                + delimiterHint(s, available),
             "Nothing was written.");
       }
     }
   }
 
+  /**
+   * When a CSV header was read as a single column holding another likely delimiter, says so: the
+   * usual cause of a mapping that fits no column.
+   */
+  private static String delimiterHint(SourceMapping source, List<String> columns) {
+    if (source.format() != SourceFormat.CSV || columns.size() != 1) {
+      return "";
+    }
+    String declared = source.readerOption("delimiter");
+    if (declared == null) {
+      declared = source.readerOption("sep");
+    }
+    declared = declared == null ? "," : declared;
+    for (String candidate : List.of(";", ",", "\\t", "|")) {
+      String delimiter = candidate.equals("\\t") ? "\t" : candidate;
+      if (!delimiter.equals(declared) && columns.get(0).contains(delimiter)) {
+        return ". The header was read as one column: the file looks delimited by '"
+            + candidate
+            + "', not by '"
+            + declared
+            + "'; set options.delimiter of this source";
+      }
+    }
+    return ". The header was read as one column: check the source's options.delimiter (now '"
+        + declared
+        + "')";
+  }
+
+  /** The first line of a message that has text (Spark's parse messages start with a newline). */
   private static String firstLine(String message) {
-    String m = String.valueOf(message);
-    int newline = m.indexOf('\n');
-    return newline < 0 ? m : m.substring(0, newline);
+    for (String line : String.valueOf(message).split("\n")) {
+      if (!line.isBlank()) {
+        return line.trim();
+      }
+    }
+    return String.valueOf(message).trim();
   }
 
   private void writeBatchStart(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -440,6 +441,7 @@ class IngestJobTest {
 
     IngestResult result =
         new IngestJob(warehouse, Progress.silent("t"))
+            .withMaxQuarantine(100)
             .run(dir.toString(), MappingLoader.parse(yaml, "ledger.yaml"));
 
     // Line 2 has no payment yet: its payment row is missing its date, so the whole record waits.
@@ -455,13 +457,283 @@ class IngestJobTest {
         .contains("payments.payment_date is missing");
   }
 
+  @Test
+  void aByteThatIsNotUtf8IsQuarantinedWithItsFileAndLineAndTheOtherRecordsLoad()
+      throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export =
+        new CanonicalCsv()
+            .invoice("I1,C1,2024-01-31,2024-02-29,1000.00,EUR,invoice,electronic,false,,NET30")
+            .write();
+    // Written in ISO-8859-1: the e acute of "Caf\u00e9" is the single byte 0xE9, not UTF-8.
+    Files.write(
+        export.resolve("customers.csv"),
+        (CanonicalCsv.CUSTOMERS_HEADER
+                + "\n"
+                + ACME
+                + "\n"
+                + "C2,Caf\u00e9 du Port,FR,retail,small,2020-01-01,1000.00,,30\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+    IngestResult result = ingest(warehouse, export);
+
+    assertThat(result.rowsRead()).isEqualTo(3); // C1, C2, I1
+    assertThat(result.rowsQuarantined()).isEqualTo(1);
+    assertThat(result.rowsAccepted()).isEqualTo(2);
+    assertThat(warehouse.read(CanonicalTable.CUSTOMERS).select("customer_id").collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("C1");
+    Row quarantined = warehouse.read(AuditTables.QUARANTINE).first();
+    assertThat(quarantined.<String>getAs("record"))
+        .isEqualTo("C2,Caf\\xE9 du Port,FR,retail,small,2020-01-01,1000.00,,30");
+    assertThat(quarantined.<String>getAs("source_file")).endsWith("customers.csv");
+    assertThat(quarantined.getList(quarantined.fieldIndex("reasons")))
+        .containsExactly(
+            "invalid UTF-8 byte 0xE9 at line 3 of customers.csv; declare the file's encoding in the"
+                + " mapping (options.encoding, e.g. ISO-8859-1)");
+  }
+
+  @Test
+  void theSameBytesLoadAsTextWhenTheMappingDeclaresTheirEncoding() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = new CanonicalCsv().write();
+    Files.write(
+        export.resolve("customers.csv"),
+        (CanonicalCsv.CUSTOMERS_HEADER
+                + "\n"
+                + "C2,Caf\u00e9 du Port,FR,retail,small,2020-01-01,1000.00,,30\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+    IngestResult result =
+        new IngestJob(warehouse, Progress.silent("t"))
+            .run(export.toString(), canonicalWithEncoding("customers", "ISO-8859-1"));
+
+    assertThat(result.rowsQuarantined()).isZero();
+    assertThat(warehouse.read(CanonicalTable.CUSTOMERS).first().<String>getAs("name"))
+        .isEqualTo("Caf\u00e9 du Port");
+  }
+
+  @Test
+  void aHeaderLineThatIsNotInTheDeclaredEncodingFailsNamingTheFile() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = new CanonicalCsv().customer(ACME).write();
+    Files.write(
+        export.resolve("payments.csv"),
+        "payment_id,invoice_id,payment_date,amount,r\u00e9f\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> ingest(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Source sources[2] (payments): the header line of ")
+        .hasMessageContaining("payments.csv has an invalid UTF-8 byte 0xE9 (line 1)")
+        .hasMessageContaining("options.encoding, e.g. ISO-8859-1");
+    assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
+  }
+
+  /**
+   * The case of a mapping with the wrong date format: nearly every invoice is quarantined. The
+   * batch is refused, nothing reaches the canonical tables, and the audit keeps the failed batch
+   * with its counts.
+   */
+  @Test
+  void aWrongDateFormatThatQuarantinesMostRecordsFailsTheBatchNamingTheFormatsTried() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export =
+        invoices(new CanonicalCsv().customer(ACME), 10, "15/01/2024", "14/02/2024").write();
+
+    assertThatThrownBy(() -> ingestWithTheDefaultLimit(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .satisfies(e -> assertThat(((UserFacingException) e).exitCode()).isEqualTo(2))
+        .hasMessageContaining(
+            "10 of the 10 records of source invoices (100.0 %) would be quarantined, more than the"
+                + " limit of 5 % (--max-quarantine)")
+        .hasMessageContaining(
+            "10 of them have dates that match none of the source's date_formats (tried:"
+                + " yyyy-MM-dd), e.g. \"invoices.due_date: cannot read '14/02/2024' as a date"
+                + " (expected yyyy-MM-dd) between 1900 and 2199\"")
+        .hasMessageContaining("Set date_formats of sources[1] (invoices) of mapping canonical-csv")
+        .hasMessageContaining("Nothing was written to the canonical tables");
+    assertThat(warehouse.canonicalVersions()).isEmpty();
+    assertThat(warehouse.exists(AuditTables.QUARANTINE)).isFalse();
+    Row audit = warehouse.read(AuditTables.INGEST_BATCHES).first();
+    assertThat(audit.<String>getAs("status")).isEqualTo("failed");
+    assertThat(audit.<Long>getAs("rows_read")).isEqualTo(11L);
+    assertThat(audit.<Long>getAs("rows_accepted")).isEqualTo(1L);
+    assertThat(audit.<Long>getAs("rows_quarantined")).isEqualTo(10L);
+    assertThat(audit.<String>getAs("message")).contains("--max-quarantine");
+  }
+
+  @Test
+  void aShareOfQuarantinedRecordsAtTheLimitLoadsAndAboveItIsRefused() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    // 20 invoices, one with a date that does not parse: 1 of 20 is 5 %, at the default limit.
+    Path export =
+        invoices(new CanonicalCsv().customer(ACME), 19, "2024-01-15", "2024-02-14")
+            .invoice("I20,C1,2024-01-15,14/02/2024,100.00,EUR,invoice,electronic,false,,NET30")
+            .write();
+
+    IngestResult result = ingestWithTheDefaultLimit(warehouse, export);
+
+    assertThat(result.rowsQuarantined()).isEqualTo(1);
+    assertThat(result.table("invoices").inserted()).isEqualTo(19);
+
+    Warehouse another = SharedSpark.newWarehouse();
+    assertThatThrownBy(
+            () ->
+                new IngestJob(another, Progress.silent("t"))
+                    .withMaxQuarantine(4.5)
+                    .run(export.toString(), MappingLoader.load("canonical-csv")))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining(
+            "1 of the 20 records of source invoices (5.0 %) would be quarantined, more than the"
+                + " limit of 4.5 % (--max-quarantine)");
+    assertThat(another.canonicalVersions()).isEmpty();
+  }
+
+  @Test
+  void linesSplitByAnotherDelimiterThanTheHeaderFailTheBatchPointingAtTheDelimiter() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export =
+        new CanonicalCsv()
+            .customer(ACME)
+            .invoice("I1;C1;2024-01-31;2024-02-29;1000.00;EUR;invoice;electronic;false;;NET30")
+            .invoice("I2;C1;2024-02-29;2024-03-30;250.50;EUR;invoice;paper;true;;NET30")
+            .write();
+
+    assertThatThrownBy(() -> ingestWithTheDefaultLimit(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining(
+            "2 of the 2 records of source invoices (100.0 %) would be quarantined")
+        .hasMessageContaining(
+            "2 of them are lines that do not split into the header's columns (delimiter or"
+                + " quoting), e.g. the line \"I1;C1;2024-01-31;2024-02-29;1000.00;EUR;invoice;electronic;false;;NET30\"")
+        .hasMessageContaining(
+            "Check options.delimiter (now ','), quote and escape of sources[1] (invoices) of"
+                + " mapping canonical-csv");
+    assertThat(warehouse.canonicalVersions()).isEmpty();
+  }
+
+  @Test
+  void aHeaderReadAsOneColumnSaysWhichDelimiterTheFileLooksToUse() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = new CanonicalCsv().customer(ACME).write();
+    Files.writeString(
+        export.resolve("payments.csv"),
+        "payment_id;invoice_id;payment_date;amount\nP1;I1;2024-02-29;600.00\n");
+
+    assertThatThrownBy(() -> ingest(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Source columns: payment_id;invoice_id;payment_date;amount")
+        .hasMessageContaining(
+            "The header was read as one column: the file looks delimited by ';', not by ',';"
+                + " set options.delimiter of this source");
+  }
+
+  @Test
+  void anEmptyOptionalFileIsNamedAsEmpty() throws IOException {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = cleanExport().write();
+    Path dunning = export.resolve("dunning_events.csv");
+    Files.write(dunning, new byte[0]);
+
+    assertThatThrownBy(() -> ingest(warehouse, export))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Source sources[3] (dunning_events): the file ")
+        .hasMessageContaining(
+            "dunning_events.csv is empty (not even a header line). Give it its header line, or"
+                + " leave the file out of the folder: the source is optional.")
+        .hasMessageNotContaining("_malformed");
+    assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
+  }
+
+  @Test
+  void anExpressionThatIsNotSparkSqlIsNamedWithSparksParseMessage() {
+    Warehouse warehouse = SharedSpark.newWarehouse();
+    Path export = cleanExport().write();
+    String yaml =
+        """
+        sources:
+          - name: payments
+            path: payments.csv
+            tables:
+              payments:
+                columns:
+                  payment_id: payment_id
+                  invoice_id: invoice_id
+                  payment_date: payment_date
+                  amount: "amount +* 2"
+        """;
+
+    assertThatThrownBy(
+            () ->
+                new IngestJob(warehouse, Progress.silent("t"))
+                    .run(export.toString(), MappingLoader.parse(yaml, "bank.yaml")))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining(
+            "Mapping bank.yaml sources[0] (payments).tables.payments.columns.amount: the"
+                + " expression 'amount +* 2' is not valid Spark SQL: [PARSE_SYNTAX_ERROR] Syntax"
+                + " error at or near '2': extra input '2'.(line 1, pos 10)")
+        .hasMessageContaining("Nothing was written");
+    assertThat(warehouse.exists(AuditTables.INGEST_BATCHES)).isFalse();
+  }
+
+  @Test
+  void aQuarantineLimitOutsideZeroToAHundredIsRefusedNamingTheOption() {
+    assertThat(IngestJob.checkMaxQuarantine(0)).isZero();
+    assertThat(IngestJob.checkMaxQuarantine(100)).isEqualTo(100);
+    assertThatThrownBy(() -> IngestJob.checkMaxQuarantine(150))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessage(
+            "Invalid value '150' for --max-quarantine: expected a percentage from 0 to 100.");
+    assertThatThrownBy(() -> IngestJob.checkMaxQuarantine(-0.5))
+        .hasMessageContaining("Invalid value '-0.5' for --max-quarantine");
+  }
+
   private static java.sql.Date date(String iso) {
     return java.sql.Date.valueOf(iso);
   }
 
+  /**
+   * Ingests with the canonical CSV mapping and no quarantine limit: these exports are a few records
+   * each, often mostly bad on purpose.
+   */
   private static IngestResult ingest(Warehouse warehouse, Path export) {
     return new IngestJob(warehouse, Progress.silent("test"))
+        .withMaxQuarantine(100)
         .run(export.toString(), MappingLoader.load("canonical-csv"));
+  }
+
+  /** Ingests with the canonical CSV mapping and the default quarantine limit. */
+  private static IngestResult ingestWithTheDefaultLimit(Warehouse warehouse, Path export) {
+    return new IngestJob(warehouse, Progress.silent("test"))
+        .run(export.toString(), MappingLoader.load("canonical-csv"));
+  }
+
+  /** The canonical CSV mapping with one source's encoding changed. */
+  private static IngestMapping canonicalWithEncoding(String source, String encoding)
+      throws IOException {
+    String yaml;
+    try (java.io.InputStream in =
+        MappingLoader.class.getResourceAsStream(
+            "/org/encours/ingest/mappings/canonical-csv.yaml")) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String marker =
+        "path: "
+            + source
+            + ".csv\n    format: csv\n    options: {delimiter: \",\", encoding: UTF-8}";
+    assertThat(yaml).contains(marker);
+    return MappingLoader.parse(
+        yaml.replace(marker, marker.replace("UTF-8", encoding)), "latin1.yaml");
+  }
+
+  /** Invoice lines I1..In of customer C1, all alike but their id. */
+  private static CanonicalCsv invoices(CanonicalCsv export, int n, String issue, String due) {
+    for (int i = 1; i <= n; i++) {
+      export.invoice(
+          "I" + i + ",C1," + issue + "," + due + ",100.00,EUR,invoice,electronic,false,,NET30");
+    }
+    return export;
   }
 
   /** Quarantine reasons keyed by the first field of the original record (its id). */

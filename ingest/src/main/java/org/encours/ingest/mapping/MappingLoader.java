@@ -1,10 +1,13 @@
 package org.encours.ingest.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +21,13 @@ import java.util.Set;
 import org.encours.core.EncoursErrors;
 import org.encours.core.UserFacingException;
 import org.encours.warehouse.CanonicalTable;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads a mapping file (YAML) and checks it completely before anything is read or written: unknown
@@ -72,10 +82,10 @@ public final class MappingLoader {
   public static IngestMapping parse(String yaml, String origin) {
     JsonNode root;
     try {
+      refuseAnchorsAndAliases(yaml, origin);
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (IOException e) {
-      throw EncoursErrors.badFile(
-          "Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
+    } catch (IOException | YAMLException e) {
+      throw notYaml(origin, e);
     }
     if (root == null || !root.isObject()) {
       throw bad(
@@ -100,6 +110,64 @@ public final class MappingLoader {
       sources.add(source);
     }
     return new IngestMapping(origin, List.copyOf(sources));
+  }
+
+  /**
+   * YAML anchors ({@code &name}) and aliases ({@code *name}) are refused, with their line: the
+   * mapping reader would otherwise take an alias for the text of its name (a column name, and the
+   * wrong data would load).
+   */
+  private static void refuseAnchorsAndAliases(String yaml, String origin) {
+    for (Event event : new Yaml().parse(new StringReader(yaml))) {
+      if (event instanceof NodeEvent node && node.getAnchor() != null) {
+        boolean alias = event instanceof AliasEvent;
+        Mark at = event.getStartMark();
+        throw EncoursErrors.badFile(
+            "Mapping " + origin,
+            "uses a YAML "
+                + (alias ? "alias '*" : "anchor '&")
+                + node.getAnchor()
+                + "' at line "
+                + (at.getLine() + 1)
+                + ", column "
+                + (at.getColumn() + 1)
+                + ": anchors and aliases are not supported in mappings",
+            "Write the value out in full at each place it is used.");
+      }
+    }
+  }
+
+  /** A YAML syntax error with the line and column of the problem. */
+  private static UserFacingException notYaml(String origin, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        Mark mark = marked.getProblemMark();
+        return EncoursErrors.badFile(
+            "Mapping " + origin,
+            "is not valid YAML at line "
+                + (mark.getLine() + 1)
+                + ", column "
+                + (mark.getColumn() + 1)
+                + ": "
+                + marked.getProblem(),
+            "",
+            e);
+      }
+    }
+    if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+      return EncoursErrors.badFile(
+          "Mapping " + origin,
+          "is not valid YAML at line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ": "
+              + firstLine(json.getOriginalMessage()),
+          "",
+          e);
+    }
+    return EncoursErrors.badFile(
+        "Mapping " + origin, "is not valid YAML: " + firstLine(e.getMessage()), "", e);
   }
 
   private static SourceMapping source(String origin, int index, JsonNode node) {
@@ -134,6 +202,20 @@ public final class MappingLoader {
             "For example: options: {delimiter: ';'}");
       }
       optionsNode.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+      for (Map.Entry<String, String> option : options.entrySet()) {
+        if (option.getKey().equalsIgnoreCase("encoding")
+            || option.getKey().equalsIgnoreCase("charset")) {
+          try {
+            Charset.forName(option.getValue());
+          } catch (IllegalArgumentException e) {
+            throw bad(
+                origin,
+                at + ".options." + option.getKey(),
+                "unknown encoding '" + option.getValue() + "'",
+                "Use a Java charset name such as UTF-8, ISO-8859-1 or windows-1252.");
+          }
+        }
+      }
     }
 
     List<String> dateFormats = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.encours.ingest.mapping;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,25 @@ public record SourceMapping(
     List<String> dateFormats,
     char decimalSeparator,
     List<TableFeed> tables) {
+
+  /** A reader option by name, whatever its case (Spark's readers ignore the case), or null. */
+  public String readerOption(String key) {
+    for (Map.Entry<String, String> option : readerOptions.entrySet()) {
+      if (option.getKey().equalsIgnoreCase(key)) {
+        return option.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The declared encoding of the source's files ({@code options.encoding}), UTF-8 by default. */
+  public Charset encoding() {
+    String name = readerOption("encoding");
+    if (name == null) {
+      name = readerOption("charset");
+    }
+    return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+  }
 
   /** Where in the mapping file this source is, for messages: {@code sources[0] (ibm)}. */
   public String location(int index) {

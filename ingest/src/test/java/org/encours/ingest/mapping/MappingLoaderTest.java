@@ -115,4 +115,62 @@ class MappingLoaderTest {
         .hasMessageContaining(
             "neither a file nor a built-in mapping (canonical-csv, ibm-accounts-receivable)");
   }
+
+  @Test
+  void aYamlSyntaxErrorGivesItsLineAndColumn() {
+    // Line 3 is "    path: payments.csv: x": the second colon is the 23rd character.
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("path: payments.csv", "path: payments.csv: x"), "m.yaml"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining(
+            "Mapping m.yaml is not valid YAML at line 3, column 23: mapping values are not allowed"
+                + " here");
+  }
+
+  @Test
+  void yamlAnchorsAndAliasesAreRefusedNamingTheirLine() {
+    // payment_id is on line 10 of the mapping, invoice_id on line 11.
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY
+                        .replace("payment_id: ref", "payment_id: &r ref")
+                        .replace("invoice_id: invoice", "invoice_id: *r"),
+                    "m.yaml"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Mapping m.yaml uses a YAML anchor '&r' at line 10, column 23")
+        .hasMessageContaining("anchors and aliases are not supported in mappings");
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("invoice_id: invoice", "invoice_id: *ref"), "m.yaml"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining("Mapping m.yaml uses a YAML alias '*ref' at line 11, column 23");
+  }
+
+  @Test
+  void anUnknownEncodingIsNamed() {
+    assertThatThrownBy(
+            () ->
+                MappingLoader.parse(
+                    PAYMENTS_ONLY.replace("encoding: ISO-8859-1", "encoding: UTF-9"), "m.yaml"))
+        .isInstanceOf(UserFacingException.class)
+        .hasMessageContaining(
+            "at 'sources[0].options.encoding': unknown encoding 'UTF-9'. Use a Java charset name");
+  }
+
+  @Test
+  void theEncodingIsUtf8UnlessDeclared() {
+    assertThat(MappingLoader.parse(PAYMENTS_ONLY, "m.yaml").sources().get(0).encoding().name())
+        .isEqualTo("ISO-8859-1");
+    assertThat(
+            MappingLoader.parse(PAYMENTS_ONLY.replace(", encoding: ISO-8859-1", ""), "m.yaml")
+                .sources()
+                .get(0)
+                .encoding()
+                .name())
+        .isEqualTo("UTF-8");
+  }
 }
