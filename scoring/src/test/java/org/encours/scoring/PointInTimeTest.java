@@ -79,31 +79,26 @@ class PointInTimeTest {
     Dataset<Row> inv = l.df(CanonicalTable.INVOICES);
     Dataset<Row> customers = l.df(CanonicalTable.CUSTOMERS);
     Dataset<Row> dunning = l.df(CanonicalTable.DUNNING_EVENTS);
-    List<Object> training =
+    Dataset<Row> training =
         TrainingSet.labelled(
                 inv, l.allocations(), customers, dunning, LocalDate.parse("2024-06-30"))
-            .filter(col("point_id").endsWith("-I2"))
-            .orderBy("point_id")
-            .select("disputed_invoices")
-            .collectAsList()
-            .stream()
-            .map(r -> r.get(0))
-            .toList();
-    assertThat(training).containsExactly(0.0, 0.0);
-    List<Object> scoring =
+            .filter(col("point_id").endsWith("-I2"));
+    assertThat(disputedInvoicesByPoint(training)).containsExactly(0.0, 0.0);
+    Dataset<Row> scoring =
         TrainingSet.features(
-                inv,
-                l.allocations(),
-                customers,
-                dunning,
-                TrainingSet.invoicePoints(inv.filter(col("invoice_id").endsWith("-I2"))))
-            .orderBy("point_id")
-            .select("disputed_invoices")
-            .collectAsList()
-            .stream()
-            .map(r -> r.get(0))
-            .toList();
-    assertThat(scoring).containsExactly(0.0, 1.0);
+            inv,
+            l.allocations(),
+            customers,
+            dunning,
+            TrainingSet.invoicePoints(inv.filter(col("invoice_id").endsWith("-I2"))));
+    assertThat(disputedInvoicesByPoint(scoring)).containsExactly(0.0, 1.0);
+  }
+
+  /** The disputed_invoices feature of each row, in point_id order (variant 0 first). */
+  private static List<Object> disputedInvoicesByPoint(Dataset<Row> rows) {
+    return rows.orderBy("point_id").select("disputed_invoices").collectAsList().stream()
+        .map(r -> r.get(0))
+        .toList();
   }
 
   @Test
