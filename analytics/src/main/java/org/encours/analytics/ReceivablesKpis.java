@@ -465,10 +465,7 @@ final class ReceivablesKpis {
             .withColumn(
                 "_cei",
                 when(
-                    col("cei_ar_begin")
-                        .plus(col("cei_period_sales"))
-                        .minus(col("current_ar"))
-                        .gt(0),
+                    ceiCollectible().gt(0),
                     MetricUdfs.cei(CollectionEffectivenessIndex.Variant.DEFAULT)
                         .apply(
                             col("cei_ar_begin"),
@@ -540,6 +537,11 @@ final class ReceivablesKpis {
         "caveats");
   }
 
+  /** What was collectible in the CEI period: opening AR plus credit sales, less current AR. */
+  private static Column ceiCollectible() {
+    return col("cei_ar_begin").plus(col("cei_period_sales")).minus(col("current_ar"));
+  }
+
   /**
    * Why a CEI value is outside 0-100 % or undefined, in a reader's words; null when it is neither.
    * With B the opening AR, S the period's credit sales, E the AR and C the current AR at month end
@@ -551,7 +553,7 @@ final class ReceivablesKpis {
   private static Column ceiCaveat(Column cei) {
     Column opening = col("cei_ar_begin");
     Column sales = col("cei_period_sales");
-    Column collectible = opening.plus(sales).minus(col("current_ar"));
+    Column collectible = ceiCollectible();
     Column collected = opening.plus(sales).minus(col("ar"));
     return when(
             cei.isNull()
