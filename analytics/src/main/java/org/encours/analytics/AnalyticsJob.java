@@ -344,19 +344,9 @@ public final class AnalyticsJob {
             + to.atEndOfMonth()
             + "'";
     Dataset<Row> rows = Provenance.stamp(series.rows(), inputs.versions());
-    if (layout.isEmpty()) {
-      written.put(RECEIVABLES_KPIS, write(DerivedTable.RECEIVABLES_KPIS, rows, where));
-    } else {
-      long before = warehouse.version(RECEIVABLES_KPIS);
-      warehouse.overwrite(DerivedTable.RECEIVABLES_KPIS, rows);
-      long count =
-          DeltaCommits.rowsWrittenAfter(warehouse, DerivedTable.RECEIVABLES_KPIS, before)
-              .orElseGet(() -> warehouse.read(RECEIVABLES_KPIS).count());
-      say(
-          String.format(
-              Locale.ROOT, "wrote %,d rows to %s (the whole table)", count, RECEIVABLES_KPIS));
-      written.put(RECEIVABLES_KPIS, count);
-    }
+    written.put(
+        RECEIVABLES_KPIS,
+        write(DerivedTable.RECEIVABLES_KPIS, rows, layout.isEmpty() ? where : null));
     long keptRows = KeptSalesHistory.keep(warehouse, series.salesHistory(), to, inputs.versions());
     say(
         String.format(
@@ -394,23 +384,32 @@ public final class AnalyticsJob {
   }
 
   /**
-   * Replaces what {@code where} selects in a table by rows checked against its contract; returns
-   * the rows written, as Delta's commit counted them (else counted in the table).
+   * Replaces what {@code where} selects in a table (the whole table, columns included, when null)
+   * by rows checked against its contract; returns the rows written, as Delta's commit counted them
+   * (else counted in the table).
    */
   private long write(DerivedTable table, Dataset<Row> rows, String where) {
     long start = System.nanoTime();
     long before = warehouse.version(table.tableName());
-    warehouse.replace(table, rows, where);
+    if (where == null) {
+      warehouse.overwrite(table, rows);
+    } else {
+      warehouse.replace(table, rows, where);
+    }
     long count =
         DeltaCommits.rowsWrittenAfter(warehouse, table, before)
-            .orElseGet(() -> warehouse.read(table).filter(where).count());
+            .orElseGet(
+                () ->
+                    where == null
+                        ? warehouse.read(table).count()
+                        : warehouse.read(table).filter(where).count());
     say(
         String.format(
             Locale.ROOT,
             "wrote %,d rows to %s (%s) in %.1f s",
             count,
             table.tableName(),
-            where,
+            where == null ? "the whole table" : where,
             (System.nanoTime() - start) / 1e9));
     return count;
   }
